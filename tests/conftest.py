@@ -1,0 +1,1 @@
+"""Shared fixtures. Store tests run on SQLite and on a real PostgreSQL through one parametrisation."""
