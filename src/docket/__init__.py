@@ -1,4 +1,4 @@
-"""docket: evidence preservation, extraction, linkage and estimation for human-rights investigations."""
+"""docket: preserve, extract, link, weigh and estimate evidence of human-rights violations."""
 
 from importlib.metadata import PackageNotFoundError, version
 

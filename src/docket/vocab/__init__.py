@@ -4,6 +4,7 @@ The CSV files are copies of shared/data with their source columns; SOURCES.md sa
 came from. Loaders are cached: the data is read once per process.
 """
 
+from docket.vocab.gazetteer import facility_id_for, normalise_place
 from docket.vocab.loaders import (
     Act,
     Facility,
@@ -21,5 +22,7 @@ __all__ = [
     "acts",
     "facilities",
     "facility_by_id",
+    "facility_id_for",
+    "normalise_place",
     "surname_spellings",
 ]

@@ -1,0 +1,24 @@
+"""Column types shared by the tables: fuzzy time and protected (witness-identifying) fields.
+
+A protected column is marked with ``info={"protected": True}`` so that one mechanism (the security
+stage) can find and encrypt every such field without redesigning tables; `protected_columns()`
+lists them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Column, Text
+from sqlalchemy.orm import mapped_column
+
+PROTECTED = {"protected": True}
+
+
+def protected_text(**kwargs: Any) -> Any:
+    """A text column holding witness-identifying data; stored as ciphertext once keys exist."""
+    return mapped_column(Text, info=dict(PROTECTED), **kwargs)
+
+
+def is_protected(column: Column[Any]) -> bool:
+    return bool(column.info.get("protected"))
