@@ -71,13 +71,15 @@ def ingest_cmd(
         def step(outcome: IngestOutcome) -> None:
             bar.advance(task)
             if outcome.status == "ingested" and outcome.kind_guessed:
-                bar.console.print(f"{outcome.path}: kind guessed as {outcome.kind}")
+                typer.echo(f"{outcome.path}: kind guessed as {outcome.kind}", err=True)
             elif outcome.status == "present":
-                bar.console.print(f"{outcome.path}: already present as source {outcome.source_id}")
+                typer.echo(
+                    f"{outcome.path}: already present as source {outcome.source_id}", err=True
+                )
 
         report = ingest_paths(opened, files, kind=kind, lang=lang, actor=actor(), progress=step)
     for failure in report.failed:
-        err.print(f"failed: {failure.reason}", markup=False, highlight=False)
+        typer.echo(f"failed: {failure.reason}", err=True)
     typer.echo(
         f"ingested {report.count('ingested')}, already present {report.count('present')}, "
         f"failed {report.count('failed')}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
@@ -90,19 +91,28 @@ def guess_language(text: str) -> str:
     return "ko" if hangul / len(letters) > 0.3 else "en"
 
 
-def decode_text(data: bytes, where: str) -> str:
-    """UTF-8 (with or without BOM) first; otherwise a detected encoding, or a clear refusal."""
-    if b"\x00" in data[:8192]:
-        raise BadInput("looks like binary data, expected text", where=where)
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
+def _mostly_printable(text: str) -> bool:
+    controls = sum(1 for c in text[:65536] if unicodedata.category(c) in ("Cc", "Co", "Cn")
+                   and c not in "\n\r\t\f")  # fmt: skip
+    return controls <= max(1, len(text[:65536]) // 1000)
 
-    best = from_bytes(data).best()
-    if best is None or best.encoding is None or best.chaos > 0.2:
-        raise BadInput(
-            "cannot decode the text (not UTF-8, and no other encoding fits)", where=where
-        )
-    return str(best)
+
+def decode_text(data: bytes, where: str) -> str:
+    """UTF-8, UTF-16 with a BOM, or Korean legacy encodings (CP949/EUC-KR); anything else, or
+    text full of control characters, is refused rather than guessed into mojibake."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        candidates = ["utf-16"]
+    elif b"\x00" in data[:8192]:
+        raise BadInput("looks like binary data, expected text", where=where)
+    else:
+        candidates = ["utf-8-sig", "cp949"]
+    for encoding in candidates:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _mostly_printable(text):
+            return text
+    raise BadInput(
+        "cannot decode the text (expected UTF-8, UTF-16 with BOM, or CP949/EUC-KR)", where=where
+    )
