@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
@@ -82,19 +81,24 @@ def readers() -> dict[str, Reader]:
     return dict(_REGISTRY)
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def guess_language(text: str) -> str:
     """'ko' when Hangul dominates the letters, else 'en': enough to route extraction."""
-    letters = [c for c in text[:20000] if c.isalpha()]
+    sample = text[:20000]
+    letters = len(_LETTER.findall(sample))
     if not letters:
         return "und"
-    hangul = sum(1 for c in letters if _HANGUL.match(c))
-    return "ko" if hangul / len(letters) > 0.3 else "en"
+    return "ko" if len(_HANGUL.findall(sample)) / letters > 0.3 else "en"
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\ufffe\uffff]")
 
 
 def _mostly_printable(text: str) -> bool:
-    controls = sum(1 for c in text[:65536] if unicodedata.category(c) in ("Cc", "Co", "Cn")
-                   and c not in "\n\r\t\f")  # fmt: skip
-    return controls <= max(1, len(text[:65536]) // 1000)
+    sample = text[:65536]
+    return len(_CONTROL.findall(sample)) <= max(1, len(sample) // 1000)
 
 
 def decode_text(data: bytes, where: str) -> str:

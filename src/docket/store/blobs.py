@@ -28,7 +28,7 @@ def sha256_file(path: Path, chunk: int = 1 << 20) -> str:
 
 
 class BlobStore:
-    """Files under root/ab/cd/<sha256>; read-only once written."""
+    """Files under root/ab/<sha256> (one level of fan-out, as git does); read-only once written."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
@@ -36,7 +36,7 @@ class BlobStore:
     def path_for(self, sha256: str) -> Path:
         if len(sha256) != 64 or any(c not in "0123456789abcdef" for c in sha256):
             raise ValueError("not a sha256 hex digest")
-        return self.root / sha256[:2] / sha256[2:4] / sha256
+        return self.root / sha256[:2] / sha256
 
     def exists(self, sha256: str) -> bool:
         return self.path_for(sha256).is_file()
@@ -49,7 +49,8 @@ class BlobStore:
         target = self.path_for(digest)
         if target.is_file() and sha256_file(target) == digest:
             return digest
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if not target.parent.is_dir():
+            target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
         try:
             with os.fdopen(fd, "wb") as fh:
@@ -78,6 +79,6 @@ class BlobStore:
         return None if actual == sha256 else f"altered (now hashes to {actual[:12]}…)"
 
     def __iter__(self) -> Iterator[str]:
-        for path in sorted(self.root.glob("??/??/*")):
+        for path in sorted(self.root.glob("??/*")):
             if path.is_file() and not path.name.startswith(".tmp-"):
                 yield path.name

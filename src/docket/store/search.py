@@ -21,6 +21,8 @@ _TOKEN = re.compile(r"[\uac00-\ud7a3]+|\w+", re.UNICODE)
 
 def _fold(word: str) -> str:
     """Lower-case and strip Latin diacritics (ŏ -> o) without touching Hangul."""
+    if word.isascii():
+        return word.lower()
     if _HANGUL.fullmatch(word):
         return word
     decomposed = unicodedata.normalize("NFKD", word)
@@ -33,6 +35,8 @@ def _bigrams(run: str) -> list[str]:
 
 def index_body(source_text: str) -> str:
     """The text as both indexes see it: folded words; Hangul runs as bigrams."""
+    if source_text.isascii():
+        return " ".join(_TOKEN.findall(source_text.lower()))
     out: list[str] = []
     for token in _TOKEN.findall(source_text):
         out.extend(_bigrams(token) if _HANGUL.fullmatch(token) else [_fold(token)])

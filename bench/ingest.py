@@ -1,0 +1,193 @@
+"""Ingest throughput and peak memory: docket against trafilatura alone on the same pages.
+
+    python bench/ingest.py --n 10000 --backend sqlite --backend postgres
+
+Generates N SYNTHETIC documents (half full HTML news pages with furniture, half testimony text),
+then for each backend ingests them into a fresh case in a child process (peak RSS measured by the
+OS) and reports sources/s. The reference is trafilatura's extraction alone over the same HTML
+pages in the same run; the overhead of hashing, WARC, blobs and the database is the ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+WORDS = [
+    "prisoners",
+    "guards",
+    "camp",
+    "labour",
+    "mine",
+    "county",
+    "province",
+    "winter",
+    "spring",
+    "detention",
+    "families",
+    "interrogation",
+    "ministry",
+    "security",
+    "release",
+    "transfer",
+    "village",
+    "river",
+    "border",
+    "hunger",
+    "ration",
+    "quota",
+    "punishment",
+    "barracks",
+    "factory",
+    "farm",
+    "valley",
+    "report",
+    "witness",
+    "testimony",
+    "escape",
+]
+PG_URL = "postgresql://postgres@127.0.0.1:5432/test"
+
+
+def _paragraph(rng: random.Random) -> str:
+    return " ".join(rng.choice(WORDS) for _ in range(rng.randint(40, 90))).capitalize() + "."
+
+
+def html_page(i: int, rng: random.Random) -> str:
+    # Sized like a real news page (~100-200 KB): menus, scripts, styles, many links.
+    nav = "".join(f'<li class="menu-item"><a href="/section/{j}">Section {j}</a></li>'
+                  for j in range(300))  # fmt: skip
+    script = "var config = " + json.dumps({f"k{j}": "x" * 40 for j in range(600)}) + ";"
+    related = "".join(
+        f'<li><a href="/a{j}"><img src="t{j}.jpg">Related story {j}</a></li>' for j in range(60)
+    )
+    body = "".join(f"<p>{_paragraph(rng)}</p>" for _ in range(rng.randint(10, 25)))
+    return (
+        f"<!DOCTYPE html><html><head><title>SYNTHETIC bench page {i}</title>"
+        f'<meta name="author" content="Bench Writer {i % 17}">'
+        f'<meta property="article:published_time" content="2016-{1 + i % 12:02d}-10T08:00:00Z">'
+        f"<script>{script}</script><style>body{{font:14px sans}}</style>"
+        f"</head><body><header><nav><ul>{nav}</ul></nav></header><main><article>"
+        f"<h1>SYNTHETIC bench page {i}</h1><p class=byline>By Bench Writer</p>{body}"
+        f"<figure><img src=x.jpg><figcaption>Photo credit: SYNTHETIC</figcaption></figure>"
+        f"</article><aside><h3>Related News</h3><ul>{related}</ul>"
+        f"<div class=newsletter>Sign up for our newsletter</div></aside></main>"
+        f"<footer>{_paragraph(rng)} All rights reserved.</footer></body></html>"
+    )
+
+
+def text_doc(i: int, rng: random.Random) -> str:
+    body = "\n\n".join(_paragraph(rng) for _ in range(rng.randint(4, 10)))
+    return (
+        f"---\ninterviewer: Bench\ninterview_date: 2015-01-{1 + i % 28:02d}\n"
+        f"witness_pseudonym: W-B{i:05d}\nconsent: internal\n---\nSYNTHETIC testimony {i}.\n{body}\n"
+    )
+
+
+def generate(folder: Path, n: int) -> tuple[list[Path], list[Path]]:
+    rng = random.Random(7)
+    html, text = [], []
+    for i in range(n):
+        if i % 2 == 0:
+            path = folder / f"page{i:05d}.html"
+            path.write_text(html_page(i, rng), encoding="utf-8")
+            html.append(path)
+        else:
+            path = folder / f"testimony{i:05d}.md"
+            path.write_text(text_doc(i, rng), encoding="utf-8")
+            text.append(path)
+    return html, text
+
+
+def _child(mode: str, folder: Path, case_dir: Path, db: str | None) -> dict:
+    """Runs in a fresh process so that peak RSS belongs to this measurement alone."""
+    files = sorted(p for p in folder.iterdir() if p.is_file())
+    if mode == "trafilatura":
+        import trafilatura
+
+        pages = [p for p in files if p.suffix == ".html"]
+        start = time.perf_counter()
+        for path in pages:
+            trafilatura.bare_extraction(
+                path.read_bytes().decode("utf-8"), with_metadata=True, include_tables=True,
+                favor_recall=True,
+            )  # fmt: skip
+        seconds = time.perf_counter() - start
+        count = len(pages)
+    else:
+        from docket.actor import Actor
+        from docket.case import create_case
+        from docket.ingest import ingest_paths, readers
+
+        readers()  # import the readers (and trafilatura) outside the timed part, as above
+        case = create_case(case_dir, database_url=db)
+        subset = [p for p in files if mode == "all" or p.suffix == ".html"]
+        start = time.perf_counter()
+        report = ingest_paths(case, subset, actor=Actor("bench"))
+        seconds = time.perf_counter() - start
+        assert report.count("failed") == 0, report.failed[:3]
+        count = report.count("ingested")
+        case.close()
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"mode": mode, "count": count, "seconds": seconds, "per_second": count / seconds,
+            "peak_rss_mb": peak_mb}  # fmt: skip
+
+
+def _fresh_pg_schema(name: str) -> str:
+    import psycopg
+
+    with psycopg.connect(PG_URL, autocommit=True) as conn:
+        conn.execute(f'DROP SCHEMA IF EXISTS "{name}" CASCADE')
+        conn.execute(f'CREATE SCHEMA "{name}"')
+    return f"{PG_URL}?options=-csearch_path%3D{name}"
+
+
+def run_child(mode: str, folder: Path, case_dir: Path, db: str | None) -> dict:
+    args = [sys.executable, __file__, "--child", mode, str(folder), str(case_dir), db or ""]
+    out = subprocess.run(args, capture_output=True, text=True, check=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--n", type=int, default=10000)
+    parser.add_argument("--backend", action="append", choices=["sqlite", "postgres"])
+    parser.add_argument("--child", nargs=4)
+    args = parser.parse_args()
+    if args.child:
+        mode, folder, case_dir, db = args.child
+        print(json.dumps(_child(mode, Path(folder), Path(case_dir), db or None)))
+        return
+    backends = args.backend or ["sqlite", "postgres"]
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "docs"
+        folder.mkdir()
+        html, text = generate(folder, args.n)
+        size_mb = sum(p.stat().st_size for p in html + text) / 2**20
+        print(f"{len(html)} HTML pages + {len(text)} text documents, {size_mb:.0f} MiB")
+        ref = run_child("trafilatura", folder, Path(tmp) / "unused", None)
+        print(
+            f"trafilatura alone: {ref['per_second']:.1f} pages/s, peak {ref['peak_rss_mb']:.0f} MB"
+        )
+        for backend in backends:
+            for mode in ("html", "all"):
+                db = _fresh_pg_schema(f"bench_{mode}") if backend == "postgres" else None
+                res = run_child(mode, folder, Path(tmp) / f"case-{backend}-{mode}", db)
+                line = (f"docket ingest [{backend}, {mode}]: {res['count']} sources in "
+                        f"{res['seconds']:.1f} s = {res['per_second']:.1f}/s, "
+                        f"peak {res['peak_rss_mb']:.0f} MB")  # fmt: skip
+                if mode == "html":
+                    overhead = ref["per_second"] / res["per_second"] - 1
+                    line += f"; overhead over trafilatura alone: {overhead:+.0%}"
+                print(line, flush=True)
+
+
+if __name__ == "__main__":
+    main()
