@@ -20,7 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 
-WORDS = [
+WORDS = (
     "prisoners",
     "guards",
     "camp",
@@ -52,7 +52,7 @@ WORDS = [
     "witness",
     "testimony",
     "escape",
-]
+)
 PG_URL = "postgresql://postgres@127.0.0.1:5432/test"
 
 
