@@ -36,13 +36,20 @@ def extraction():
     return {
         "entities": [
             {"text": "Pak Sun Hui", "label": "PERSON", **_span("Pak Sun Hui")},
-            {"text": "Ministry of State Security", "label": "ORG",
-             **_span("Ministry of State Security")},
+            {
+                "text": "Ministry of State Security",
+                "label": "ORG",
+                **_span("Ministry of State Security"),
+            },
         ],  # fmt: skip
         "quotes": [],
         "dates": [
-            {"text": "spring 1997", "earliest": "1997-03-01", "latest": "1997-05-31",
-             **_span("spring 1997")},
+            {
+                "text": "spring 1997",
+                "earliest": "1997-03-01",
+                "latest": "1997-05-31",
+                **_span("spring 1997"),
+            },
         ],  # fmt: skip
         "figures": [],
         "places": [{"text": "Yodok", "place_id": "KWN-15", **_span("Yodok")}],
@@ -142,3 +149,22 @@ def test_span_outside_text_is_bad_input(case, admin, source):
             s, s.get(Source, source.id), {"entities": [{"label": "PERSON", "start": 0,
                                                        "end": 10_000}]}
         )  # fmt: skip
+
+
+def test_interactive_walk_accepts_rejects_and_quits(case, admin, source, monkeypatch):
+    from typer.testing import CliRunner
+
+    from docket.cli import app
+
+    monkeypatch.setenv("DOCKET_USER", "walker")
+    # pending in text order: spring 1997, Pak Sun Hui, beaten, Ministry…, Yodok, public executions
+    result = CliRunner().invoke(
+        app, ["review", str(source.id), "--case", str(case.root)], input="a\ns\nr\nbad\nq\n"
+    )
+    assert result.exit_code == 0, result.output
+    statuses = {v.text: (v.status, v.decided_by) for v in list_suggestions(
+        case, source.id, actor=admin)}  # fmt: skip
+    assert statuses["spring 1997"] == ("accepted", "walker")
+    assert statuses["Pak Sun Hui"] == ("pending", None)
+    assert statuses["beaten"] == ("rejected", "walker")
+    assert statuses["Yodok"] == ("pending", None)
