@@ -1,0 +1,517 @@
+"""News articles: what each story says, before an outlet's page template wraps it.
+
+Twenty stories: one witness's account first carried by a wire service and then repeated by three
+other outlets (the corroboration trap), features on other witnesses under press aliases, camp
+news built on the gazetteer's published estimates, hearing reports and repatriation stories.
+Every story quotes an official denial.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+
+from docket.synth._facility_names import first_mention_en, later_mention_en, short_en
+from docket.synth._names import KoreanName, NameMaker
+from docket.synth._world import HOMETOWNS, Person, Witness, World
+
+
+@dataclass(frozen=True)
+class Outlet:
+    key: str
+    name: str
+    domain: str
+    template: str
+    name_style: str  # how the outlet's style guide writes Korean names
+    city: str
+
+
+OUTLETS = (
+    Outlet("wire", "Pacific Wire", "pacificwire.example", "wire", "dprk", "SEOUL"),
+    Outlet("ledger", "The Seoul Ledger", "seoul-ledger.example", "broadsheet", "popular", "SEOUL"),
+    Outlet("monitor", "Northeast Asia Monitor", "nea-monitor.example", "magazine", "mr", "GENEVA"),
+    Outlet(
+        "herald",
+        "Hanbit Herald English Edition",
+        "hanbitherald.example",
+        "broadsheet",
+        "popular_western",
+        "SEOUL",
+    ),
+)
+REPORTERS = {
+    "wire": ("Claire Donovan", "Tomas Reyes", "Min-ji Seo"),
+    "ledger": ("Daniel Whitcombe", "Hye-rin Cha", "Aisha Rahman"),
+    "monitor": ("Elena Marchetti", "Jonah Feld", "Sun-woo Baek"),
+    "herald": ("Ji-hoon Lim", "Rachel Osei", "Byung-ho Nam"),
+}
+AGENCY = "Pyongyang State News Service"
+DENIALS = (
+    "There is no such thing as a political prison camp in our country.",
+    "The so-called testimonies are fabrications by human scum who betrayed their motherland "
+    "and their families.",
+    "Our country has only reform-through-labour centres, where offenders are educated under "
+    "the law and treated humanely.",
+)
+DENIAL_FRAMES = (
+    "The government in Pyongyang denies that such camps exist. In a statement carried by the "
+    "{agency} in {year}, a foreign ministry spokesperson said: “{denial}”",
+    "Officials have consistently rejected the accounts. “{denial_c}” the {agency} quoted a "
+    "spokesperson as saying in {year}.",
+    "Asked about the allegations, a diplomat at the country's mission in Geneva referred "
+    "reporters to an earlier statement: “{denial}”",
+)
+WITNESS_QUOTES = (
+    "We were not human beings there. We were tools, and when a tool broke they threw it away.",
+    "I ate grass, tree bark, anything. Some people picked corn kernels out of cow dung.",
+    "They told us the only way out was to die.",
+    "Every morning we counted who was still breathing.",
+    "When the guards hit you, you could not cry out. Crying out meant another beating.",
+    "Nobody outside believed me at first. I understand why. It sounds impossible.",
+)
+LONG_QUOTES = (
+    (
+        "We worked until people fell down in the field. If you stopped to help them, you were "
+        "beaten too.",
+        "So we learned not to look. That is the part I am most ashamed of, that we "
+        "learned not to look.",
+    ),
+    (
+        "In winter the bodies could not be buried because the ground was frozen.",
+        "They were stacked behind the storehouse until spring, and we walked past them every day.",
+    ),
+)
+
+
+@dataclass
+class Story:
+    """An article's content and ground truth; `paragraphs` are plain text with curly quotes."""
+
+    id: str
+    outlet: Outlet
+    author: str
+    published: str  # ISO date
+    headline: str
+    deck: str
+    paragraphs: list[str]
+    section: str
+    photo_caption: str
+    source_line: str
+    tags: list[str]
+    witnesses: list[str] = field(default_factory=list)  # pseudonyms quoted
+    aliases: dict[str, str] = field(default_factory=dict)  # pseudonym -> alias as printed
+    people: list[dict] = field(default_factory=list)
+    facility_ids: list[str] = field(default_factory=list)
+    republished_from: str = ""
+    multi_paragraph_quote: bool = False
+
+
+def said(quote: str, who: str) -> str:
+    """“Quote,” she said. — the closing full stop of a quotation becomes a comma."""
+    q = quote[:-1] + "," if quote.endswith(".") else quote
+    return f"“{q}” {who} said."
+
+
+def _denial(text: str) -> dict[str, str]:
+    return {"denial": text, "denial_c": text[:-1] + ","}
+
+
+def _pron(p: Person) -> tuple[str, str, str]:
+    return ("she", "her", "Ms.") if p.sex == "F" else ("he", "his", "Mr.")
+
+
+def _date(rng: random.Random, first: int, last: int) -> str:
+    year = rng.randint(max(2010, first), max(2010, min(2024, last)))
+    return f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+
+
+class StoryWriter:
+    def __init__(self, world: World, seed: int) -> None:
+        self.world = world
+        self.seed = seed
+        self.aliases: dict[str, KoreanName] = {}
+        maker = NameMaker(random.Random(f"docket-synth:{seed}:aliases"))
+        for w in world.witnesses:  # reserve every real (synthetic) name so no alias collides
+            maker.reserve(w.person.name)
+        for p in world.people.values():
+            maker.reserve(p.name)
+        self._maker = maker
+
+    def alias(self, w: Witness) -> KoreanName:
+        if w.pseudonym not in self.aliases:
+            self.aliases[w.pseudonym] = self._maker.make(w.person.sex)
+        return self.aliases[w.pseudonym]
+
+    def name(self, p: Person, outlet: Outlet) -> str:
+        return p.name.render(outlet.name_style)
+
+    def witness_story(
+        self,
+        sid: str,
+        w: Witness,
+        outlet: Outlet,
+        rng: random.Random,
+        published: str,
+        long_quote: bool,
+    ) -> Story:
+        """A feature built on one witness's account, the witness under a press alias."""
+        world = self.world
+        fac = world.facility(w.person.setting)
+        alias = self.alias(w).render(outlet.name_style)
+        family = self.alias(w).family(outlet.name_style)
+        pron, poss, title = _pron(w.person)
+        age_then = w.arrest.year - w.person.birth_year
+        year = int(published[:4])
+        paras = [
+            rng.choice(
+                (
+                    f"{alias} was {age_then} when {pron} was sent to {first_mention_en(fac, rng)}. "
+                    f"More than {year - w.release_year} years after {poss} release, {pron} still "
+                    "keeps a bowl of rice by the bed at night.",
+                    f"For {alias}, the memories of {short_en(fac)} come "
+                    f"back every winter. {pron.capitalize()} "
+                    f"was {age_then} when guards marched "
+                    f"{('her' if pron == 'she' else 'him')} through "
+                    "the camp gate.",
+                )
+            )
+        ]
+        pops = list(zip(fac.est_population, fac.est_year, strict=False))
+        if pops:
+            pop, when = rng.choice(pops)
+            fig = f"{int(pop.split('-')[0]):,}" if pop.split("-")[0].isdigit() else pop
+            paras.append(
+                f"{alias}, whose name has been changed to protect relatives still in the "
+                f"North, is one of a small number of people known to have left "
+                f"{later_mention_en(fac, rng)}. Published estimates put its population "
+                f"at about {fig} people ({when})."
+            )
+        else:
+            paras.append(
+                f"{alias}, whose name has been changed to protect relatives still in the "
+                f"North, spoke to {outlet.name} in {rng.choice(('Seoul', 'Bangkok'))}."
+            )
+        quotes = rng.sample(WITNESS_QUOTES, 3)
+        paras.append(said(quotes[0], pron))
+        people: list[dict] = []
+        for vid in w.victims[:2]:
+            v = world.people[vid]
+            written = self.name(v, outlet)
+            people.append({"person_id": vid, "written_as": written, "role": "victim"})
+            assert v.when is not None
+            fate = {
+                "starved": "died of hunger",
+                "beaten": "died after a beating",
+                "disappeared": "was taken away and never seen again",
+                "executed": "was executed in front of the other prisoners",
+                "accident": "was killed when a mine tunnel collapsed",
+                "abortion": "was forced to undergo an abortion",
+            }[v.fate]
+            paras.append(
+                rng.choice(
+                    (
+                        f"{title} {family} remembers {written}, a fellow prisoner who {fate} in "
+                        f"{v.when.en(rng)}.",
+                        f"{pron.capitalize()} also spoke of {written}, "
+                        f"who {fate} in {v.when.en(rng)}.",
+                        f"Among the prisoners {pron} knew was {written}, who {fate} in "
+                        f"{v.when.en(rng)}, {pron} said.",
+                    )
+                )
+            )
+        multi = False
+        if long_quote:
+            first, second = rng.choice(LONG_QUOTES)
+            paras.append(f"“{first}")  # the quotation runs on into the next paragraph
+            paras.append(said(second, pron))
+            multi = True
+        for eid in w.events:
+            ev = world.events[eid]
+            what = {
+                "V-PUBEXEC": "a public execution of prisoners accused of trying to escape",
+                "V-DEATHCUST": f"a winter in which people in {poss} unit died almost daily",
+                "V-FORCEDABORT": "pregnant women being forced to end their pregnancies",
+            }[ev.act]
+            paras.append(f"{pron.capitalize()} says {pron} witnessed {what} in {ev.when.en(rng)}.")
+        paras.append(
+            rng.choice(DENIAL_FRAMES).format(
+                agency=AGENCY, year=rng.randint(2009, year), **_denial(rng.choice(DENIALS))
+            )
+        )
+        paras.append(said(quotes[1], family) + f" “{quotes[2]}”")
+        return Story(
+            id=sid,
+            outlet=outlet,
+            author=rng.choice(REPORTERS[outlet.key]),
+            published=published,
+            headline=rng.choice(
+                (
+                    f"‘{quotes[0].split('.')[0]}’: a survivor of {short_en(fac)} speaks",
+                    f"Former prisoner recalls hunger and executions at {short_en(fac)}",
+                    f"Survivor of {short_en(fac)} asks the world to remember",
+                    f"‘Every morning we counted the living’: life inside {short_en(fac)}",
+                    f"{alias}: my years in {short_en(fac)}",
+                    f"The long silence of a {short_en(fac)} survivor",
+                )
+            ),
+            deck=f"A former prisoner describes years of forced labour at {short_en(fac)}.",
+            paragraphs=paras,
+            section="World",
+            tags=["North Korea", "Human rights", short_en(fac)],
+            photo_caption=f"A guard post on the border river near {HOMETOWNS[1][0]}.",
+            source_line=f"SOURCE: Interview by {outlet.name}; published population estimates.",
+            witnesses=[w.pseudonym],
+            aliases={w.pseudonym: alias},
+            people=people,
+            facility_ids=[fac.id],
+            multi_paragraph_quote=multi,
+        )
+
+    def camp_story(
+        self, sid: str, fid: str, outlet: Outlet, rng: random.Random, published: str
+    ) -> Story:
+        """News about a facility (imagery, closure, population) with an analyst and a denial."""
+        from docket.vocab import facility_by_id
+
+        fac = facility_by_id()[fid]
+        analyst = rng.choice(
+            ("Marta Kowalczyk", "Peter Abernathy", "Yoon-hee Kwak", "Samuel Ortega")
+        )
+        year = int(published[:4])
+        pops = [
+            (p, y)
+            for p, y in zip(fac.est_population, fac.est_year, strict=False)
+            if p.split("-")[0].isdigit()
+        ]
+        paras = [
+            rng.choice(
+                (
+                    "New satellite images show changes at one of "
+                    "the largest detention sites in the "
+                    f"country, {first_mention_en(fac, rng)}, analysts said on "
+                    f"{('Monday', 'Tuesday', 'Thursday')[rng.randrange(3)]}.",
+                    "Guard towers and housing blocks appear to have "
+                    "been altered in recent months at "
+                    f"{first_mention_en(fac, rng)}, according to "
+                    "an analysis of commercial satellite "
+                    "imagery.",
+                )
+            )
+        ]
+        if pops:
+            pop, when = rng.choice(pops)
+            paras.append(
+                f"Researchers have estimated that {later_mention_en(fac, rng)} held about "
+                f"{int(pop.split('-')[0]):,} prisoners ({when}), though figures vary widely "
+                "and cannot be checked independently."
+            )
+        paras.append(
+            f"“What we can see from space is only the outline,” said {analyst}, an "
+            "imagery analyst who has studied the site for years. “The people inside are "
+            "invisible to us, which is why survivor testimony matters so much.”"
+        )
+        paras.append(
+            f"{fac.province} Province, where the site is located, is closed to foreign journalists."
+        )
+        paras.append(
+            rng.choice(DENIAL_FRAMES).format(
+                agency=AGENCY, year=rng.randint(2009, year), **_denial(DENIALS[0])
+            )
+        )
+        paras.append(
+            f"{analyst.split()[-1]} said further imagery would be published later this year."
+        )
+        return Story(
+            id=sid,
+            outlet=outlet,
+            author=rng.choice(REPORTERS[outlet.key]),
+            published=published,
+            headline=f"Satellite images show changes at {short_en(fac)} prison camp",
+            deck="Analysts say housing blocks and guard posts have been altered.",
+            paragraphs=paras,
+            section="Asia",
+            tags=["Satellite imagery", short_en(fac)],
+            photo_caption=f"A satellite image said to show part of the {short_en(fac)} site.",
+            source_line=f"SOURCE: Commercial satellite imagery; analysis by {analyst}.",
+            facility_ids=[fac.id],
+        )
+
+    def hearing_story(
+        self, sid: str, ws: list[Witness], outlet: Outlet, rng: random.Random, published: str
+    ) -> Story:
+        """Several witnesses at one public hearing, each under a press alias."""
+        city = rng.choice(("Seoul", "London", "Washington"))
+        paras = [
+            f"Former prisoners described forced labour, starvation and executions at a public "
+            f"hearing in {city} on {('Tuesday', 'Wednesday')[rng.randrange(2)]}, urging "
+            "governments to act on what they called crimes that continue today."
+        ]
+        people: list[dict] = []
+        quotes = rng.sample(WITNESS_QUOTES, len(ws))
+        for w, quote in zip(ws, quotes, strict=False):
+            fac = self.world.facility(w.person.setting)
+            alias = self.alias(w).render(outlet.name_style)
+            pron, _, _ = _pron(w.person)
+            years = max(1, w.release_year - w.arrest.year)
+            paras.append(
+                f"{alias}, who was held for {years} year{'s' if years > 1 else ''} at "
+                f"{first_mention_en(fac, rng)}, told the panel: “{quote}”"
+            )
+            v = self.world.people[w.victims[0]]
+            written = self.name(v, outlet)
+            people.append({"person_id": v.id, "written_as": written, "role": "victim"})
+            paras.append(f"{pron.capitalize()} named {written} among the prisoners {pron} saw die.")
+        year = int(published[:4])
+        paras.append(
+            rng.choice(DENIAL_FRAMES).format(
+                agency=AGENCY, year=rng.randint(2009, year), **_denial(rng.choice(DENIALS))
+            )
+        )
+        paras.append(
+            "Organisers said the testimony would be shared with United Nations investigators."
+        )
+        return Story(
+            id=sid,
+            outlet=outlet,
+            author=rng.choice(REPORTERS[outlet.key]),
+            published=published,
+            headline=f"Former prisoners testify at {city} hearing on camp abuses",
+            deck="Survivors describe starvation and executions; the government denies the camps "
+            "exist.",
+            paragraphs=paras,
+            section="World",
+            tags=["Human rights", "Hearings"],
+            photo_caption=f"Witnesses wait to testify at the hearing in {city}.",
+            source_line="SOURCE: Public hearing; statements by the organisers.",
+            witnesses=[w.pseudonym for w in ws],
+            people=people,
+            aliases={w.pseudonym: self.alias(w).render(outlet.name_style) for w in ws},
+            facility_ids=sorted({self.world.settings[w.person.setting].facility_id for w in ws}),
+        )
+
+
+def republish(story: Story, sid: str, outlet: Outlet, published: str, headline: str) -> Story:
+    """Another outlet runs the wire copy: same words, same quotes, not a new source."""
+    paras = list(story.paragraphs) + [f"This story was first published by {story.outlet.name}."]
+    return Story(
+        id=sid,
+        outlet=outlet,
+        author=story.author,
+        published=published,
+        headline=headline,
+        deck=story.deck,
+        paragraphs=paras,
+        section=story.section,
+        tags=list(story.tags),
+        photo_caption=story.photo_caption,
+        source_line=f"SOURCE: {story.outlet.name}",
+        witnesses=list(story.witnesses),
+        people=list(story.people),
+        aliases=dict(story.aliases),
+        facility_ids=list(story.facility_ids),
+        republished_from=story.id,
+        multi_paragraph_quote=story.multi_paragraph_quote,
+    )
+
+
+CAMP_STORIES = (
+    ("KWN-22", 2012, 2013),
+    ("KWN-16", 2013, 2018),
+    ("KWN-15", 2014, 2016),
+    ("KHS-12", 2016, 2017),
+)
+
+
+def write_stories(world: World, seed: int) -> list[Story]:
+    """The 20 articles, in publication-independent id order A01..A20."""
+    writer = StoryWriter(world, seed)
+    outlets = {o.key: o for o in OUTLETS}
+
+    def rng_for(sid: str) -> random.Random:
+        return random.Random(f"docket-synth:{seed}:article:{sid}")
+
+    stories: list[Story] = []
+    press = next(w for w in world.witnesses if w.pseudonym == world.press_witness)
+    rng = rng_for("A01")
+    first = _date(rng, press.release_year + 2, 2016)
+    original = writer.witness_story("A01", press, outlets["wire"], rng, first, long_quote=True)
+    stories.append(original)
+    day = int(first[8:10])
+    for sid, key, shift in (("A02", "ledger", 1), ("A03", "herald", 2)):
+        date = f"{first[:8]}{min(28, day + shift):02d}"
+        stories.append(
+            republish(
+                original,
+                sid,
+                outlets[key],
+                date,
+                f"Survivor recounts life inside {original.tags[-1]}",
+            )
+        )
+    rng = rng_for("A04")
+    later = writer.witness_story(
+        "A04",
+        press,
+        outlets["monitor"],
+        rng,
+        _date(rng, int(first[:4]) + 3, 2024),
+        long_quote=False,
+    )
+    alias = writer.alias(press).render("mr")
+    later.paragraphs.insert(
+        2,
+        f"In an interview with Pacific Wire in {first[:4]}, {alias} "
+        f"described the same events. “{original.paragraphs[2][1:]}",
+    )
+    stories.append(later)
+
+    duplicate = set(world.duplicate_of)
+    willing = [
+        w
+        for w in world.witnesses
+        if w.consent in ("public", "anonymous")
+        and w.pseudonym != press.pseudonym
+        and w.pseudonym not in duplicate
+    ]
+    onsong = [w for w in willing if w.person.setting == "onsong"][:2]
+    by_setting: dict[str, list[Witness]] = {}
+    for w in willing:
+        if w not in onsong:
+            by_setting.setdefault(w.person.setting, []).append(w)
+    others = [
+        g[i]
+        for i in range(max(map(len, by_setting.values())))
+        for g in by_setting.values()
+        if i < len(g)
+    ]  # interleaved, so the features cover many camps
+    order = ("ledger", "monitor", "herald", "wire")
+    for i, w in enumerate(others[:8] + onsong):
+        sid = f"A{len(stories) + 1:02d}"
+        rng = rng_for(sid)
+        story = writer.witness_story(
+            sid,
+            w,
+            outlets[order[i % 4]],
+            rng,
+            _date(rng, w.release_year + 3, 2024),
+            long_quote=i in (1, 5),
+        )
+        if w in onsong:
+            fac = world.facility("onsong")
+            story.headline = f"Women sent back from China describe abuse at {short_en(fac)}"
+        stories.append(story)
+    for fid, y0, y1 in CAMP_STORIES:
+        sid = f"A{len(stories) + 1:02d}"
+        rng = rng_for(sid)
+        stories.append(
+            writer.camp_story(sid, fid, outlets[order[len(stories) % 4]], rng, _date(rng, y0, y1))
+        )
+    spread = [w for w in others[8:] + others[:8]]
+    for k in range(20 - len(stories)):
+        sid = f"A{len(stories) + 1:02d}"
+        rng = rng_for(sid)
+        ws = [spread[(3 * k + j) % len(spread)] for j in range(3)]
+        stories.append(
+            writer.hearing_story(sid, ws, outlets[order[k % 4]], rng, _date(rng, 2013, 2024))
+        )
+    return stories
