@@ -290,18 +290,20 @@ def render(w: Witness, world: World, rng: random.Random) -> tuple[str, dict]:
                 (
                     f"I shared a sleeping place with {written}, {an(rng.choice(OCCUPATIONS))} from "
                     f'{HOMETOWNS[o.hometown][0]}. {opron} once said to me: "{friend_quotes[i]}"',
-                    f"In my work team there was {written} from {HOMETOWNS[o.hometown][0]}. "
+                    f"In my {'cell' if setting.labour == 'cell' else 'work team'} there was "
+                    f"{written} from {HOMETOWNS[o.hometown][0]}. "
                     f'{opron} kept saying: "{friend_quotes[i]}"',
                 )
             )
         )
 
     escape = w.release_year + rng.randint(1, 4)
+    again = " again" if w.reason in (1, 7) else ""
     paras.append(
         rng.choice(
             (
                 f"I was released in {w.release_year}. In {escape} "
-                "I crossed into China, and I reached "
+                f"I crossed into China{again}, and I reached "
                 "South Korea some years later.",
                 f"They let me go in {w.release_year} without any "
                 "explanation. I left the country in "

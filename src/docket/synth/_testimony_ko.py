@@ -265,10 +265,12 @@ def render(w: Witness, world: World, rng: random.Random) -> tuple[str, dict]:
         )
 
     escape = w.release_year + rng.randint(1, 4)
+    again = "다시 " if w.reason in (1, 7) else ""
     paras.append(
         rng.choice(
             (
-                f"{w.release_year}년에 석방되었다. {escape}년에 중국으로 건너갔고, 몇 년 뒤 한국에 "
+                f"{w.release_year}년에 석방되었다. {escape}년에 "
+                f"{again}중국으로 건너갔고, 몇 년 뒤 한국에 "
                 "도착했다.",
                 f"{w.release_year}년에 아무 설명도 없이 풀려났다. {escape}년에 나라를 떠났다.",
             )

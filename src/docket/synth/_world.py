@@ -95,8 +95,8 @@ SETTINGS = (
     Setting(
         "onsong",
         "DET-ONS-MSS",
-        2008,
-        2019,
+        2010,
+        2012,
         None,
         ("V-REFOULE", "V-ARBDET", "V-SEXVIOL", "V-FORCEDABORT", "CAH-F"),
         "cell",
@@ -300,7 +300,7 @@ def build_world(seed: int) -> World:
                 place=rng.choice(PLACES_KO if lang == "ko" else PLACES_EN),
                 arrest=random_when(rng, setting.first_year - 1, setting.first_year + 2),
                 release_year=rng.randint(setting.last_year - 2, setting.last_year + 1),
-                reason=rng.randrange(8),
+                reason=rng.choice(_reasons(setting)),
                 others=[
                     person("victim", setting, fate="survived") for _ in range(rng.randint(1, 2))
                 ],
@@ -381,6 +381,19 @@ def build_world(seed: int) -> World:
 
 
 EVENT_FATE = {"V-PUBEXEC": "executed", "V-DEATHCUST": "starved", "V-FORCEDABORT": "abortion"}
+
+
+def _reasons(setting: Setting) -> tuple[int, ...]:
+    """Arrest reasons that fit the era and place (indexes into the testimony reason pools).
+
+    0 radio, 1 crossing to China, 2 family guilt, 3 Bible, 4 smuggling, 5 complaining,
+    6 South Korean dramas on USB, 7 missionaries in China.
+    """
+    if setting.key in ("onsong", "jongori"):
+        return (1, 1, 6, 7)
+    if setting.first_year < 1995:
+        return (0, 2, 2, 3, 5)
+    return (0, 1, 2, 3, 4, 5, 7)
 
 
 def _fates(setting: Setting) -> tuple[str, ...]:
