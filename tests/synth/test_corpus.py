@@ -256,3 +256,18 @@ def test_one_name_in_every_style() -> None:
     assert name.render("hangul") == "이영철"
     assert name.render("hangul_dprk") == "리영철"
     assert name.render("mr") == "I Yong-chol"
+
+
+def test_press_aliases_are_printed_and_never_the_real_name(corpus: DemoCorpus) -> None:
+    aliases = corpus.manifest["press_aliases"]
+    people = corpus.manifest["people"]
+    assert len(aliases) >= 10
+    for entry in aliases.values():
+        real = set(people[entry["person_id"]]["forms"])
+        assert not real & set(entry["printed_as"])
+        for path in entry["articles"]:
+            text = (corpus.root / path).read_text(encoding="utf-8")
+            assert any(a in text for a in entry["printed_as"]), path
+    trap = corpus.manifest["traps"]["republished_account"]
+    counter = (corpus.root / trap["attacked_by"][0]).read_text(encoding="utf-8")
+    assert any(a in counter for a in aliases[trap["witness_pseudonym"]]["printed_as"])

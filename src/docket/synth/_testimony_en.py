@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 
 from docket.synth._dates import decade_en
+from docket.synth._extras import camp_life
 from docket.synth._facility_names import first_mention_en, later_mention_en
 from docket.synth._world import HOMETOWNS, Person, Witness, World
 from docket.vocab import facility_by_id
@@ -213,6 +214,12 @@ def render(w: Witness, world: World, rng: random.Random) -> tuple[str, dict]:
         )
     )
     mentions["acts"].append("CAH-K")
+    life, life_acts, life_figures = camp_life(
+        rng, "en", family=w.reason == 2 and fac.type == "kwanliso"
+    )
+    paras += life
+    mentions["acts"] += life_acts
+    mentions["figures"] += life_figures
 
     sentences = []
     for vid in w.victims:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 
 from docket.synth._dates import decade_ko
+from docket.synth._extras import camp_life
 from docket.synth._facility_names import ko_mention
 from docket.synth._korean import josa as j
 from docket.synth._world import HOMETOWNS, Person, Witness, World
@@ -201,6 +202,12 @@ def render(w: Witness, world: World, rng: random.Random) -> tuple[str, dict]:
         )
     mentions["acts"] += ["V-FORCEDLAB", "CAH-K"]
     paras.append(rng.choice(LABOUR[setting.labour]) + " " + rng.choice(HUNGER))
+    life, life_acts, life_figures = camp_life(
+        rng, "ko", family=w.reason == 2 and fac.type == "kwanliso"
+    )
+    paras += life
+    mentions["acts"] += life_acts
+    mentions["figures"] += life_figures
 
     sentences = []
     for vid in w.victims:

@@ -194,6 +194,15 @@ def _manifest(world: World, seed: int, entries: list[dict], stories: list[Story]
         }
         for eid, ev in world.events.items()
     }
+    aliases: dict[str, dict] = {}
+    person_of = {w.pseudonym: w.person.id for w in world.witnesses}
+    for s in stories:
+        for pseudonym, printed in s.aliases.items():
+            a = aliases.setdefault(
+                pseudonym, {"person_id": person_of[pseudonym], "printed_as": [], "articles": []}
+            )
+            a["printed_as"] = sorted({*a["printed_as"], printed})
+            a["articles"].append(by_id[s.id])
     press = world.press_witness
     press_articles = [s for s in stories if press in s.witnesses]
     twice = [
@@ -214,6 +223,7 @@ def _manifest(world: World, seed: int, entries: list[dict], stories: list[Story]
         "files": sorted(entries, key=lambda e: e["path"]),
         "people": people,
         "events": events,
+        "press_aliases": aliases,
         "traps": {
             "same_witness_twice": twice,
             "republished_account": {
