@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -271,3 +274,15 @@ def test_press_aliases_are_printed_and_never_the_real_name(corpus: DemoCorpus) -
     trap = corpus.manifest["traps"]["republished_account"]
     counter = (corpus.root / trap["attacked_by"][0]).read_text(encoding="utf-8")
     assert any(a in counter for a in aliases[trap["witness_pseudonym"]]["printed_as"])
+
+
+def test_output_does_not_depend_on_hash_seed(corpus: DemoCorpus, tmp_path: Path) -> None:
+    """Byte-identical across processes too (no set or hash order leaks into the files)."""
+    code = (
+        "import sys; from pathlib import Path; from docket.synth.corpus import write_demo_sources;"
+        "write_demo_sources(Path(sys.argv[1]), seed=2014)"
+    )
+    src = Path(__file__).resolve().parents[2] / "src"
+    env = {**os.environ, "PYTHONHASHSEED": "12345", "PYTHONPATH": str(src)}
+    subprocess.run([sys.executable, "-c", code, str(tmp_path / "p")], check=True, env=env)
+    assert _tree(tmp_path / "p") == _tree(corpus.root)

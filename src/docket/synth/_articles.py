@@ -61,6 +61,13 @@ DENIAL_FRAMES = (
     "Asked about the allegations, a diplomat at the country's mission in Geneva referred "
     "reporters to an earlier statement: “{denial}”",
 )
+CAPTIONS = (
+    "A guard post on the border river near {town}.",
+    "Barbed wire along the Tumen River, seen from the Chinese side.",
+    "File photo: a former prisoner's drawing of a punishment cell.",
+    "The witness, photographed from behind to protect {who} identity.",
+    "A North Korean border town seen across the river in winter.",
+)
 WITNESS_QUOTES = (
     "We were not human beings there. We were tools, and when a tool broke they threw it away.",
     "I ate grass, tree bark, anything. Some people picked corn kernels out of cow dung.",
@@ -258,7 +265,10 @@ class StoryWriter:
             paragraphs=paras,
             section="World",
             tags=["North Korea", "Human rights", short_en(fac)],
-            photo_caption=f"A guard post on the border river near {HOMETOWNS[1][0]}.",
+            photo_caption=rng.choice(CAPTIONS).format(
+                town=HOMETOWNS[rng.randrange(len(HOMETOWNS))][0],
+                who="her" if w.person.sex == "F" else "his",
+            ),
             source_line=f"SOURCE: Interview by {outlet.name}; published population estimates.",
             witnesses=[w.pseudonym],
             aliases={w.pseudonym: alias},
