@@ -185,6 +185,9 @@ def test_statements_deny(corpus: DemoCorpus) -> None:
     assert any("reform-through-labour" in t for t in texts)
     for entry in (f for f in corpus.manifest["files"] if f["kind"] == "statement"):
         assert entry["denial"] in (corpus.root / entry["path"]).read_text(encoding="utf-8")
+        if entry["path"].endswith(".txt"):  # an intake header names the kind for `docket ingest`
+            meta, _ = _front_matter(corpus.root / entry["path"])
+            assert meta["kind"] == "statement" and meta["language"] == entry["language"]
 
 
 def test_no_real_public_figures(corpus: DemoCorpus) -> None:

@@ -234,12 +234,17 @@ class StoryWriter:
             multi = True
         for eid in w.events:
             ev = world.events[eid]
-            what = {
-                "V-PUBEXEC": "a public execution of prisoners accused of trying to escape",
-                "V-DEATHCUST": f"a winter in which people in {poss} unit died almost daily",
-                "V-FORCEDABORT": "pregnant women being forced to end their pregnancies",
-            }[ev.act]
-            paras.append(f"{pron.capitalize()} says {pron} witnessed {what} in {ev.when.en(rng)}.")
+            when = ev.when.en(rng)
+            paras.append(
+                {
+                    "V-PUBEXEC": f"{pron.capitalize()} says {pron} witnessed a public execution "
+                    f"of prisoners accused of trying to escape in {when}.",
+                    "V-DEATHCUST": f"{pron.capitalize()} says that in {when} people in {poss} "
+                    "unit were dying almost every day.",
+                    "V-FORCEDABORT": f"{pron.capitalize()} says {pron} saw pregnant women forced "
+                    f"to end their pregnancies in {when}.",
+                }[ev.act]
+            )
         paras.append(
             rng.choice(DENIAL_FRAMES).format(
                 agency=AGENCY, year=rng.randint(2009, year), **_denial(rng.choice(DENIALS))

@@ -6,8 +6,10 @@ witness's credibility, so the evidence stage has contradicting sources to weigh.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html import escape
+
+import yaml
 
 NOTICE_EN = (
     "SYNTHETIC — generated for the docket demo; not a real official statement. The agency, "
@@ -148,12 +150,28 @@ def _counter_report(issued: str, alias: str, outlet: str, year: str, female: boo
     )
 
 
+def _with_header(st: Statement) -> Statement:
+    """Text statements carry an intake header so `docket ingest` recognises their kind."""
+    header = {
+        "kind": "statement",
+        "synthetic": True,
+        "title": st.title if st.title.startswith("SYNTHETIC") else f"SYNTHETIC — {st.title}",
+        "language": st.language,
+        "issued": st.issued,
+        "issuer": st.issuer,
+    }
+    head = yaml.safe_dump(header, allow_unicode=True, sort_keys=False, width=100)
+    return replace(st, text=f"---\n{head}---\n\n{st.text}")
+
+
 def write_statements(
     press_alias: str, press_outlet: str, press_date: str, female: bool
 ) -> list[Statement]:
     year = press_date[:4]
     return [
         _agency_page("2014-02-19"),
-        _ministry_ko("2016-11-18"),
-        _counter_report(f"{int(year) + 1}-09-13", press_alias, press_outlet, year, female),
+        _with_header(_ministry_ko("2016-11-18")),
+        _with_header(
+            _counter_report(f"{int(year) + 1}-09-13", press_alias, press_outlet, year, female)
+        ),
     ]
