@@ -289,3 +289,21 @@ def test_output_does_not_depend_on_hash_seed(corpus: DemoCorpus, tmp_path: Path)
     env = {**os.environ, "PYTHONHASHSEED": "12345", "PYTHONPATH": str(src)}
     subprocess.run([sys.executable, "-c", code, str(tmp_path / "p")], check=True, env=env)
     assert _tree(tmp_path / "p") == _tree(corpus.root)
+
+
+def test_identical_quotes_in_two_articles_come_from_one_witness(corpus: DemoCorpus) -> None:
+    """Same words in two stories must be one account repeated, never a coincidence."""
+    entries = {f["path"]: f for f in corpus.manifest["files"] if f["kind"] == "article"}
+    official = "\n".join(p.read_text(encoding="utf-8") for p in corpus.statements)
+    seen: dict[str, list[str]] = {}
+    for path in entries:
+        main = trafilatura.extract((corpus.root / path).read_text(encoding="utf-8")) or ""
+        for q in set(re.findall(r"“([^”“]{25,}?)[,.]?”", main)):
+            seen.setdefault(q, []).append(path)
+    repeated = {q: ps for q, ps in seen.items() if len(ps) > 1}
+    assert repeated  # the republished account, at least
+    for q, paths in repeated.items():
+        if q.split(".")[0] in official:
+            continue  # the official statement, quoted by many outlets
+        common = set.intersection(*(set(entries[p]["witnesses_quoted"]) for p in paths))
+        assert common, (q, paths)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from docket.synth._facility_names import first_mention_en, later_mention_en, short_en
 from docket.synth._names import KoreanName, NameMaker
+from docket.synth._quotes import LONG_QUOTES, QUOTES
 from docket.synth._world import HOMETOWNS, Person, Witness, World
 
 
@@ -46,13 +47,23 @@ REPORTERS = {
     "herald": ("Ji-hoon Lim", "Rachel Osei", "Byung-ho Nam"),
 }
 AGENCY = "Pyongyang State News Service"
+# Sentences of the agency statement (statements/S1), which articles from 2014 on quote.
 DENIALS = (
     "There is no such thing as a political prison camp in our country.",
-    "The so-called testimonies are fabrications by human scum who betrayed their motherland "
-    "and their families.",
-    "Our country has only reform-through-labour centres, where offenders are educated under "
-    "the law and treated humanely.",
+    "The so-called witnesses paraded by the hostile forces are human scum who fled after "
+    "committing crimes and who now sell lies for money.",
+    "What exists in our country are only reform-through-labour centres, where those who have "
+    "committed crimes are educated through labour in accordance with the law and enjoy humane "
+    "treatment.",
 )
+STATEMENT_YEAR = 2014
+
+
+def _denial_year(rng: random.Random, published_year: int) -> int:
+    """The year of the statement quoted: the 2014 one once it exists, an earlier one before."""
+    return STATEMENT_YEAR if published_year >= STATEMENT_YEAR else rng.randint(2009, published_year)
+
+
 DENIAL_FRAMES = (
     "The government in Pyongyang denies that such camps exist. In a statement carried by the "
     "{agency} in {year}, a foreign ministry spokesperson said: “{denial}”",
@@ -68,24 +79,24 @@ CAPTIONS = (
     "The witness, photographed from behind to protect {who} identity.",
     "A North Korean border town seen across the river in winter.",
 )
-WITNESS_QUOTES = (
-    "We were not human beings there. We were tools, and when a tool broke they threw it away.",
-    "I ate grass, tree bark, anything. Some people picked corn kernels out of cow dung.",
-    "They told us the only way out was to die.",
-    "Every morning we counted who was still breathing.",
-    "When the guards hit you, you could not cry out. Crying out meant another beating.",
-    "Nobody outside believed me at first. I understand why. It sounds impossible.",
-)
-LONG_QUOTES = (
+
+
+ANALYST_QUOTES = (
     (
-        "We worked until people fell down in the field. If you stopped to help them, you were "
-        "beaten too.",
-        "So we learned not to look. That is the part I am most ashamed of, that we "
-        "learned not to look.",
+        "What we can see from space is only the outline",
+        "The people inside are invisible to us, which is why survivor testimony matters so much.",
     ),
     (
-        "In winter the bodies could not be buried because the ground was frozen.",
-        "They were stacked behind the storehouse until spring, and we walked past them every day.",
+        "New fences usually mean new prisoners, not fewer",
+        "We would need people on the ground to say more than that.",
+    ),
+    (
+        "The housing blocks have been torn down, but the mine entrances are still in use",
+        "That does not look like a closure to me.",
+    ),
+    (
+        "Guard posts moved outward by about a kilometre",
+        "The most likely explanation is that the perimeter was enlarged.",
     ),
 )
 
@@ -143,6 +154,24 @@ class StoryWriter:
         for p in world.people.values():
             maker.reserve(p.name)
         self._maker = maker
+        pool_rng = random.Random(f"docket-synth:{seed}:quotes")
+        self._quotes = pool_rng.sample(QUOTES, len(QUOTES))
+        self._long = pool_rng.sample(LONG_QUOTES, len(LONG_QUOTES))
+        self._given: dict[str, list[str]] = {}
+        self._given_long: dict[str, tuple[str, str]] = {}
+
+    def quotes(self, w: Witness) -> list[str]:
+        """This witness's two quotes: the same words whenever the witness is quoted."""
+        if w.pseudonym not in self._given:
+            taken = len(self._given) * 2
+            pool = self._quotes
+            self._given[w.pseudonym] = [pool[taken % len(pool)], pool[(taken + 1) % len(pool)]]
+        return self._given[w.pseudonym]
+
+    def long_quote(self, w: Witness) -> tuple[str, str]:
+        if w.pseudonym not in self._given_long:
+            self._given_long[w.pseudonym] = self._long[len(self._given_long) % len(self._long)]
+        return self._given_long[w.pseudonym]
 
     def alias(self, w: Witness) -> KoreanName:
         if w.pseudonym not in self.aliases:
@@ -198,7 +227,18 @@ class StoryWriter:
                 f"{alias}, whose name has been changed to protect relatives still in the "
                 f"North, spoke to {outlet.name} in {rng.choice(('Seoul', 'Bangkok'))}."
             )
-        quotes = rng.sample(WITNESS_QUOTES, 3)
+        quotes = [*self.quotes(w)]
+        v0 = world.people[w.victims[0]]
+        quotes.append(
+            rng.choice(
+                (
+                    f"I think about {self.name(v0, outlet)} every day. Nobody has ever told the "
+                    "family what happened.",
+                    f"If {self.name(v0, outlet)} were alive, I would not need to speak. "
+                    "I speak for the ones who cannot.",
+                )
+            )
+        )
         paras.append(said(quotes[0], pron))
         people: list[dict] = []
         for vid in w.victims[:2]:
@@ -228,7 +268,7 @@ class StoryWriter:
             )
         multi = False
         if long_quote:
-            first, second = rng.choice(LONG_QUOTES)
+            first, second = self.long_quote(w)
             paras.append(f"“{first}")  # the quotation runs on into the next paragraph
             paras.append(said(second, pron))
             multi = True
@@ -247,7 +287,7 @@ class StoryWriter:
             )
         paras.append(
             rng.choice(DENIAL_FRAMES).format(
-                agency=AGENCY, year=rng.randint(2009, year), **_denial(rng.choice(DENIALS))
+                agency=AGENCY, year=_denial_year(rng, year), **_denial(rng.choice(DENIALS))
             )
         )
         paras.append(said(quotes[1], family) + f" “{quotes[2]}”")
@@ -286,6 +326,7 @@ class StoryWriter:
         self, sid: str, fid: str, outlet: Outlet, rng: random.Random, published: str
     ) -> Story:
         """News about a facility (imagery, closure, population) with an analyst and a denial."""
+        first, second = ANALYST_QUOTES[int(sid[1:]) % len(ANALYST_QUOTES)]
         from docket.vocab import facility_by_id
 
         fac = facility_by_id()[fid]
@@ -321,16 +362,15 @@ class StoryWriter:
                 "and cannot be checked independently."
             )
         paras.append(
-            f"“What we can see from space is only the outline,” said {analyst}, an "
-            "imagery analyst who has studied the site for years. “The people inside are "
-            "invisible to us, which is why survivor testimony matters so much.”"
+            f"“{first},” said {analyst}, an imagery analyst who has studied the site for "
+            f"years. “{second}”"
         )
         paras.append(
             f"{fac.province} Province, where the site is located, is closed to foreign journalists."
         )
         paras.append(
             rng.choice(DENIAL_FRAMES).format(
-                agency=AGENCY, year=rng.randint(2009, year), **_denial(DENIALS[0])
+                agency=AGENCY, year=_denial_year(rng, year), **_denial(DENIALS[0])
             )
         )
         paras.append(
@@ -362,7 +402,7 @@ class StoryWriter:
             "governments to act on what they called crimes that continue today."
         ]
         people: list[dict] = []
-        quotes = rng.sample(WITNESS_QUOTES, len(ws))
+        quotes = [self.quotes(w)[0] for w in ws]
         for w, quote in zip(ws, quotes, strict=False):
             fac = self.world.facility(w.person.setting)
             alias = self.alias(w).render(outlet.name_style)
@@ -379,7 +419,7 @@ class StoryWriter:
         year = int(published[:4])
         paras.append(
             rng.choice(DENIAL_FRAMES).format(
-                agency=AGENCY, year=rng.randint(2009, year), **_denial(rng.choice(DENIALS))
+                agency=AGENCY, year=_denial_year(rng, year), **_denial(rng.choice(DENIALS))
             )
         )
         paras.append(

@@ -11,6 +11,8 @@ from html import escape
 
 import yaml
 
+from docket.synth._articles import DENIALS
+
 NOTICE_EN = (
     "SYNTHETIC — generated for the docket demo; not a real official statement. The agency, "
     "the ministry and every person named are invented."
@@ -34,17 +36,14 @@ class Statement:
 
 
 def _agency_page(issued: str) -> Statement:
-    denial = "There is no such thing as a political prison camp in our country."
+    denial = DENIALS[0]
     paras = [
         NOTICE_EN,
         f"Pyongyang, {issued} (PSNS) -- A spokesperson for the Ministry of Foreign Affairs "
         "answered a question put by the Pyongyang State News Service on the so-called report on "
         "human rights issued by hostile forces.",
-        f"The spokesperson said: \u201c{denial} What exists in our country are only "
-        "reform-through-labour centres, where those who have committed crimes are educated "
-        "through labour in accordance with the law and enjoy humane treatment.\u201d",
-        "\u201cThe so-called witnesses paraded by the hostile forces are human scum who fled after "
-        "committing crimes and who now sell lies for money,\u201d the spokesperson added.",
+        f"The spokesperson said: \u201c{denial} {DENIALS[2]}\u201d",
+        f"\u201c{DENIALS[1][:-1]},\u201d the spokesperson added.",
         "The spokesperson said the country would \u201cresolutely reject\u201d any resolution "
         "based on such fabrications.",
     ]

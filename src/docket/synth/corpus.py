@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from docket.synth import _testimonies
-from docket.synth._articles import Story, write_stories
+from docket.synth._articles import STATEMENT_YEAR, Story, write_stories
 from docket.synth._html import NOTICE, render_page, slug, wire_dateline
 from docket.synth._statements import write_statements
 from docket.synth._world import World, build_world
@@ -151,6 +151,8 @@ def _story_entry(s: Story) -> dict:
         "republished_from": s.republished_from,
         "multi_paragraph_quote": s.multi_paragraph_quote,
         "synthetic_notice": NOTICE,
+        # From 2014 on, the denial quoted is from the agency statement in statements/ (S1).
+        "quotes_statement": "S1" if int(s.published[:4]) >= STATEMENT_YEAR else "",
     }
 
 
