@@ -7,6 +7,8 @@ import random
 from docket.synth._dates import decade_en
 from docket.synth._extras import camp_life
 from docket.synth._facility_names import first_mention_en, later_mention_en
+from docket.synth._speech import friend_quotes as friend_quotes_for
+from docket.synth._speech import guard_quotes
 from docket.synth._world import HOMETOWNS, Person, Witness, World
 from docket.vocab import facility_by_id
 
@@ -95,19 +97,6 @@ EVENT = {
         "In {when} the guards made {n} pregnant women do heavy labour until they lost their babies",
     ),
 }
-QUOTES_PERP = (
-    "You are not people any more. You are here to work until you die.",
-    "If you do not confess, you will never see your children again.",
-    "Look carefully. This is what happens to traitors.",
-    "Nobody leaves this place. Get used to it.",
-    "You betrayed the fatherland, so the fatherland owes you nothing.",
-)
-QUOTES_FRIEND = (
-    "If I die, tell my mother that I did not betray anyone.",
-    "We have to stay alive, just so somebody remembers this.",
-    "Eat the grass, it is better than nothing.",
-    "One day people outside will know what happened here.",
-)
 PERP_FORMS = (
     'The {role} we feared most was {name}. He told us: "{quote}"',
     '{name}, {a_role}, used to say: "{quote}" He beat prisoners with a shovel handle.',
@@ -259,7 +248,7 @@ def render(w: Witness, world: World, rng: random.Random) -> tuple[str, dict]:
         text = rng.choice(EVENT[ev.act]).format(when=ev.when.en(rng), n=NUMBERS[ev.count])
         paras.append(text + ".")
 
-    perp_quotes = rng.sample(QUOTES_PERP, len(QUOTES_PERP))
+    perp_quotes = guard_quotes([world.people[x] for x in w.perpetrators], rng, "en")
     perp_forms = rng.sample(PERP_FORMS, len(PERP_FORMS))
     for i, pid in enumerate(w.perpetrators):
         x = world.people[pid]
@@ -287,7 +276,7 @@ def render(w: Witness, world: World, rng: random.Random) -> tuple[str, dict]:
             )
         )
 
-    friend_quotes = rng.sample(QUOTES_FRIEND, len(QUOTES_FRIEND))
+    friend_quotes = friend_quotes_for(w.others, rng, "en")
     for i, o in enumerate(w.others):
         written = name_of(o, w, rng)
         mentions["people"].append({"person_id": o.id, "written_as": written, "role": "victim"})

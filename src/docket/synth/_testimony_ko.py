@@ -8,6 +8,8 @@ from docket.synth._dates import decade_ko
 from docket.synth._extras import camp_life
 from docket.synth._facility_names import ko_mention
 from docket.synth._korean import josa as j
+from docket.synth._speech import friend_quotes as friend_quotes_for
+from docket.synth._speech import guard_quotes
 from docket.synth._world import HOMETOWNS, Person, Witness, World
 from docket.vocab import facility_by_id
 
@@ -108,18 +110,6 @@ ROLES = {
     "interrogator": "예심원",
     "warden": "소장",
 }
-QUOTES_PERP = (
-    "너희는 이제 사람이 아니다. 죽을 때까지 일하러 온 거다.",
-    "자백하지 않으면 자식들 얼굴은 다시 못 본다.",
-    "똑똑히 봐라. 배신자는 이렇게 된다.",
-    "여기서 나가는 사람은 없다. 익숙해져라.",
-)
-QUOTES_FRIEND = (
-    "내가 죽으면 어머니께 나는 아무도 배신하지 않았다고 전해 줘.",
-    "누군가는 이걸 기억해야 하니까 우리는 살아남아야 해.",
-    "풀이라도 먹어. 아무것도 없는 것보다 낫다.",
-    "언젠가는 바깥 사람들도 여기서 무슨 일이 있었는지 알게 될 거야.",
-)
 OCCUPATIONS = ("교사", "광부", "간호사", "공장 노동자", "군관", "농장원", "철도 노동자", "장사꾼")
 
 
@@ -233,7 +223,7 @@ def render(w: Witness, world: World, rng: random.Random) -> tuple[str, dict]:
         mentions["acts"].append(ev.act)
         paras.append(rng.choice(EVENT[ev.act]).format(w=ev.when.ko(rng), n=ev.count))
 
-    perp_quotes = rng.sample(QUOTES_PERP, len(QUOTES_PERP))
+    perp_quotes = guard_quotes([world.people[x] for x in w.perpetrators], rng, "ko")
     for i, pid in enumerate(w.perpetrators):
         x = world.people[pid]
         written = name_of(x, rng)
@@ -261,7 +251,7 @@ def render(w: Witness, world: World, rng: random.Random) -> tuple[str, dict]:
             )
         )
 
-    friend_quotes = rng.sample(QUOTES_FRIEND, len(QUOTES_FRIEND))
+    friend_quotes = friend_quotes_for(w.others, rng, "ko")
     for i, o in enumerate(w.others):
         written = name_of(o, rng)
         mentions["people"].append({"person_id": o.id, "written_as": written, "role": "victim"})

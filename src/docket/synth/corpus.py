@@ -16,6 +16,7 @@ from pathlib import Path
 from docket.synth import _testimonies
 from docket.synth._articles import STATEMENT_YEAR, Story, write_stories
 from docket.synth._html import NOTICE, render_page, slug, wire_dateline
+from docket.synth._speech import GUARD_QUOTES, catchphrase
 from docket.synth._statements import write_statements
 from docket.synth._world import World, build_world
 
@@ -176,6 +177,7 @@ def _manifest(world: World, seed: int, entries: list[dict], stories: list[Story]
             "fate": p.fate,
             "when": f"{p.when.year}-{p.when.month:02d}" if p.when else "",
             "perpetrator_role": p.detail,
+            "catchphrase": GUARD_QUOTES[catchphrase(p)][0] if p.role == "perpetrator" else "",
             "hangul": p.name.hangul,
             "hangul_dprk": p.name.hangul_dprk,
             "forms": list(p.name.all_forms()),
