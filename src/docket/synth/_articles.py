@@ -1,9 +1,8 @@
-"""News articles: what each story says, before an outlet's page template wraps it.
+"""News stories: what each article says, before an outlet's page template wraps it.
 
-Twenty stories: one witness's account first carried by a wire service and then repeated by three
-other outlets (the corroboration trap), features on other witnesses under press aliases, camp
-news built on the gazetteer's published estimates, hearing reports and repatriation stories.
-Every story quotes an official denial.
+Features on one witness under a press alias, camp news built on the gazetteer's published
+estimates, and hearing reports. Every story quotes an official denial. `_newsroom` decides which
+stories run where.
 """
 
 from __future__ import annotations
@@ -13,92 +12,18 @@ from dataclasses import dataclass, field
 
 from docket.synth._facility_names import first_mention_en, later_mention_en, short_en
 from docket.synth._names import KoreanName, NameMaker
+from docket.synth._outlets import (
+    AGENCY,
+    ANALYST_QUOTES,
+    CAPTIONS,
+    DENIAL_FRAMES,
+    DENIALS,
+    REPORTERS,
+    Outlet,
+    denial_year,
+)
 from docket.synth._quotes import LONG_QUOTES, QUOTES
 from docket.synth._world import HOMETOWNS, Person, Witness, World
-
-
-@dataclass(frozen=True)
-class Outlet:
-    key: str
-    name: str
-    domain: str
-    template: str
-    name_style: str  # how the outlet's style guide writes Korean names
-    city: str
-
-
-OUTLETS = (
-    Outlet("wire", "Pacific Wire", "pacificwire.example", "wire", "dprk", "SEOUL"),
-    Outlet("ledger", "The Seoul Ledger", "seoul-ledger.example", "broadsheet", "popular", "SEOUL"),
-    Outlet("monitor", "Northeast Asia Monitor", "nea-monitor.example", "magazine", "mr", "GENEVA"),
-    Outlet(
-        "herald",
-        "Hanbit Herald English Edition",
-        "hanbitherald.example",
-        "broadsheet",
-        "popular_western",
-        "SEOUL",
-    ),
-)
-REPORTERS = {
-    "wire": ("Claire Donovan", "Tomas Reyes", "Min-ji Seo"),
-    "ledger": ("Daniel Whitcombe", "Hye-rin Cha", "Aisha Rahman"),
-    "monitor": ("Elena Marchetti", "Jonah Feld", "Sun-woo Baek"),
-    "herald": ("Ji-hoon Lim", "Rachel Osei", "Byung-ho Nam"),
-}
-AGENCY = "Pyongyang State News Service"
-# Sentences of the agency statement (statements/S1), which articles from 2014 on quote.
-DENIALS = (
-    "There is no such thing as a political prison camp in our country.",
-    "The so-called witnesses paraded by the hostile forces are human scum who fled after "
-    "committing crimes and who now sell lies for money.",
-    "What exists in our country are only reform-through-labour centres, where those who have "
-    "committed crimes are educated through labour in accordance with the law and enjoy humane "
-    "treatment.",
-)
-STATEMENT_YEAR = 2014
-
-
-def _denial_year(rng: random.Random, published_year: int) -> int:
-    """The year of the statement quoted: the 2014 one once it exists, an earlier one before."""
-    return STATEMENT_YEAR if published_year >= STATEMENT_YEAR else rng.randint(2009, published_year)
-
-
-DENIAL_FRAMES = (
-    "The government in Pyongyang denies that such camps exist. In a statement carried by the "
-    "{agency} in {year}, a foreign ministry spokesperson said: “{denial}”",
-    "Officials have consistently rejected the accounts. “{denial_c}” the {agency} quoted a "
-    "spokesperson as saying in {year}.",
-    "Asked about the allegations, a diplomat at the country's mission in Geneva referred "
-    "reporters to an earlier statement: “{denial}”",
-)
-CAPTIONS = (
-    "A guard post on the border river near {town}.",
-    "Barbed wire along the Tumen River, seen from the Chinese side.",
-    "File photo: a former prisoner's drawing of a punishment cell.",
-    "The witness, photographed from behind to protect {who} identity.",
-    "A North Korean border town seen across the river in winter.",
-)
-
-
-ANALYST_QUOTES = (
-    (
-        "What we can see from space is only the outline",
-        "The people inside are invisible to us, which is why survivor testimony matters so much.",
-    ),
-    (
-        "New fences usually mean new prisoners, not fewer",
-        "We would need people on the ground to say more than that.",
-    ),
-    (
-        "The housing blocks have been torn down, but the mine entrances are still in use",
-        "That does not look like a closure to me.",
-    ),
-    (
-        "Guard posts moved outward by about a kilometre",
-        "The most likely explanation is that the perimeter was enlarged.",
-    ),
-)
 
 
 @dataclass
@@ -138,7 +63,7 @@ def _pron(p: Person) -> tuple[str, str, str]:
     return ("she", "her", "Ms.") if p.sex == "F" else ("he", "his", "Mr.")
 
 
-def _date(rng: random.Random, first: int, last: int) -> str:
+def date_between(rng: random.Random, first: int, last: int) -> str:
     year = rng.randint(max(2010, first), max(2010, min(2024, last)))
     return f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
 
@@ -287,7 +212,7 @@ class StoryWriter:
             )
         paras.append(
             rng.choice(DENIAL_FRAMES).format(
-                agency=AGENCY, year=_denial_year(rng, year), **_denial(rng.choice(DENIALS))
+                agency=AGENCY, year=denial_year(rng, year), **_denial(rng.choice(DENIALS))
             )
         )
         paras.append(said(quotes[1], family) + f" “{quotes[2]}”")
@@ -370,7 +295,7 @@ class StoryWriter:
         )
         paras.append(
             rng.choice(DENIAL_FRAMES).format(
-                agency=AGENCY, year=_denial_year(rng, year), **_denial(DENIALS[0])
+                agency=AGENCY, year=denial_year(rng, year), **_denial(DENIALS[0])
             )
         )
         paras.append(
@@ -419,7 +344,7 @@ class StoryWriter:
         year = int(published[:4])
         paras.append(
             rng.choice(DENIAL_FRAMES).format(
-                agency=AGENCY, year=_denial_year(rng, year), **_denial(rng.choice(DENIALS))
+                agency=AGENCY, year=denial_year(rng, year), **_denial(rng.choice(DENIALS))
             )
         )
         paras.append(
@@ -443,130 +368,3 @@ class StoryWriter:
             aliases={w.pseudonym: self.alias(w).render(outlet.name_style) for w in ws},
             facility_ids=sorted({self.world.settings[w.person.setting].facility_id for w in ws}),
         )
-
-
-def republish(story: Story, sid: str, outlet: Outlet, published: str, headline: str) -> Story:
-    """Another outlet runs the wire copy: same words, same quotes, not a new source."""
-    paras = list(story.paragraphs) + [f"This story was first published by {story.outlet.name}."]
-    return Story(
-        id=sid,
-        outlet=outlet,
-        author=story.author,
-        published=published,
-        headline=headline,
-        deck=story.deck,
-        paragraphs=paras,
-        section=story.section,
-        tags=list(story.tags),
-        photo_caption=story.photo_caption,
-        source_line=f"SOURCE: {story.outlet.name}",
-        witnesses=list(story.witnesses),
-        people=list(story.people),
-        aliases=dict(story.aliases),
-        facility_ids=list(story.facility_ids),
-        republished_from=story.id,
-        multi_paragraph_quote=story.multi_paragraph_quote,
-    )
-
-
-CAMP_STORIES = (
-    ("KWN-22", 2012, 2013),
-    ("KWN-16", 2013, 2018),
-    ("KWN-15", 2014, 2016),
-    ("KHS-12", 2016, 2017),
-)
-
-
-def write_stories(world: World, seed: int) -> list[Story]:
-    """The 20 articles, in publication-independent id order A01..A20."""
-    writer = StoryWriter(world, seed)
-    outlets = {o.key: o for o in OUTLETS}
-
-    def rng_for(sid: str) -> random.Random:
-        return random.Random(f"docket-synth:{seed}:article:{sid}")
-
-    stories: list[Story] = []
-    press = next(w for w in world.witnesses if w.pseudonym == world.press_witness)
-    rng = rng_for("A01")
-    first = _date(rng, press.release_year + 2, 2016)
-    original = writer.witness_story("A01", press, outlets["wire"], rng, first, long_quote=True)
-    stories.append(original)
-    day = int(first[8:10])
-    for sid, key, shift in (("A02", "ledger", 1), ("A03", "herald", 2)):
-        date = f"{first[:8]}{min(28, day + shift):02d}"
-        stories.append(
-            republish(
-                original,
-                sid,
-                outlets[key],
-                date,
-                f"Survivor recounts life inside {original.tags[-1]}",
-            )
-        )
-    rng = rng_for("A04")
-    later = writer.witness_story(
-        "A04",
-        press,
-        outlets["monitor"],
-        rng,
-        _date(rng, int(first[:4]) + 3, 2024),
-        long_quote=False,
-    )
-    alias = writer.alias(press).render("mr")
-    later.paragraphs.insert(
-        2,
-        f"In an interview with Pacific Wire in {first[:4]}, {alias} "
-        f"described the same events. “{original.paragraphs[2][1:]}",
-    )
-    stories.append(later)
-
-    duplicate = set(world.duplicate_of)
-    willing = [
-        w
-        for w in world.witnesses
-        if w.consent in ("public", "anonymous")
-        and w.pseudonym != press.pseudonym
-        and w.pseudonym not in duplicate
-    ]
-    onsong = [w for w in willing if w.person.setting == "onsong"][:2]
-    by_setting: dict[str, list[Witness]] = {}
-    for w in willing:
-        if w not in onsong:
-            by_setting.setdefault(w.person.setting, []).append(w)
-    others = [
-        g[i]
-        for i in range(max(map(len, by_setting.values())))
-        for g in by_setting.values()
-        if i < len(g)
-    ]  # interleaved, so the features cover many camps
-    order = ("ledger", "monitor", "herald", "wire")
-    for i, w in enumerate(others[:8] + onsong):
-        sid = f"A{len(stories) + 1:02d}"
-        rng = rng_for(sid)
-        story = writer.witness_story(
-            sid,
-            w,
-            outlets[order[i % 4]],
-            rng,
-            _date(rng, w.release_year + 3, 2024),
-            long_quote=i in (1, 5),
-        )
-        if w in onsong:
-            fac = world.facility("onsong")
-            story.headline = f"Women sent back from China describe abuse at {short_en(fac)}"
-        stories.append(story)
-    for fid, y0, y1 in CAMP_STORIES:
-        sid = f"A{len(stories) + 1:02d}"
-        rng = rng_for(sid)
-        stories.append(
-            writer.camp_story(sid, fid, outlets[order[len(stories) % 4]], rng, _date(rng, y0, y1))
-        )
-    spread = [w for w in others[8:] + others[:8]]
-    for k in range(20 - len(stories)):
-        sid = f"A{len(stories) + 1:02d}"
-        rng = rng_for(sid)
-        ws = [spread[(3 * k + j) % len(spread)] for j in range(3)]
-        stories.append(
-            writer.hearing_story(sid, ws, outlets[order[k % 4]], rng, _date(rng, 2013, 2024))
-        )
-    return stories

@@ -11,7 +11,7 @@ from html import escape
 
 import yaml
 
-from docket.synth._articles import DENIALS
+from docket.synth._outlets import DENIALS
 
 NOTICE_EN = (
     "SYNTHETIC — generated for the docket demo; not a real official statement. The agency, "

@@ -14,8 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from docket.synth import _testimonies
-from docket.synth._articles import STATEMENT_YEAR, Story, write_stories
+from docket.synth._articles import Story
 from docket.synth._html import NOTICE, render_page, slug, wire_dateline
+from docket.synth._newsroom import write_stories
+from docket.synth._outlets import STATEMENT_YEAR
 from docket.synth._speech import GUARD_QUOTES, catchphrase
 from docket.synth._statements import write_statements
 from docket.synth._world import World, build_world
