@@ -307,3 +307,16 @@ def test_identical_quotes_in_two_articles_come_from_one_witness(corpus: DemoCorp
             continue  # the official statement, quoted by many outlets
         common = set.intersection(*(set(entries[p]["witnesses_quoted"]) for p in paths))
         assert common, (q, paths)
+
+
+@pytest.mark.parametrize("seed", [1, 99])
+def test_other_seeds_keep_the_guarantees(seed: int, tmp_path: Path) -> None:
+    c = write_demo_sources(tmp_path, seed=seed)
+    metas = [_front_matter(p)[0] for p in c.testimonies]
+    assert len(metas) >= 40 and sum(m["language"] == "ko" for m in metas) >= 10
+    assert {m["consent"] for m in metas} == {"none", "internal", "anonymous", "public"}
+    assert len(c.articles) == 20 and len(c.statements) == 3
+    assert c.manifest["traps"]["same_witness_twice"] and c.manifest["traps"]["shared_victims"]
+    public = "\n".join(p.read_text(encoding="utf-8") for p in c.articles + c.statements)
+    for form in demo_witness_names(seed, all_forms=True):
+        assert not re.search(rf"(?<!\w){re.escape(form)}(?!\w)", public), form
