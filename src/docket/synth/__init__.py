@@ -1,0 +1,1 @@
+"""The synthetic demo case: invented, clearly labelled data for demos, fixtures and tests."""
