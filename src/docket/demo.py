@@ -58,10 +58,21 @@ def step_generate(ctx: DemoContext) -> str:
 
 
 def step_ingest(ctx: DemoContext) -> str:
-    from docket.ingest import ingest_paths
+    from docket.ingest import IngestReport, ingest_paths
 
     corpus = ctx.facts["corpus"]
-    report = ingest_paths(ctx.case, list(corpus.all_files()), actor=ctx.actor)  # type: ignore[attr-defined]
+    documents = ingest_paths(
+        ctx.case,
+        [*corpus.testimonies, *corpus.articles],
+        actor=ctx.actor,  # type: ignore[attr-defined]
+    )
+    statements = ingest_paths(
+        ctx.case,
+        list(corpus.statements),
+        kind="statement",
+        actor=ctx.actor,  # type: ignore[attr-defined]
+    )
+    report = IngestReport(documents.outcomes + statements.outcomes)
     if report.failed:
         reasons = "; ".join(str(o.reason) for o in report.failed[:3])
         raise BadInput(f"demo sources failed to ingest: {reasons}")
