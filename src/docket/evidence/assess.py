@@ -20,6 +20,7 @@ from typing import Any
 from docket.evidence._items import EvidenceItem, _interval
 from docket.evidence.independence import Clustering
 from docket.evidence.standards import Standard, _span, grade_rank
+from docket.vocab import facility_by_id, normalise_place
 
 ESTABLISHED = "established"
 INSUFFICIENT = "insufficient"
@@ -78,8 +79,26 @@ def _place_fit(item: EvidenceItem, claim: Claim) -> str:
         return "agrees"
     if claim.facility_id and item.facility_id:
         return "agrees" if claim.facility_id == item.facility_id else "conflicts"
-    a, b = (claim.place_text or "").casefold().strip(), (item.place_text or "").casefold().strip()
-    return "agrees" if a and a == b else "conflicts"
+    return "agrees" if _same_place(claim, item) else "conflicts"
+
+
+def _names(facility_id: str | None, text: str | None) -> set[str]:
+    """A place's names, normalised; an area also answers to a facility's county and province."""
+    names = {normalise_place(text)} if text else set()
+    facility = facility_by_id().get(facility_id or "")
+    if facility is not None:
+        names |= {normalise_place(n) for n in facility.all_names}
+        names |= {normalise_place(facility.county), normalise_place(facility.province)}
+    return names - {""}
+
+
+def _same_place(claim: Claim, item: EvidenceItem) -> bool:
+    """One side is a name or area, not a gazetteer id: agree when the names meet."""
+    ours = _names(claim.facility_id, claim.place_text)
+    theirs = _names(item.facility_id, item.place_text)
+    if ours & theirs:
+        return True
+    return any(a in b or b in a for a in ours for b in theirs if min(len(a), len(b)) >= 4)
 
 
 def _time_fit(item: EvidenceItem, claim: Claim) -> str:
