@@ -22,10 +22,11 @@ from docket.errors import BadInput
 from docket.evidence._coding import parse_time, place_for
 from docket.evidence.allegations import add_allegation
 from docket.evidence.links import excerpt_in, link_evidence
-from docket.evidence.suggest import Candidate, suggest_evidence
-from docket.sources import search_sources
+from docket.evidence.suggest import Candidate, sentences, suggest_evidence
+from docket.sources import get_source, search_sources
 from docket.store.models import Citation, Event
 
+MIN_SCORE = 3.5  # act words and the place, named in the sentence or just before it
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 
@@ -75,7 +76,7 @@ def _link_found(case: Case, actor: Actor, aid: int, template: _Template) -> None
     used: set[int] = set()
     for cand in candidates:
         kind = cand.source_kind or ""
-        if cand.score < 4 or quota.get(kind, 0) <= 0 or cand.source_id in used:
+        if cand.score < MIN_SCORE or quota.get(kind, 0) <= 0 or cand.source_id in used:
             continue  # needs both act words and the place; one excerpt per source
         quota[kind] -= 1
         used.add(cand.source_id or 0)
@@ -95,11 +96,15 @@ def _denial(case: Case, actor: Actor, candidates: list[Candidate]) -> Candidate 
             return cand
     for query in ("prison camp", "수용소"):
         for hit in search_sources(case, query, actor=actor, limit=5, kind="statement"):
-            if hit.hits:
-                start, end = hit.hits[0]
-                return Candidate("excerpt", 0, hit.snippet, ["official statement"],
-                                 source_id=hit.source_id, start=start, end=end,
-                                 source_kind="statement")  # fmt: skip
+            if not hit.hits:
+                continue
+            at = hit.hits[0][0]
+            text = get_source(case, hit.source_id, actor=actor).text
+            for start, end, sentence in sentences(text):
+                if start <= at < end:
+                    return Candidate("excerpt", 0, sentence, ["official statement"],
+                                     source_id=hit.source_id, start=start, end=end,
+                                     source_kind="statement")  # fmt: skip
     return None
 
 

@@ -2,10 +2,12 @@
 
 Candidates come from the full-text index (`docket.sources.search_sources`) queried with the
 allegation's place names (gazetteer name, alternative romanizations, Hangul) and the words of
-its act types (data/act_terms.csv), then every sentence of each hit source is scored:
-act words +2, place name +2, a year inside the allegation's interval +1 (a year outside -1),
-and the share of the summary's content words it repeats (up to +1). Events are scored on act
-code, place and overlapping time. Nothing is linked: a person decides.
+its act types (data/act_terms.csv), then every sentence of each hit source is scored: act words
++2; place name +2, or +1.5 when the last place the text named before the sentence is the
+allegation's (testimony names the camp once, then tells what happened there); a year inside the
+allegation's interval +1, a year outside -1; and the share of the summary's content words it
+repeats (up to +1). Events are scored on act code, place and overlapping time. Nothing is
+linked: a person decides.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from docket.vocab import acts, facility_by_id
 _SENTENCE = re.compile(r"(?<=[.!?。])\s+|\n+")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _WORD = re.compile(r"\w+")
+CONTEXT_PLACE = 1.5  # the place is the last one the text named before this sentence
 _STOP = {"with", "from", "that", "this", "were", "have", "their", "they", "into", "over",
          "under", "about", "against", "during", "synthetic", "camp", "prison"}  # fmt: skip
 
@@ -75,17 +78,46 @@ def act_terms() -> dict[str, tuple[str, ...]]:
     return table
 
 
+def _short_name(name: str) -> str:
+    """The proper-name head of a facility name: "Jongo-ri reeducation labor camp" -> "Jongo-ri"."""
+    head = []
+    for token in name.split():
+        if not token[:1].isupper() or (token.isupper() and len(token) > 1):
+            break
+        head.append(token)
+    return " ".join(head)
+
+
 def place_names(facility_id: str | None, place_text: str | None) -> list[str]:
+    """Every name to search for: gazetteer names, romanizations, Hangul, the short name."""
     names: list[str] = []
     facility = facility_by_id().get(facility_id or "")
     if facility is not None:
         names.extend(facility.all_names)
-        names.append(facility.name.replace(" political prison camp", ""))
+        names.append(_short_name(facility.name))
         if facility.hangul:
             names.append(facility.hangul.split(" ")[0])
     elif place_text:
         names.append(place_text)
     return list(dict.fromkeys(n for n in names if n))
+
+
+@cache
+def _other_place_patterns(facility_id: str | None) -> tuple[re.Pattern[str], ...]:
+    """Names of every other facility that are not also names of this one."""
+    ours = {_fold(n) for n in place_names(facility_id, None)}
+    others = {_fold(n) for f in facility_by_id() if f != facility_id
+              for n in place_names(f, None)} - ours  # fmt: skip
+    return tuple(_pattern(n) for n in sorted(others))
+
+
+def _context_starts(
+    folded: str, ours: list[re.Pattern[str]], others: tuple
+) -> list[tuple[int, bool]]:
+    """Where places are named in the text, and whether the name is the allegation's place."""
+    marks = [(m.start(), True) for rx in ours for m in rx.finditer(folded)]
+    marks += [(m.start(), False) for rx in others for m in rx.finditer(folded)]
+    return sorted(marks)
 
 
 def _pattern(term: str) -> re.Pattern[str]:
@@ -133,12 +165,16 @@ def suggest_evidence(
     act_res = [(t, _pattern(t)) for t in terms]
     place_res = [(n, _pattern(n)) for n in names]
     out: list[Candidate] = []
+    others = _other_place_patterns(facility_id) if facility_id else ()
     with case.session() as session:
         for source in session.scalars(select(Source).where(Source.id.in_(source_ids))):
-            for start, end, sentence in _sentences(source.text):
+            marks = _context_starts(_fold(source.text), [rx for _, rx in place_res], others)
+            for start, end, sentence in sentences(source.text):
                 if (source.id, start, end) in linked_excerpts:
                     continue
-                found = _score(sentence, act_res, place_res, interval, summary_words)
+                before = [ours for at, ours in marks if at < start]
+                context = bool(before) and before[-1]
+                found = _score(sentence, act_res, place_res, interval, summary_words, context)
                 if found is None:
                     continue
                 score, reasons = found
@@ -153,7 +189,7 @@ def suggest_evidence(
     return out[:limit]
 
 
-def _sentences(text: str) -> list[tuple[int, int, str]]:
+def sentences(text: str) -> list[tuple[int, int, str]]:
     spans, at = [], 0
     for match in [*_SENTENCE.finditer(text), None]:
         stop = match.start() if match else len(text)
@@ -172,6 +208,7 @@ def _score(
     place_res: list[tuple[str, re.Pattern[str]]],
     interval: tuple[date, date] | None,
     summary_words: set[str],
+    context: bool = False,
 ) -> tuple[float, list[str]] | None:
     folded = _fold(sentence)
     acts_hit = [t for t, rx in act_res if rx.search(folded)]
@@ -185,6 +222,9 @@ def _score(
     if places_hit:
         score += 2
         reasons.append("place: " + ", ".join(places_hit[:3]))
+    elif context:
+        score += CONTEXT_PLACE
+        reasons.append("place from context: the last place named before it")
     years = {int(y) for y in _YEAR.findall(sentence)}
     if interval and years:
         inside = [y for y in years if interval[0].year <= y <= interval[1].year]
