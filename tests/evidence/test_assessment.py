@@ -22,8 +22,12 @@ from tests.evidence.corpus import QUOTES
 
 def _yodok_1997(case: Case, admin: Actor) -> int:
     return add_allegation(
-        case, actor=admin, summary="SYNTHETIC: beatings at Yodok, 1997", act_codes=["CAH-F"],
-        place="Camp 15", time="1997",
+        case,
+        actor=admin,
+        summary="SYNTHETIC: beatings at Yodok, 1997",
+        act_codes=["CAH-F"],
+        place="Camp 15",
+        time="1997",
     )
 
 
@@ -76,41 +80,74 @@ def test_low_graded_denial_is_shown_but_does_not_block(case: Case, corpus, admin
 
 def test_inconsistent_place_or_time_does_not_count(case: Case, corpus, admin: Actor) -> None:
     aid = _yodok_1997(case, admin)
-    _link(case, admin, aid, corpus, "w1", first_hand=True, reliability="B",
-          place="Yodok", time="spring 1997")
-    finding = _link(case, admin, aid, corpus, "w4", first_hand=True, reliability="B",
-                    place="Camp 14", time="2010")
+    _link(
+        case,
+        admin,
+        aid,
+        corpus,
+        "w1",
+        first_hand=True,
+        reliability="B",
+        place="Yodok",
+        time="spring 1997",
+    )
+    finding = _link(
+        case,
+        admin,
+        aid,
+        corpus,
+        "w4",
+        first_hand=True,
+        reliability="B",
+        place="Camp 14",
+        time="2010",
+    )
     assert finding.status == "insufficient"
     [w4] = [i for i in finding.assessment.items if i.source_ids == (corpus["w4"],)]
     assert w4.counts is False
     assert any("KWN-14" in why for why in w4.why) and any("2010" in why for why in w4.why)
     # the same witness coded as consistent with the allegation counts
     unlink_evidence(case, w4.link_id, actor=admin)
-    finding = _link(case, admin, aid, corpus, "w2", first_hand=True, reliability="B",
-                    place="요덕", time="summer 1997")
+    finding = _link(
+        case,
+        admin,
+        aid,
+        corpus,
+        "w2",
+        first_hand=True,
+        reliability="B",
+        place="요덕",
+        time="summer 1997",
+    )
     assert finding.status == "established"
 
 
 def test_place_named_in_words_is_compared_by_name(case: Case, corpus, admin: Actor) -> None:
     aid = _yodok_1997(case, admin)
     _link(case, admin, aid, corpus, "w1", first_hand=True, reliability="B", place="Yodok")
-    finding = _link(case, admin, aid, corpus, "w4", first_hand=True, reliability="B",
-                    place="Kaechon")  # not resolvable: two facilities share the name
+    finding = _link(
+        case, admin, aid, corpus, "w4", first_hand=True, reliability="B", place="Kaechon"
+    )  # not resolvable: two facilities share the name
     assert finding.status == "insufficient"
     assert any("Kaechon" in r for r in finding.assessment.reasons)
-    area = add_allegation(case, actor=admin, summary="SYNTHETIC: beatings in South Hamgyong",
-                          act_codes=["CAH-F"], place="South Hamgyong")
+    area = add_allegation(
+        case,
+        actor=admin,
+        summary="SYNTHETIC: beatings in South Hamgyong",
+        act_codes=["CAH-F"],
+        place="South Hamgyong",
+    )
     _link(case, admin, area, corpus, "w1", first_hand=True, reliability="B", place="Yodok")
-    finding = _link(case, admin, area, corpus, "w2", first_hand=True, reliability="B",
-                    place="Camp 15")
+    finding = _link(
+        case, admin, area, corpus, "w2", first_hand=True, reliability="B", place="Camp 15"
+    )
     assert finding.status == "established"  # Yodok lies in South Hamgyong
 
 
 def test_time_only_conflict_blocks_counting(case: Case, corpus, admin: Actor) -> None:
     aid = _yodok_1997(case, admin)
     _link(case, admin, aid, corpus, "w1", first_hand=True, reliability="B", time="1997")
-    finding = _link(case, admin, aid, corpus, "w2", first_hand=True, reliability="B",
-                    time="2003")
+    finding = _link(case, admin, aid, corpus, "w2", first_hand=True, reliability="B", time="2003")
     assert finding.status == "insufficient"
     assert finding.assessment.independent_sources == 1
 
@@ -130,13 +167,21 @@ def test_grades_and_first_hand_matter(case: Case, corpus, admin: Actor) -> None:
 def test_excerpt_span_is_checked_and_hashed(case: Case, corpus, admin: Actor) -> None:
     aid = _yodok_1997(case, admin)
     with pytest.raises(BadInput, match="not inside the text"):
-        link_evidence(case, aid, actor=admin, stance="supports", source_id=corpus["w1"],
-                      start=5, end=100_000)
+        link_evidence(
+            case, aid, actor=admin, stance="supports", source_id=corpus["w1"], start=5, end=100_000
+        )
     with pytest.raises(BadInput, match="not in the text"):
-        link_evidence(case, aid, actor=admin, stance="supports", source_id=corpus["w1"],
-                      quote="words nobody said")
-    finding = link_evidence(case, aid, actor=admin, stance="supports", source_id=corpus["w1"],
-                            start=21, end=60)
+        link_evidence(
+            case,
+            aid,
+            actor=admin,
+            stance="supports",
+            source_id=corpus["w1"],
+            quote="words nobody said",
+        )
+    finding = link_evidence(
+        case, aid, actor=admin, stance="supports", source_id=corpus["w1"], start=21, end=60
+    )
     [item] = finding.assessment.items
     with case.session() as session:
         excerpt = session.get(Excerpt, item.excerpt_id)
@@ -165,10 +210,18 @@ def test_bad_allegation_input(sqlite_case: Case, admin: Actor, kwargs, message) 
 
 def test_bad_grades_are_refused(sqlite_case: Case, sqlite_corpus, admin: Actor) -> None:
     aid = _yodok_1997(sqlite_case, admin)
-    for kwargs, message in (({"reliability": "G"}, "reliability"),
-                            ({"credibility": 7}, "credibility"),
-                            ({"stance": "maybe"}, "stance")):
+    for kwargs, message in (
+        ({"reliability": "G"}, "reliability"),
+        ({"credibility": 7}, "credibility"),
+        ({"stance": "maybe"}, "stance"),
+    ):
         args = {"stance": "supports", **kwargs}
         with pytest.raises(BadInput, match=message):
-            link_evidence(sqlite_case, aid, actor=admin, source_id=sqlite_corpus["w1"],
-                          quote=QUOTES["w1"], **args)
+            link_evidence(
+                sqlite_case,
+                aid,
+                actor=admin,
+                source_id=sqlite_corpus["w1"],
+                quote=QUOTES["w1"],
+                **args,
+            )
