@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, configure_mappers, selectinload
 
 from docket.store.models import Citation, Event, EvidenceLink, Excerpt, Source
 
@@ -79,15 +79,23 @@ def excerpt_text(source: Source, excerpt: Excerpt) -> str:
 
 
 def load_items(session: Session, allegation_id: int) -> list[EvidenceItem]:
+    configure_mappers()  # EvidenceLink.detail is a backref: it exists once mappers are set up
     links = session.scalars(
         select(EvidenceLink)
         .where(EvidenceLink.allegation_id == allegation_id)
         .order_by(EvidenceLink.id)
+        .options(selectinload(EvidenceLink.detail))  # type: ignore[attr-defined]
     ).all()
-    return [_item(session, link) for link in links]
+    wanted = [link.excerpt_id for link in links if link.excerpt_id is not None]
+    # every excerpt with its source in two queries, not two per link (kept referenced: the
+    # session's identity map holds objects weakly)
+    excerpts = {e.id: e for e in session.scalars(
+        select(Excerpt).where(Excerpt.id.in_(wanted)).options(selectinload(Excerpt.source))
+    )}  # fmt: skip
+    return [_item(session, link, excerpts) for link in links]
 
 
-def _item(session: Session, link: EvidenceLink) -> EvidenceItem:
+def _item(session: Session, link: EvidenceLink, excerpts: dict[int, Excerpt]) -> EvidenceItem:
     item = EvidenceItem(
         link_id=link.id,
         stance=link.stance,
@@ -101,7 +109,7 @@ def _item(session: Session, link: EvidenceLink) -> EvidenceItem:
         note=link.note,
     )
     if link.excerpt_id is not None:
-        excerpt = session.get(Excerpt, link.excerpt_id)
+        excerpt = excerpts.get(link.excerpt_id)
         if excerpt is not None:
             item.source_ids = (excerpt.source_id,)
             item.quote = excerpt_text(excerpt.source, excerpt)

@@ -19,13 +19,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from dataclasses import dataclass, field
 from itertools import combinations
 
 from datasketch import MinHash
 from sqlalchemy import or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from docket.evidence._items import EvidenceItem
 from docket.store.models import PersonReport, Source, SourceRelation
@@ -97,6 +97,23 @@ def minhash(text: str) -> MinHash:
     return sketch
 
 
+_SKETCHES: OrderedDict[str, MinHash] = OrderedDict()
+_SKETCH_CACHE_SIZE = 20_000
+
+
+def source_sketch(source: Source) -> MinHash:
+    """A source's MinHash, cached by the hash of its text: sources never change once ingested."""
+    key = source.text_sha256
+    sketch = _SKETCHES.get(key)
+    if sketch is None:
+        sketch = _SKETCHES[key] = minhash(source.text)
+        if len(_SKETCHES) > _SKETCH_CACHE_SIZE:
+            _SKETCHES.popitem(last=False)
+    else:
+        _SKETCHES.move_to_end(key)
+    return sketch
+
+
 def source_label(source: Source) -> str:
     who = f", witness {source.witness.pseudonym}" if source.witness else ""
     outlet = f", {source.outlet}" if source.outlet else ""
@@ -106,7 +123,8 @@ def source_label(source: Source) -> str:
 
 def cluster_sources(session: Session, items: list[EvidenceItem]) -> Clustering:
     ids = sorted({sid for item in items for sid in item.source_ids})
-    sources = {s.id: s for s in session.scalars(select(Source).where(Source.id.in_(ids)))}
+    query = select(Source).where(Source.id.in_(ids)).options(selectinload(Source.witness))
+    sources = {s.id: s for s in session.scalars(query)}
     uf = _UnionFind()
     edges: list[tuple[int, int, str]] = []
 
@@ -199,7 +217,7 @@ def _relations(session: Session, ids: list[int], uf: _UnionFind, join) -> None: 
 
 
 def _near_duplicates(sources: dict[int, Source], items: list[EvidenceItem], join) -> None:  # type: ignore[no-untyped-def]
-    sketches = {sid: minhash(s.text) for sid, s in sources.items() if s.text.strip()}
+    sketches = {sid: source_sketch(s) for sid, s in sources.items() if s.text.strip()}
     for a, b in combinations(sorted(sketches), 2):
         if sources[a].text_sha256 == sources[b].text_sha256:
             join(a, b, f"sources {a} and {b}: identical text")
