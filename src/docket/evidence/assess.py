@@ -156,6 +156,7 @@ def assess(
         if item.cluster is None:
             item.why.append("stands on no source")
             item.counts = False
+            reasons.append(f"Does not count: link {item.link_id} stands on no source.")
             continue
         (support if item.stance == "supports" else against).setdefault(item.cluster, []).append(
             item
