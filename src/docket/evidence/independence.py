@@ -22,13 +22,16 @@ import unicodedata
 from collections import OrderedDict, defaultdict
 from dataclasses import dataclass, field
 from itertools import combinations
+from typing import TYPE_CHECKING
 
-from datasketch import MinHash
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from docket.evidence._items import EvidenceItem
 from docket.store.models import PersonReport, Source, SourceRelation
+
+if TYPE_CHECKING:  # datasketch pulls in scipy (about a second): load it only when hashing
+    from datasketch import MinHash
 
 SHINGLE = 5
 NUM_PERM = 128
@@ -92,6 +95,7 @@ def shingles(text: str) -> set[str]:
 
 def minhash(text: str) -> MinHash:
     """MinHash of the character 5-shingles of the normalised text (works for Hangul too)."""
+    from datasketch import MinHash
     sketch = MinHash(num_perm=NUM_PERM, seed=SEED)
     sketch.update_batch([s.encode("utf-8") for s in shingles(text)])
     return sketch
