@@ -39,8 +39,13 @@ app.add_typer(evidence_app, name="evidence")
 
 def findings_table(rows: list[Finding]) -> Table:
     """The findings table; `docket demo` and reports print the same one."""
-    table = Table("id", "status", "standard", "independent", "for", "against", "summary",
-                  title="Findings")  # fmt: skip
+    table = Table(title="Findings")
+    table.add_column("id", no_wrap=True)
+    table.add_column("status", no_wrap=True)
+    table.add_column("standard")
+    for name in ("indep.", "for", "against"):
+        table.add_column(name, no_wrap=True, justify="right")
+    table.add_column("summary")
     colours = {"established": "green", "contested": "yellow", "insufficient": "red"}
     for f in rows:
         a = f.assessment
