@@ -11,7 +11,12 @@ from docket.cli._app import app
 from docket.errors import DocketError
 
 # Each module registers its commands on `app` when imported.
-from docket.cli import case_cmds, demo_cmds, review_cmds  # noqa: F401,E402  isort: skip
+from docket.cli import (  # noqa: F401,E402  isort: skip
+    case_cmds,
+    demo_cmds,
+    evidence_cmds,
+    review_cmds,
+)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -406,3 +406,45 @@ class AuditEntry(Base):
     details: Mapped[dict[str, Any]] = mapped_column(default=dict)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+
+
+# --- evidence (issue #6): relations between sources and place/time details of evidence links ---
+
+from sqlalchemy.orm import backref  # noqa: E402  kept here so this section merges cleanly
+
+SOURCE_RELATIONS = ("cites", "republishes")
+
+
+class SourceRelation(Base):
+    """One source cites or republishes another, so the two are not independent evidence."""
+
+    __tablename__ = "source_relations"
+    __table_args__ = (
+        UniqueConstraint("source_id", "related_id", "relation", name="uq_source_relation"),
+        CheckConstraint(f"relation IN {SOURCE_RELATIONS!r}", name="ck_source_relation"),
+        CheckConstraint("source_id <> related_id", name="ck_source_relation_self"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id"), index=True)
+    related_id: Mapped[int] = mapped_column(ForeignKey("sources.id"), index=True)
+    relation: Mapped[str] = mapped_column(String(20))
+    note: Mapped[str | None] = mapped_column(Text, nullable=True)
+    created_by: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class EvidenceDetail(Base):
+    """Where and when one piece of evidence says the act happened, to test consistency."""
+
+    __tablename__ = "evidence_details"
+    link_id: Mapped[int] = mapped_column(
+        ForeignKey("evidence_links.id", ondelete="CASCADE"), primary_key=True
+    )
+    facility_id: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    place_text: Mapped[str | None] = mapped_column(Text, nullable=True)
+    time_text: Mapped[str | None] = mapped_column(Text, nullable=True)
+    earliest: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    latest: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    link: Mapped[EvidenceLink] = relationship(
+        backref=backref("detail", uselist=False, cascade="all, delete-orphan")
+    )
