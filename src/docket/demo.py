@@ -79,9 +79,24 @@ def step_ingest(ctx: DemoContext) -> str:
     return f"ingested {report.count('ingested')} sources (hashed, preserved, indexed)"
 
 
+def step_allegations(ctx: DemoContext) -> str:
+    from collections import Counter
+
+    from docket.evidence import findings
+    from docket.evidence.demo import add_demo_allegations
+
+    add_demo_allegations(ctx.case, ctx.actor)
+    rows = findings(ctx.case, actor=ctx.actor)
+    statuses = Counter(row.status for row in rows)
+    return f"{len(rows)} allegations weighed: " + ", ".join(
+        f"{count} {status}" for status, count in sorted(statuses.items())
+    )
+
+
 STEPS: list[tuple[str, Step]] = [
     ("generate the synthetic sources", step_generate),
     ("ingest", step_ingest),
+    ("allegations and evidence", step_allegations),
 ]
 
 

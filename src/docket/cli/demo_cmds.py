@@ -6,9 +6,13 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.console import Console
 
 from docket.cli._app import app
+from docket.cli._common import actor
+from docket.cli.evidence_cmds import findings_table
 from docket.demo import DEMO_SEED, run_demo
+from docket.evidence import findings
 
 
 @app.command("demo")
@@ -18,4 +22,5 @@ def demo_cmd(
 ) -> None:
     """Build the SYNTHETIC demo case and run every stage on it."""
     with run_demo(path, seed=seed, echo=typer.echo) as case:
+        Console().print(findings_table(findings(case, actor=actor())))
         typer.echo(f"demo case ready in {case.root} (all data SYNTHETIC)")

@@ -96,6 +96,7 @@ def shingles(text: str) -> set[str]:
 def minhash(text: str) -> MinHash:
     """MinHash of the character 5-shingles of the normalised text (works for Hangul too)."""
     from datasketch import MinHash
+
     sketch = MinHash(num_perm=NUM_PERM, seed=SEED)
     sketch.update_batch([s.encode("utf-8") for s in shingles(text)])
     return sketch
