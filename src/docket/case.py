@@ -18,7 +18,9 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
 import docket.security.fields  # noqa: F401  (registers field encryption on the models)
+from docket.actor import Actor, local_actor
 from docket.errors import BadInput, CaseNotFound, DocketError
+from docket.security.audit import record as record_audit
 from docket.security.crypto import Keyring
 from docket.security.errors import KeyFailure
 from docket.security.fields import KEYRING
@@ -172,6 +174,7 @@ def create_case(
     name: str | None = None,
     database_url: str | None = None,
     key: KeySource | None = None,
+    actor: Actor | None = None,
 ) -> Case:
     """Create the folder, settings, blob store, schema and the case key. Refuses to overwrite a
     case. The key is wrapped by `key`, else by DOCKET_KEY_FILE / DOCKET_PASSPHRASE; a case cannot
@@ -209,5 +212,7 @@ def create_case(
         session.merge(CaseSetting(key="created", value=config.created))
         case._keyring = create_data_key(session, config.case_id, key)
         case.key_source = key
+        record_audit(session, actor or local_actor(), "case.create", "case",
+                     {"case_id": config.case_id, "key": key.method})  # fmt: skip
     (root / CONFIG_NAME).write_text(config.to_toml(), encoding="utf-8")
     return case

@@ -169,8 +169,15 @@ def audit_log(
             query = query.where(AuditEntry.action.startswith(action))
         rows = list(session.scalars(query))
         return [
-            AuditView(e.seq, _utc(e.at).isoformat(timespec="seconds"), e.actor, e.action,
-                      e.target, e.details, e.hash)  # fmt: skip
+            AuditView(
+                e.seq,
+                _utc(e.at).isoformat(timespec="seconds"),
+                e.actor,
+                e.action,
+                e.target,
+                e.details,
+                e.hash,
+            )  # fmt: skip
             for e in reversed(rows)
         ]
 

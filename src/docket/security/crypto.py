@@ -108,3 +108,7 @@ _SEPARATORS = re.compile(r"[\s\-\u2010-\u2015.'’]+")
 def normalise_for_index(value: str) -> str:
     """NFKC, case-folded, separators removed: 'Ri Yong-chol' and 'ri yongchol' index alike."""
     return _SEPARATORS.sub("", unicodedata.normalize("NFKC", value).casefold())
+
+
+def sha256_bytes(data: bytes) -> bytes:
+    return hashlib.sha256(data).digest()

@@ -97,13 +97,16 @@ def _seal(target: Any, *, inserting: bool) -> None:
         target.uid = new_uid()
     keyring: Keyring | None = None
     plain: dict[str, str | None] = {}
-    flag_changed = isinstance(target, Source) and attributes.get_history(
-        target, "text_encrypted"
-    ).has_changes()
+    flag_changed = (
+        isinstance(target, Source)
+        and attributes.get_history(target, "text_encrypted").has_changes()
+    )
     for key in names:
-        if not inserting and not flag_changed and not attributes.get_history(
-            target, key
-        ).has_changes():
+        if (
+            not inserting
+            and not flag_changed
+            and not attributes.get_history(target, key).has_changes()
+        ):
             continue
         value = getattr(target, key)
         blind = BLIND_INDEXES.get((type(target), key))

@@ -92,9 +92,7 @@ class NameMatcher:
         keys = list(patterns)
         ordered = sorted(range(len(keys)), key=lambda i: -len(keys[i]))  # longest first
         self._regex = (
-            re.compile("|".join(f"(?P<n{i}>{keys[i]})" for i in ordered))
-            if keys
-            else None
+            re.compile("|".join(f"(?P<n{i}>{keys[i]})" for i in ordered)) if keys else None
         )
 
     def spans(self, text: str) -> list[tuple[int, int, str]]:
