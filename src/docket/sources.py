@@ -131,7 +131,8 @@ def get_source(case: Case, source_id: int, *, actor: Actor) -> SourceDetail:
 def search_sources(
     case: Case, query: str, *, actor: Actor, limit: int = 20, kind: str | None = None
 ) -> list[SearchHit]:
-    """Ranked sources whose text holds every word of the query, with hit offsets and snippets."""
+    """Ranked sources whose text holds every word of the query, with hit offsets and snippets
+    (protected names masked in snippets, for every role)."""
     require(actor, "sources:read")
     terms = parse_query(query)
     if not terms:
@@ -141,12 +142,18 @@ def search_sources(
         wide = limit if red.full and not kind else limit * 4
         ranked = dialect_for(session).ranked_ids(session, terms, wide)
         results: list[SearchHit] = []
+        masked: Redactor | None = None
         for source_id, score in ranked:
             source = session.get(Source, source_id)
             if source is None or (kind and source.kind != kind) or not red.can_see(source):
                 continue
-            # offsets and snippet from the text as this reader sees it
-            seen = red.source_text(source)
+            # offsets and snippet from the text as this reader sees it; search never shows
+            # protected text, even to investigators (`show` does, and audits it)
+            if red.full and source.text_encrypted:
+                masked = masked or Redactor.for_actor(session, Actor(actor.name, "analyst"))
+                seen = masked.source_text(source)
+            else:
+                seen = red.source_text(source)
             hits = find_hits(seen, terms)
             results.append(
                 SearchHit(
