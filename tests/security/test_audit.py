@@ -71,11 +71,13 @@ def test_swapping_two_entries_is_named(planted, admin):
     _tamper(planted, "UPDATE audit_entries SET seq = 4 WHERE seq = -2")
     _tamper(planted, "UPDATE audit_entries SET seq = 2 WHERE seq = -4")
     report = verify_audit(planted, actor=admin)
-    # entries 2 and 4 no longer match their hashes; 3 no longer follows what now stands before it
+    # entries 2 and 4 no longer match their hashes; 3 and 5 no longer follow what now stands
+    # before them
     assert [(p.seq, p.message.split(":")[0]) for p in report.problems] == [
         (2, "modified or moved"),
         (3, "does not follow the entry before it"),
         (4, "modified or moved"),
+        (5, "does not follow the entry before it"),
     ]
 
 
