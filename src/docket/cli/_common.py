@@ -28,10 +28,16 @@ def _prompt_key(method: str) -> KeySource:
 
 
 def case_from(path: Path | None) -> Case:
-    """Open the case; its key is unlocked from the environment, or asked for on a terminal."""
+    """Open the case and unlock its key (from the environment, or asked for on a terminal)
+    before anything else, so a wrong or missing secret stops the command before it writes."""
     case = open_case(path)
     if sys.stdin.isatty():
         case.key_prompt = _prompt_key
+    try:
+        case.keyring  # noqa: B018
+    except BaseException:
+        case.close()
+        raise
     return case
 
 

@@ -263,6 +263,7 @@ def ingest_paths(
 ) -> IngestReport:
     """Ingest every file; failures are reported, never half-written, and the batch goes on."""
     require(actor, "sources:write")
+    case.keyring  # noqa: B018  a wrong or missing key stops the batch before anything is written
     if kind is not None and kind not in readers():
         raise BadInput(f"unknown kind {kind!r}; expected one of " + "|".join(readers()))
     report = IngestReport()
