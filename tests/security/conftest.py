@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from argon2 import PasswordHasher
 
 from docket.actor import ROLES, Actor
 from docket.case import Case
@@ -15,6 +16,15 @@ from docket.security import add_user
 from tests.security.plant import write_plant
 
 PASSWORD = "SYNTHETIC-password-1"
+
+
+@pytest.fixture(autouse=True)
+def cheap_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Real Argon2id, with small parameters: tests authenticate dozens of times."""
+    monkeypatch.setattr(
+        "docket.security.users._HASHER",
+        PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1),
+    )
 
 
 @pytest.fixture

@@ -263,8 +263,8 @@ def restore_case(
             fileobj=_ChunkReader(chunks), mode="r|gz"
         ) as tar:  # fmt: skip
             _restore_members(session, case, tar)
+            _reset_sequences(session)
             record(session, actor, "case.restore", "case", {"file": source.name})
-        _reset_sequences(engine)
         (target / CONFIG_NAME).write_text(config.to_toml(), encoding="utf-8")
         return case
     except BaseException:
@@ -299,12 +299,12 @@ def _restore_members(session: Session, case: Case, tar: tarfile.TarFile) -> None
             path.chmod(0o444)
 
 
-def _reset_sequences(engine: Any) -> None:
-    if engine.dialect.name != "postgresql":
+def _reset_sequences(session: Session) -> None:
+    """PostgreSQL: continue each id sequence after the restored rows."""
+    if session.get_bind().dialect.name != "postgresql":
         return
-    with engine.begin() as conn:
-        for table in Base.metadata.sorted_tables:
-            if "id" in table.c and table.c.id.primary_key:
-                conn.execute(text(
-                    f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
-                    f"COALESCE(MAX(id), 1), MAX(id) IS NOT NULL) FROM {table.name}"))  # fmt: skip
+    for table in Base.metadata.sorted_tables:
+        if "id" in table.c and table.c.id.primary_key:
+            session.execute(text(
+                f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+                f"COALESCE(MAX(id), 1), MAX(id) IS NOT NULL) FROM {table.name}"))  # fmt: skip
