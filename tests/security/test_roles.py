@@ -35,25 +35,25 @@ from tests.ingest.samples import write_samples
 from tests.security.conftest import PASSWORD
 from tests.security.plant import GIVEN, NAME, leaks_in_text
 
-A, I, N, R, P = "admin", "investigator", "analyst", "reviewer", "public"
-EVERYONE = {A, I, N, R, P}
+A, INV, N, R, P = "admin", "investigator", "analyst", "reviewer", "public"
+EVERYONE = {A, INV, N, R, P}
 
 # Written out by hand (not derived from docket.security.policy) so the test checks the policy.
 MATRIX: dict[str, set[str]] = {
-    "ingest": {A, I},
+    "ingest": {A, INV},
     "list_sources": EVERYONE,
     "get_source": EVERYONE,
     "search_sources": EVERYONE,
-    "verify_case": {A, I, N, R},
-    "audit_log": {A, I, R},
-    "verify_audit": {A, I, R},
+    "verify_case": {A, INV, N, R},
+    "audit_log": {A, INV, R},
+    "verify_audit": {A, INV, R},
     "add_user": {A},
     "list_users": {A},
     "issue_token_for_other": {A},
-    "get_witness": {A, I},
-    "find_by_name": {A, I},
+    "get_witness": {A, INV},
+    "find_by_name": {A, INV},
     "rotate_key": {A},
-    "backup_case": {A, I},
+    "backup_case": {A, INV},
     "restore_case": {A},
 }
 
@@ -125,14 +125,14 @@ def test_what_each_role_sees(planted, users, admin):
         for role, actor in by_role.items()
     }
     everything = {"t1.md", "t2.md", "plant.csv", "a.html"}
-    assert visible[A] == visible[I] == everything
+    assert visible[A] == visible[INV] == everything
     assert visible[N] == everything  # consent internal/anonymous/public; none would be hidden
     assert visible[R] == visible[P] == {"t1.md", "a.html"}  # consent public only
     # reviewers cannot open a non-public source, and are told it does not exist
     with pytest.raises(BadInput, match="no source with id"):
         get_source(planted, ids["t2.md"], actor=by_role[R])
     # the investigator sees the name in the testimony text, others a pseudonym or a mask
-    full = get_source(planted, ids["t1.md"], actor=by_role[I])
+    full = get_source(planted, ids["t1.md"], actor=by_role[INV])
     assert GIVEN in full.text and full.interview_place
     analyst = get_source(planted, ids["t1.md"], actor=by_role[N])
     assert "[W-0777]" in analyst.text and not leaks_in_text(analyst.text)
