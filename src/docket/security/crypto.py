@@ -10,6 +10,7 @@ to open instead of silently reading as someone else's name.
 from __future__ import annotations
 
 import base64
+import binascii
 import hashlib
 import hmac
 import os
@@ -65,9 +66,9 @@ class Keyring:
         if not stored.startswith(FIELD_PREFIX):
             raise CorruptCiphertext(f"{where}: expected an encrypted value, found plain text")
         try:
-            raw = base64.b64decode(stored[len(FIELD_PREFIX) :], validate=True)
+            raw = binascii.a2b_base64(stored[len(FIELD_PREFIX) :], strict_mode=True)
             return self._field.decrypt(raw[:_NONCE], raw[_NONCE:], context).decode("utf-8")
-        except (InvalidTag, ValueError, UnicodeDecodeError):
+        except (InvalidTag, ValueError, UnicodeDecodeError, binascii.Error):
             raise CorruptCiphertext(
                 f"{where}: the encrypted value does not open with this case's key "
                 "(altered, moved from another row, or from another case)"

@@ -15,7 +15,7 @@ a protected value is refused.
 
 from __future__ import annotations
 
-import uuid
+import os
 from collections.abc import Callable
 from typing import Any
 
@@ -30,6 +30,7 @@ from docket.store.types import is_protected
 
 KEYRING = "docket.keyring"  # session.info key: a zero-argument callable returning the Keyring
 _PLAIN = "docket.plain"
+_UNLOCKED = "docket.keyring.unlocked"
 
 # (class, attribute) -> (blind index attribute, purpose). Witness and list names share a purpose,
 # so an exact-name lookup finds a witness and the persons on lists alike.
@@ -40,7 +41,7 @@ BLIND_INDEXES: dict[tuple[type, str], tuple[str, str]] = {
 
 
 def new_uid() -> str:
-    return uuid.uuid4().hex
+    return os.urandom(16).hex()
 
 
 def protected_attributes(cls: type) -> list[str]:
@@ -64,6 +65,8 @@ _PROTECTED: dict[type, list[str]] = {}
 
 
 def _keyring_of(session: Session | None, *, required: bool) -> Keyring | None:
+    if session is not None and (cached := session.info.get(_UNLOCKED)) is not None:
+        return cached  # type: ignore[no-any-return]
     provider: Callable[[], Keyring] | None = session.info.get(KEYRING) if session else None
     if provider is None:
         if required:
@@ -71,7 +74,9 @@ def _keyring_of(session: Session | None, *, required: bool) -> Keyring | None:
                 "writing a protected field needs an encrypting session: use case.session()"
             )
         return None
-    return provider()
+    keyring = provider()
+    session.info[_UNLOCKED] = keyring  # type: ignore[union-attr]
+    return keyring
 
 
 def _where(target: Any, key: str) -> str:
@@ -121,13 +126,16 @@ def _seal(target: Any, *, inserting: bool) -> None:
             setattr(target, blind[0], keyring.blind_index(blind[1], value))
         setattr(target, key, encrypt_value(keyring, target, key, value))
     if plain:
-        inspect(target).info[_PLAIN] = plain
+        session = object_session(target)
+        assert session is not None
+        session.info.setdefault(_PLAIN, []).append((target, plain))
 
 
-def _restore(target: Any) -> None:
-    plain = inspect(target).info.pop(_PLAIN, None)
-    for key, value in (plain or {}).items():
-        set_committed_value(target, key, value)
+def _restore(session: Session, _context: Any) -> None:
+    """After the flush: put the plaintext back in memory (once per flush, not per row)."""
+    for target, plain in session.info.pop(_PLAIN, ()):
+        for key, value in plain.items():
+            set_committed_value(target, key, value)
 
 
 def _open(target: Any, session: Session | None, only: set[str] | None = None) -> None:
@@ -137,7 +145,7 @@ def _open(target: Any, session: Session | None, only: set[str] | None = None) ->
         if only is not None and key not in only:
             continue
         stored = state_dict.get(key)
-        if not isinstance(stored, str):
+        if stored is None:
             continue
         if not stored.startswith(FIELD_PREFIX):
             # a sealed column holding plain text was written around docket: refuse to trust it
@@ -145,8 +153,10 @@ def _open(target: Any, session: Session | None, only: set[str] | None = None) ->
         keyring = keyring or _keyring_of(session, required=False)
         if keyring is None:
             return  # no key in this session: leave ciphertext, never guess
-        set_committed_value(target, key, decrypt_value(
-            keyring, target.__tablename__, key, target.uid or "?", stored))  # fmt: skip
+        # just loaded, unmodified: writing the dict directly keeps it the committed value
+        state_dict[key] = decrypt_value(
+            keyring, target.__tablename__, key, state_dict.get("uid") or "?", stored
+        )
 
 
 def _on_load(target: Any, context: Any) -> None:
@@ -165,10 +175,6 @@ def _before_update(_mapper: Mapper[Any], _conn: Any, target: Any) -> None:
     _seal(target, inserting=False)
 
 
-def _after_write(_mapper: Mapper[Any], _conn: Any, target: Any) -> None:
-    _restore(target)
-
-
 def _register() -> None:
     for mapper in Base.registry.mappers:
         cls = mapper.class_
@@ -182,8 +188,8 @@ def _register() -> None:
         event.listen(cls, "refresh", _on_refresh)
         event.listen(cls, "before_insert", _before_insert)
         event.listen(cls, "before_update", _before_update)
-        event.listen(cls, "after_insert", _after_write)
-        event.listen(cls, "after_update", _after_write)
+    event.listen(Session, "after_flush_postexec", _restore)
+    event.listen(Session, "after_rollback", lambda session: session.info.pop(_PLAIN, None))
 
 
 _register()

@@ -7,7 +7,7 @@ lists them.
 
 from __future__ import annotations
 
-import uuid
+import os
 from typing import Any
 
 from sqlalchemy import Column, String, Text
@@ -29,5 +29,5 @@ def row_uid() -> Any:
     """A random id fixed at insert: encrypted fields are bound to it (not to the autoincrement
     id, which is unknown before the INSERT and reassigned when data moves between databases)."""
     return mapped_column(
-        String(32), index=True, unique=True, nullable=True, default=lambda: uuid.uuid4().hex
+        String(32), index=True, unique=True, nullable=True, default=lambda: os.urandom(16).hex()
     )
