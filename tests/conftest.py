@@ -2,6 +2,9 @@
 
 PostgreSQL: DOCKET_TEST_PG (default postgresql://postgres@127.0.0.1:5432/test). Each test gets a
 schema of its own, dropped afterwards, so tests never see each other's rows.
+
+Every case is encrypted: tests get a key file through DOCKET_KEY_FILE (fast to unlock; the
+Argon2id passphrase path is tested in tests/security).
 """
 
 from __future__ import annotations
@@ -16,6 +19,22 @@ import pytest
 
 from docket.actor import Actor
 from docket.case import Case, create_case
+
+
+@pytest.fixture(scope="session")
+def key_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("keys") / "case.key"
+    path.write_bytes(b"SYNTHETIC-test-key-" + bytes(range(48, 96)))
+    return path
+
+
+@pytest.fixture(autouse=True)
+def case_key_env(key_file: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Cases unlock from DOCKET_KEY_FILE; no passphrase in the environment unless set by a test."""
+    monkeypatch.setenv("DOCKET_KEY_FILE", str(key_file))
+    monkeypatch.delenv("DOCKET_PASSPHRASE", raising=False)
+    return key_file
+
 
 PG_URL = os.environ.get("DOCKET_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test")
 

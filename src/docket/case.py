@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import tomllib
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -17,7 +17,14 @@ from pathlib import Path
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
+import docket.security.fields  # noqa: F401  (registers field encryption on the models)
+from docket.actor import Actor, local_actor
 from docket.errors import BadInput, CaseNotFound, DocketError
+from docket.security.audit import record as record_audit
+from docket.security.crypto import Keyring
+from docket.security.errors import KeyFailure
+from docket.security.fields import KEYRING
+from docket.security.keys import KeySource, create_data_key, read_record, unlock_record
 from docket.store.blobs import BlobStore
 from docket.store.db import current_revision, head_revision, make_engine, upgrade
 from docket.store.models import CaseSetting
@@ -55,14 +62,41 @@ def _toml_str(value: str) -> str:
 
 
 class Case:
-    """An open case: configuration, database engine and blob store."""
+    """An open case: configuration, database engine, blob store and (unlocked on first need)
+    the case key.
+
+    The key is unlocked with `key_source` if set, else from DOCKET_KEY_FILE / DOCKET_PASSPHRASE
+    (see docket.security.keys); `key_prompt`, if set, is asked when neither gives one.
+    """
 
     def __init__(self, root: Path, config: CaseConfig, engine: Engine) -> None:
         self.root = root
         self.config = config
         self.engine = engine
-        self.blobs = BlobStore(root / "blobs")
+        self.key_source: KeySource | None = None
+        self.key_prompt: Callable[[str], KeySource] | None = None
+        self._keyring: Keyring | None = None
+        self.blobs = BlobStore(root / "blobs", keyring=lambda: self.keyring)
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @property
+    def keyring(self) -> Keyring:
+        """The unlocked case keys; raises KeyFailure (exit 2) if they cannot be unlocked."""
+        if self._keyring is None:
+            with self._sessions() as session:
+                record = read_record(session)
+            source = self.key_source
+            if source is None and record is not None:
+                source = KeySource.from_env(str(record["method"]))
+                if source is None and self.key_prompt is not None:
+                    source = self.key_prompt(str(record["method"]))
+            self._keyring = unlock_record(record, self.config.case_id, source)
+        return self._keyring
+
+    def unlock(self, source: KeySource) -> Keyring:
+        """Unlock with an explicit secret (replacing any key already unlocked)."""
+        self.key_source, self._keyring = source, None
+        return self.keyring
 
     @property
     def url(self) -> str:
@@ -72,6 +106,7 @@ class Case:
     def session(self) -> Iterator[Session]:
         """One transaction: committed if the block succeeds, rolled back entirely if not."""
         with self._sessions() as session, session.begin():
+            session.info[KEYRING] = lambda: self.keyring
             yield session
 
     def setting(self, key: str) -> str | None:
@@ -133,8 +168,23 @@ def open_case(path: Path | None = None, *, migrate: bool = False) -> Case:
     return Case(root, config, engine)
 
 
-def create_case(path: Path, *, name: str | None = None, database_url: str | None = None) -> Case:
-    """Create the folder, settings, blob store and schema. Refuses to overwrite a case."""
+def create_case(
+    path: Path,
+    *,
+    name: str | None = None,
+    database_url: str | None = None,
+    key: KeySource | None = None,
+    actor: Actor | None = None,
+) -> Case:
+    """Create the folder, settings, blob store, schema and the case key. Refuses to overwrite a
+    case. The key is wrapped by `key`, else by DOCKET_KEY_FILE / DOCKET_PASSPHRASE; a case cannot
+    be created without one, since protected fields could not be stored."""
+    key = key or KeySource.from_env()
+    if key is None:
+        raise KeyFailure(
+            "a new case needs a key: set DOCKET_PASSPHRASE or DOCKET_KEY_FILE "
+            "(or `docket init --passphrase-env VAR` / `--key-file PATH`)"
+        )
     root = Path(path).resolve()
     if (root / CONFIG_NAME).exists():
         raise BadInput("a docket case already exists here", where=str(root))
@@ -160,5 +210,9 @@ def create_case(path: Path, *, name: str | None = None, database_url: str | None
             )
         session.merge(CaseSetting(key="case_id", value=config.case_id))
         session.merge(CaseSetting(key="created", value=config.created))
+        case._keyring = create_data_key(session, config.case_id, key)
+        case.key_source = key
+        record_audit(session, actor or local_actor(), "case.create", "case",
+                     {"case_id": config.case_id, "key": key.method})  # fmt: skip
     (root / CONFIG_NAME).write_text(config.to_toml(), encoding="utf-8")
     return case

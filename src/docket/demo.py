@@ -15,10 +15,12 @@ from pathlib import Path
 from docket.actor import Actor
 from docket.case import CONFIG_NAME, Case, create_case
 from docket.errors import BadInput
+from docket.security.keys import KeySource, new_key_file
 
 DEMO_SEED = 2014
 DEMO_MARKER = ".docket-demo"
 DEMO_NAME = "docket demo (SYNTHETIC)"
+DEMO_KEY_FILE = "demo.key"
 
 
 @dataclass
@@ -44,6 +46,20 @@ def prepare_folder(target: Path) -> None:
             )
     target.mkdir(parents=True, exist_ok=True)
     (target / DEMO_MARKER).write_text("SYNTHETIC demo case made by `docket demo`\n")
+
+
+def demo_key(target: Path) -> KeySource:
+    """The key the environment offers, else a key file made inside the demo folder.
+
+    Keeping a key beside its case is acceptable only because every byte of the demo is
+    SYNTHETIC; a real case's key never lives in the case folder.
+    """
+    offered = KeySource.from_env()
+    if offered is not None:
+        return offered
+    path = target / DEMO_KEY_FILE
+    new_key_file(path)
+    return KeySource.key_file(path)
 
 
 def step_generate(ctx: DemoContext) -> str:
@@ -106,7 +122,7 @@ def run_demo(
     """Build the demo case in `target`, running every step; returns the open case."""
     target = Path(target).resolve()
     prepare_folder(target)
-    case = create_case(target, name=DEMO_NAME)
+    case = create_case(target, name=DEMO_NAME, key=demo_key(target))
     ctx = DemoContext(case, Actor("demo", "admin"), target / "synthetic-inputs", seed)
     for number, (title, step) in enumerate(STEPS, start=1):
         echo(f"[{number}/{len(STEPS)}] {title}: {step(ctx)}")

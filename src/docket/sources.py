@@ -1,4 +1,9 @@
-"""Reading the preserved sources: list, show, full-text search."""
+"""Reading the preserved sources: list, show, full-text search.
+
+Every function checks the actor's permission first and passes what it returns through the
+reader's Redactor: analysts see pseudonyms, reviewers and the public only consented-public
+sources with names masked. Showing protected text in full is recorded in the audit trail.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +15,9 @@ from sqlalchemy import select
 from docket.actor import Actor
 from docket.case import Case
 from docket.errors import BadInput
+from docket.security.audit import record as audit
+from docket.security.policy import require
+from docket.security.redact import Redactor
 from docket.store.models import CustodyEntry, Source
 from docket.store.search import SearchHit, dialect_for, find_hits, make_snippet, parse_query
 
@@ -30,26 +38,28 @@ class SourceSummary:
         return asdict(self)
 
 
-def _summary(source: Source) -> SourceSummary:
+def _summary(source: Source, red: Redactor) -> SourceSummary:
     return SourceSummary(
         id=source.id,
         kind=source.kind,
-        title=source.title,
+        title=red.text(source.title) if source.title else None,
         language=source.language,
         published=source.published_earliest or source.collected_at,
         sha256=source.sha256,
-        filename=source.filename,
+        filename=red.text(source.filename),
         consent=source.consent,
         witness=source.witness.pseudonym if source.witness else None,
     )
 
 
 def list_sources(case: Case, *, actor: Actor, kind: str | None = None) -> list[SourceSummary]:
+    require(actor, "sources:read")
     with case.session() as session:
+        red = Redactor.for_actor(session, actor)
         query = select(Source).order_by(Source.id)
         if kind:
             query = query.where(Source.kind == kind)
-        return [_summary(s) for s in session.scalars(query)]
+        return [_summary(s, red) for s in session.scalars(query) if red.can_see(s)]
 
 
 @dataclass
@@ -74,24 +84,33 @@ class SourceDetail:
 
 
 def get_source(case: Case, source_id: int, *, actor: Actor) -> SourceDetail:
+    """One source in full for the reader's view; a source the view may not see is reported as
+    absent, so its existence does not leak."""
+    require(actor, "sources:read")
     with case.session() as session:
         source = session.get(Source, source_id)
-        if source is None:
+        red = Redactor.for_actor(session, actor)
+        if source is None or not red.can_see(source):
             raise BadInput(f"no source with id {source_id}", where="SOURCE_ID")
+        if red.full and (source.text_encrypted or source.interview_place):
+            audit(session, actor, "source.read-protected", f"source:{source.id}",
+                  {"fields": [f for f, on in (("text", source.text_encrypted),
+                                              ("interview_place", bool(source.interview_place)))
+                              if on]})  # fmt: skip
         custody = session.scalars(
             select(CustodyEntry)
             .where(CustodyEntry.sha256 == source.sha256)
             .order_by(CustodyEntry.id)
         )
         return SourceDetail(
-            summary=_summary(source),
+            summary=_summary(source, red),
             media_type=source.media_type,
             size=source.size,
-            origin=source.origin,
+            origin=red.text(source.origin),
             author=source.author,
             outlet=source.outlet,
-            interviewer=source.interviewer,
-            interview_place=source.interview_place,
+            interviewer=red.text(source.interviewer) if source.interviewer else None,
+            interview_place=source.interview_place if red.full else None,
             warc_sha256=source.warc_sha256,
             pages=[(p.start, p.end) for p in source.pages],
             custody=[
@@ -99,39 +118,51 @@ def get_source(case: Case, source_id: int, *, actor: Actor) -> SourceDetail:
                     "action": c.action,
                     "actor": c.actor,
                     "at": c.at.isoformat(),
-                    "origin": c.origin,
+                    "origin": red.text(c.origin),
                     "sha256": c.sha256,
                     "docket_version": c.docket_version,
                 }
                 for c in custody
             ],  # fmt: skip
-            text=source.text,
+            text=red.source_text(source),
         )
 
 
 def search_sources(
     case: Case, query: str, *, actor: Actor, limit: int = 20, kind: str | None = None
 ) -> list[SearchHit]:
-    """Ranked sources whose text holds every word of the query, with hit offsets and snippets."""
+    """Ranked sources whose text holds every word of the query, with hit offsets and snippets
+    (protected names masked in snippets, for every role)."""
+    require(actor, "sources:read")
     terms = parse_query(query)
     if not terms:
         raise BadInput("the query has no words to search for", where="query")
     with case.session() as session:
-        ranked = dialect_for(session).ranked_ids(session, terms, limit * 4 if kind else limit)
+        red = Redactor.for_actor(session, actor)
+        wide = limit if red.full and not kind else limit * 4
+        ranked = dialect_for(session).ranked_ids(session, terms, wide)
         results: list[SearchHit] = []
+        masked: Redactor | None = None
         for source_id, score in ranked:
             source = session.get(Source, source_id)
-            if source is None or (kind and source.kind != kind):
+            if source is None or (kind and source.kind != kind) or not red.can_see(source):
                 continue
-            hits = find_hits(source.text, terms)
+            # offsets and snippet from the text as this reader sees it; search never shows
+            # protected text, even to investigators (`show` does, and audits it)
+            if red.full and source.text_encrypted:
+                masked = masked or Redactor.for_actor(session, Actor(actor.name, "analyst"))
+                seen = masked.source_text(source)
+            else:
+                seen = red.source_text(source)
+            hits = find_hits(seen, terms)
             results.append(
                 SearchHit(
                     source_id=source.id,
                     score=score,
-                    title=source.title,
+                    title=red.text(source.title) if source.title else None,
                     kind=source.kind,
                     hits=hits,
-                    snippet=make_snippet(source.text, hits),
+                    snippet=make_snippet(seen, hits),
                 )
             )
             if len(results) >= limit:

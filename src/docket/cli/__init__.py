@@ -16,6 +16,7 @@ from docket.cli import (  # noqa: F401,E402  isort: skip
     demo_cmds,
     evidence_cmds,
     review_cmds,
+    security_cmds,
 )
 
 

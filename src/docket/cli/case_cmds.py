@@ -12,8 +12,8 @@ from rich.table import Table
 
 from docket import __version__
 from docket.case import create_case, open_case
-from docket.cli._app import CaseOption, JsonOption, app
-from docket.cli._common import actor, case_from, print_json
+from docket.cli._app import CaseOption, JsonOption, KeyFileOption, PassphraseEnvOption, app
+from docket.cli._common import actor, case_from, key_from_options, print_json
 from docket.ingest import IngestOutcome, ingest_paths
 from docket.ingest.pipeline import expand_paths
 from docket.sources import get_source, list_sources, search_sources
@@ -36,9 +36,12 @@ def init_cmd(
         str | None, typer.Option("--db", help="PostgreSQL URL (default: SQLite in the folder).")
     ] = None,
     name: Annotated[str | None, typer.Option(help="Case name (default: folder name).")] = None,
+    passphrase_env: PassphraseEnvOption = None,
+    key_file: KeyFileOption = None,
 ) -> None:
-    """Create a case: docket.toml, the database (migrated) and the blob store."""
-    with create_case(path, name=name, database_url=db) as case:
+    """Create a case: docket.toml, the database (migrated), the blob store and the case key."""
+    key = key_from_options(passphrase_env, key_file, purpose="a new case")
+    with create_case(path, name=name, database_url=db, key=key) as case:
         typer.echo(f"created case {case.config.name!r} in {case.root} ({case.engine.dialect.name})")
 
 
@@ -77,7 +80,9 @@ def ingest_cmd(
                     f"{outcome.path}: already present as source {outcome.source_id}", err=True
                 )
 
-        report = ingest_paths(opened, files, kind=kind, lang=lang, actor=actor(), progress=step)
+        report = ingest_paths(
+            opened, files, kind=kind, lang=lang, actor=actor(opened), progress=step
+        )
     for failure in report.failed:
         typer.echo(f"failed: {failure.reason}", err=True)
     typer.echo(
@@ -96,7 +101,7 @@ def sources_cmd(
 ) -> None:
     """List the case's sources."""
     with case_from(case) as opened:
-        rows = list_sources(opened, actor=actor(), kind=kind)
+        rows = list_sources(opened, actor=actor(opened), kind=kind)
     if json_out:
         print_json([r.to_dict() for r in rows])
         return
@@ -116,7 +121,7 @@ def show_cmd(
 ) -> None:
     """Show a source's metadata, custody and text."""
     with case_from(case) as opened:
-        detail = get_source(opened, source_id, actor=actor())
+        detail = get_source(opened, source_id, actor=actor(opened))
     if json_out:
         print_json(detail.to_dict())
         return
@@ -146,7 +151,7 @@ def search_cmd(
 ) -> None:
     """Full-text search over all sources, ranked, with highlighted snippets and offsets."""
     with case_from(case) as opened:
-        hits = search_sources(opened, query, actor=actor(), limit=limit, kind=kind)
+        hits = search_sources(opened, query, actor=actor(opened), limit=limit, kind=kind)
     if json_out:
         print_json([h.__dict__ for h in hits])
         return
@@ -162,7 +167,7 @@ def search_cmd(
 def verify_cmd(case: CaseOption = None) -> None:
     """Re-hash every original and blob; exit 1 if anything is missing or altered."""
     with case_from(case) as opened:
-        report = verify_case(opened, actor=actor())
+        report = verify_case(opened, actor=actor(opened))
     for problem in report.problems:
         typer.echo(problem)
     typer.echo(f"checked {report.checked} sources: " + ("all intact" if report.ok else

@@ -11,7 +11,7 @@ from rich.console import Console
 from docket.cli._app import app
 from docket.cli._common import actor
 from docket.cli.evidence_cmds import findings_table
-from docket.demo import DEMO_SEED, run_demo
+from docket.demo import DEMO_KEY_FILE, DEMO_SEED, run_demo
 from docket.evidence import findings
 
 
@@ -24,3 +24,6 @@ def demo_cmd(
     with run_demo(path, seed=seed, echo=typer.echo) as case:
         Console().print(findings_table(findings(case, actor=actor())))
         typer.echo(f"demo case ready in {case.root} (all data SYNTHETIC)")
+        key_file = case.root / DEMO_KEY_FILE
+        if key_file.is_file():
+            typer.echo(f"to work on it: export DOCKET_KEY_FILE={key_file}")

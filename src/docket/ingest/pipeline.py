@@ -24,6 +24,10 @@ from docket.errors import BadInput, DocketError
 from docket.ingest.base import ParsedSource, Reader, readers
 from docket.ingest.frontmatter import split_front_matter
 from docket.ingest.warc import warc_resource
+from docket.security.audit import record as audit
+from docket.security.policy import require
+from docket.security.redact import WITHHELD
+from docket.security.variants import NameMatcher
 from docket.store.blobs import sha256_hex
 from docket.store.models import CustodyEntry, Source, SourcePage
 from docket.store.records import add_list_rows, find_or_create_witness
@@ -116,6 +120,19 @@ def _reader_for(kind: str, path: Path) -> Reader:
         ) from None
 
 
+def _protection(parsed: ParsedSource) -> tuple[bool, NameMatcher | None]:
+    """Whether the original bytes must be sealed, and a matcher for the protected values that
+    came with them (to keep them out of every plain column and the search index).
+
+    Sealed: testimonies (their header names the witness), lists (names of persons) and anything
+    marked sensitive."""
+    seal = parsed.kind in ("testimony", "list") or parsed.sensitive or bool(parsed.persons)
+    witness = parsed.witness
+    values = [v for v in (witness.name, witness.contact, witness.family_details) if v] if witness \
+        else []  # fmt: skip
+    return seal, NameMatcher((v, WITHHELD) for v in values) if values else None
+
+
 def _store(
     session: Session,
     case: Case,
@@ -126,20 +143,28 @@ def _store(
     actor: Actor,
     guessed: bool,
 ) -> Source:
+    seal, matcher = _protection(parsed)
+
+    def plain(value: str | None) -> str | None:  # protected values masked out of a plain column
+        return matcher.replace(value) if matcher and value else value
+
     origin = parsed.origin_url or str(path.resolve())
     warc_digest = None
     if parsed.media_type == "text/html":
         uri = parsed.origin_url or path.resolve().as_uri()
-        warc_digest = case.blobs.put(warc_resource(data, digest, uri, parsed.media_type))
-    case.blobs.put(data, digest)
+        warc = warc_resource(data, digest, uri, parsed.media_type)
+        warc_digest = case.blobs.put(warc, seal=seal)
+    case.blobs.put(data, digest, seal=seal)
+    origin, filename = plain(origin) or origin, plain(path.name) or path.name
+    names_in_text = bool(matcher and matcher.spans(parsed.text))
     source = Source(
         sha256=digest,
         kind=parsed.kind,
         media_type=parsed.media_type,
         size=len(data),
-        filename=path.name,
+        filename=filename,
         origin=origin,
-        title=parsed.title,
+        title=plain(parsed.title),
         author=parsed.author,
         outlet=parsed.outlet,
         language=parsed.language,
@@ -152,7 +177,9 @@ def _store(
         text=parsed.text,
         text_sha256=sha256_hex(parsed.text.encode("utf-8")),
         warc_sha256=warc_digest,
-        meta=parsed.meta,
+        meta={k: plain(v) if isinstance(v, str) else v for k, v in parsed.meta.items()},
+        text_encrypted=parsed.sensitive or names_in_text,
+        blob_sealed=seal,
     )
     _set_published_interval(source)
     if parsed.witness is not None:
@@ -164,7 +191,8 @@ def _store(
     if parsed.persons:
         add_list_rows(session, source, parsed.persons)
     if not source.sensitive:
-        dialect_for(session).index(session, source.id, index_body(parsed.text))
+        indexed = matcher.replace(parsed.text) if names_in_text and matcher else parsed.text
+        dialect_for(session).index(session, source.id, index_body(indexed))
     session.add(
         CustodyEntry(
             source_id=source.id,
@@ -176,12 +204,16 @@ def _store(
             details={
                 "kind": parsed.kind,
                 "kind_guessed": guessed,
-                "filename": path.name,
+                "filename": filename,
                 "size": len(data),
                 "warc_sha256": warc_digest,
+                "sealed": seal,
             },
         )
     )
+    audit(session, actor, "source.ingest", f"source:{source.id}",
+          {"sha256": digest, "kind": parsed.kind, "sealed": seal,
+           "text_encrypted": source.text_encrypted})  # fmt: skip
     return source
 
 
@@ -230,6 +262,8 @@ def ingest_paths(
     progress: Callable[[IngestOutcome], None] | None = None,
 ) -> IngestReport:
     """Ingest every file; failures are reported, never half-written, and the batch goes on."""
+    require(actor, "sources:write")
+    case.keyring  # noqa: B018  a wrong or missing key stops the batch before anything is written
     if kind is not None and kind not in readers():
         raise BadInput(f"unknown kind {kind!r}; expected one of " + "|".join(readers()))
     report = IngestReport()

@@ -2,6 +2,11 @@
 
 Writes are atomic (temporary file, fsync, rename), so a killed process leaves either the whole
 blob or nothing under the final name; an orphan blob is harmless and is reused on re-ingest.
+
+Sealed blobs: originals that carry protected data (testimonies, lists of names, sources marked
+sensitive) are stored AES-GCM encrypted, still under the sha256 of the plain original. `get` and
+`check` open them with the case key and re-hash the plaintext, so verification is unchanged: a
+blob is intact only if it opens and hashes to its name.
 """
 
 from __future__ import annotations
@@ -9,10 +14,16 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from docket.errors import IntegrityFailure
+from docket.security.crypto import BLOB_MAGIC
+from docket.security.errors import CorruptCiphertext
+
+if TYPE_CHECKING:
+    from docket.security.crypto import Keyring
 
 
 def sha256_hex(data: bytes) -> str:
@@ -30,8 +41,14 @@ def sha256_file(path: Path, chunk: int = 1 << 20) -> str:
 class BlobStore:
     """Files under root/ab/<sha256> (one level of fan-out, as git does); read-only once written."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, keyring: Callable[[], Keyring] | None = None) -> None:
         self.root = root
+        self._keyring = keyring
+
+    def _keys(self) -> Keyring:
+        if self._keyring is None:
+            raise IntegrityFailure("this blob is sealed and no case key is available")
+        return self._keyring()
 
     def path_for(self, sha256: str) -> Path:
         if len(sha256) != 64 or any(c not in "0123456789abcdef" for c in sha256):
@@ -41,20 +58,21 @@ class BlobStore:
     def exists(self, sha256: str) -> bool:
         return self.path_for(sha256).is_file()
 
-    def put(self, data: bytes, sha256: str | None = None) -> str:
-        """Store bytes; returns their sha256. Existing intact blobs are not rewritten."""
+    def put(self, data: bytes, sha256: str | None = None, *, seal: bool = False) -> str:
+        """Store bytes (encrypted if `seal`); returns their sha256. Intact blobs are kept."""
         digest = sha256_hex(data)
         if sha256 is not None and sha256 != digest:
             raise IntegrityFailure("bytes changed between hashing and storing")
         target = self.path_for(digest)
-        if target.is_file() and sha256_file(target) == digest:
+        if target.is_file() and self._intact(target, digest, need_sealed=seal):
             return digest
+        payload = self._keys().seal_blob(data, digest) if seal else data
         if not target.parent.is_dir():
             target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
         try:
             with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
+                fh.write(payload)
                 fh.flush()
                 os.fsync(fh.fileno())
             os.chmod(tmp, 0o444)
@@ -64,19 +82,54 @@ class BlobStore:
             raise
         return digest
 
+    def _intact(self, path: Path, digest: str, *, need_sealed: bool) -> bool:
+        raw = path.read_bytes()
+        if not raw.startswith(BLOB_MAGIC):
+            return not need_sealed and sha256_hex(raw) == digest
+        try:
+            return sha256_hex(self._keys().open_blob(raw, digest)) == digest
+        except CorruptCiphertext:
+            return False
+
+    def is_sealed(self, sha256: str) -> bool:
+        path = self.path_for(sha256)
+        with path.open("rb") as fh:
+            return fh.read(len(BLOB_MAGIC)) == BLOB_MAGIC
+
     def get(self, sha256: str) -> bytes:
+        """The original bytes (opened if sealed), checked against their hash."""
         path = self.path_for(sha256)
         if not path.is_file():
             raise IntegrityFailure(f"blob {sha256} is missing from the store")
-        return path.read_bytes()
+        raw = path.read_bytes()
+        if sha256_hex(raw) == sha256:
+            return raw
+        if raw.startswith(BLOB_MAGIC):
+            try:
+                data = self._keys().open_blob(raw, sha256)
+            except CorruptCiphertext as exc:
+                raise IntegrityFailure(str(exc)) from None
+            if sha256_hex(data) == sha256:
+                return data
+        raise IntegrityFailure(f"blob {sha256} is altered (it no longer hashes to its name)")
 
     def check(self, sha256: str) -> str | None:
-        """None if the blob is present and intact, else what is wrong."""
+        """None if the blob is present and intact (sealed: opens and re-hashes), else what is
+        wrong."""
         path = self.path_for(sha256)
         if not path.is_file():
             return "missing"
-        actual = sha256_file(path)
-        return None if actual == sha256 else f"altered (now hashes to {actual[:12]}…)"
+        with path.open("rb") as fh:
+            sealed = fh.read(len(BLOB_MAGIC)) == BLOB_MAGIC
+        if not sealed:
+            actual = sha256_file(path)
+            return None if actual == sha256 else f"altered (now hashes to {actual[:12]}…)"
+        try:
+            data = self._keys().open_blob(path.read_bytes(), sha256)
+        except CorruptCiphertext:
+            return "altered (sealed bytes do not open with the case key)"
+        actual = sha256_hex(data)
+        return None if actual == sha256 else f"altered (opens but hashes to {actual[:12]}…)"
 
     def __iter__(self) -> Iterator[str]:
         for path in sorted(self.root.glob("??/*")):

@@ -29,7 +29,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from docket.store.types import protected_text
+from docket.store.types import protected_text, row_uid
 
 
 def utcnow() -> datetime:
@@ -58,6 +58,7 @@ class Witness(Base):
     __tablename__ = "witnesses"
     id: Mapped[int] = mapped_column(primary_key=True)
     pseudonym: Mapped[str] = mapped_column(String(40), unique=True)
+    uid: Mapped[str | None] = row_uid()
     name: Mapped[str | None] = protected_text(nullable=True)
     name_index: Mapped[str | None] = mapped_column(String(64), index=True, nullable=True)
     contact: Mapped[str | None] = protected_text(nullable=True)
@@ -74,6 +75,7 @@ class Source(Base):
         CheckConstraint(f"consent IN {CONSENT_LEVELS!r}", name="ck_source_consent"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str | None] = row_uid()
     sha256: Mapped[str] = mapped_column(String(64), unique=True)
     kind: Mapped[str] = mapped_column(String(20), index=True)
     media_type: Mapped[str] = mapped_column(String(100))
@@ -93,8 +95,12 @@ class Source(Base):
     sensitive: Mapped[bool] = mapped_column(Boolean, default=False)
     witness_id: Mapped[int | None] = mapped_column(ForeignKey("witnesses.id"), nullable=True)
     interviewer: Mapped[str | None] = mapped_column(Text, nullable=True)
-    interview_place: Mapped[str | None] = mapped_column(Text, nullable=True)
+    interview_place: Mapped[str | None] = protected_text(nullable=True)
     text: Mapped[str] = mapped_column(Text, default="")
+    # True: `text` is stored encrypted (sensitive, or it contains protected names) and is not in
+    # the search index in plain; `blob_sealed`: the original bytes are encrypted in the blob store.
+    text_encrypted: Mapped[bool] = mapped_column(Boolean, default=False)
+    blob_sealed: Mapped[bool] = mapped_column(Boolean, default=False)
     text_sha256: Mapped[str] = mapped_column(String(64))
     warc_sha256: Mapped[str | None] = mapped_column(String(64), nullable=True)
     meta: Mapped[dict[str, Any]] = mapped_column(default=dict)
@@ -188,7 +194,9 @@ class PersonReport(Base):
     excerpt_id: Mapped[int | None] = mapped_column(ForeignKey("excerpts.id"), nullable=True)
     record_key: Mapped[str | None] = mapped_column(Text, nullable=True)
     role: Mapped[str] = mapped_column(String(20), default="victim")
+    uid: Mapped[str | None] = row_uid()
     name: Mapped[str | None] = protected_text(nullable=True)
+    name_index: Mapped[str | None] = mapped_column(String(64), index=True, nullable=True)
     name_hangul: Mapped[str | None] = protected_text(nullable=True)
     sex: Mapped[str | None] = mapped_column(String(1), nullable=True)
     birth_year_text: Mapped[str | None] = mapped_column(Text, nullable=True)

@@ -7,9 +7,10 @@ lists them.
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
-from sqlalchemy import Column, Text
+from sqlalchemy import Column, String, Text
 from sqlalchemy.orm import mapped_column
 
 PROTECTED = {"protected": True}
@@ -22,3 +23,11 @@ def protected_text(**kwargs: Any) -> Any:
 
 def is_protected(column: Column[Any]) -> bool:
     return bool(column.info.get("protected"))
+
+
+def row_uid() -> Any:
+    """A random id fixed at insert: encrypted fields are bound to it (not to the autoincrement
+    id, which is unknown before the INSERT and reassigned when data moves between databases)."""
+    return mapped_column(
+        String(32), index=True, unique=True, nullable=True, default=lambda: os.urandom(16).hex()
+    )

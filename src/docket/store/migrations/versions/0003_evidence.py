@@ -1,7 +1,7 @@
 """evidence: source relations (cites / republishes) and place/time details of evidence links
 
 Revision ID: 0003
-Revises: 0001 (the lead re-points this after the security migration 0002 on merge)
+Revises: 0002
 Create Date: 2026-11-29 12:00:00
 """
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0003"
-down_revision = "0001"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 

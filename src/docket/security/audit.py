@@ -1,0 +1,186 @@
+"""The tamper-evident audit trail: each entry's hash covers the previous entry's hash.
+
+hash(n) = sha256(hash(n-1) + "\\n" + canonical JSON of entry n's seq, time, actor, action,
+target and details). Editing an entry breaks its own hash; deleting one leaves a gap in `seq`
+and a broken link; inserting or reordering breaks the links around it. Anyone with write access
+can still rebuild the whole chain from the first changed entry onwards: publish or keep the head
+hash elsewhere (`docket audit verify` prints it) to catch that. The head is also kept in
+`case_settings` so that cutting entries off the end is noticed.
+
+Entries are appended inside the caller's transaction, so an operation and its audit entry commit
+or roll back together. Details must hold ids, counts, hashes and pseudonyms, never protected
+values.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session
+
+from docket.actor import Actor
+from docket.security.policy import require
+from docket.store.models import AuditEntry, CaseSetting
+
+if TYPE_CHECKING:
+    from docket.case import Case
+
+GENESIS = "0" * 64
+HEAD_SETTING = "audit.head"
+_PG_LOCK = 7_310_021_117  # arbitrary constant: serialises appends to the chain on PostgreSQL
+
+
+def _utc(at: datetime) -> datetime:
+    return at.astimezone(UTC) if at.tzinfo else at.replace(tzinfo=UTC)
+
+
+def canonical(entry: AuditEntry) -> str:
+    return json.dumps(
+        {
+            "seq": entry.seq,
+            "at": _utc(entry.at).isoformat(timespec="microseconds"),
+            "actor": entry.actor,
+            "action": entry.action,
+            "target": entry.target,
+            "details": entry.details,
+        },
+        sort_keys=True,
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+
+
+def entry_hash(prev_hash: str, entry: AuditEntry) -> str:
+    return hashlib.sha256(f"{prev_hash}\n{canonical(entry)}".encode()).hexdigest()
+
+
+def record(
+    session: Session,
+    actor: Actor,
+    action: str,
+    target: str | None = None,
+    details: dict[str, Any] | None = None,
+) -> AuditEntry:
+    """Append one entry to the chain, in the caller's transaction."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_LOCK})
+    last = session.scalar(select(AuditEntry).order_by(AuditEntry.seq.desc()).limit(1))
+    entry = AuditEntry(
+        seq=(last.seq + 1) if last else 1,
+        at=datetime.now(UTC),
+        actor=f"{actor.name} ({actor.role})",
+        action=action,
+        target=target,
+        details=json.loads(json.dumps(details or {}, default=str)),
+        prev_hash=last.hash if last else GENESIS,
+        hash="",
+    )
+    entry.hash = entry_hash(entry.prev_hash, entry)
+    session.add(entry)
+    session.merge(CaseSetting(key=HEAD_SETTING, value=f"{entry.seq}:{entry.hash}"))
+    session.flush()
+    return entry
+
+
+@dataclass
+class AuditProblem:
+    seq: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"audit entry {self.seq}: {self.message}"
+
+
+@dataclass
+class AuditReport:
+    checked: int
+    head: str
+    problems: list[AuditProblem]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+_MODIFIED = "modified or moved: its contents no longer match its hash"
+_UNLINKED = "does not follow the entry before it: inserted or reordered"
+
+
+def check_chain(session: Session) -> AuditReport:
+    entries = session.scalars(select(AuditEntry).order_by(AuditEntry.seq)).all()
+    problems: list[AuditProblem] = []
+    expected_prev, expected_seq = GENESIS, 1
+    for entry in entries:
+        if entry.seq > expected_seq:
+            missing = (f"{expected_seq}" if entry.seq == expected_seq + 1
+                       else f"{expected_seq}–{entry.seq - 1}")  # fmt: skip
+            problems.append(AuditProblem(expected_seq, f"missing: entry {missing} was deleted"))
+        elif entry.seq < expected_seq:
+            problems.append(AuditProblem(entry.seq, "out of sequence: inserted"))
+        if entry_hash(entry.prev_hash, entry) != entry.hash:
+            problems.append(AuditProblem(entry.seq, _MODIFIED))
+        elif entry.prev_hash != expected_prev and entry.seq <= expected_seq:
+            problems.append(AuditProblem(entry.seq, _UNLINKED))
+        expected_prev, expected_seq = entry.hash, max(expected_seq, entry.seq) + 1
+    head = session.get(CaseSetting, HEAD_SETTING)
+    last = entries[-1] if entries else None
+    if head is not None:
+        head_seq, head_hash = head.value.split(":", 1)
+        if last is None or last.seq < int(head_seq):
+            problems.append(AuditProblem(
+                int(head_seq), f"missing: the chain was last written at entry {head_seq} but "
+                f"ends at {last.seq if last else 0} (entries cut off the end)"))  # fmt: skip
+        elif last.seq == int(head_seq) and last.hash != head_hash:
+            problems.append(AuditProblem(last.seq, "the last entry differs from the recorded head"))
+    return AuditReport(len(entries), last.hash if last else GENESIS, problems)
+
+
+def verify_audit(case: Case, *, actor: Actor) -> AuditReport:
+    """Walk the whole chain; every problem names the entry (seq) where it shows."""
+    require(actor, "audit:read")
+    with case.session() as session:
+        return check_chain(session)
+
+
+@dataclass
+class AuditView:
+    seq: int
+    at: str
+    actor: str
+    action: str
+    target: str | None
+    details: dict[str, Any]
+    hash: str
+
+
+def audit_log(
+    case: Case, *, actor: Actor, limit: int = 100, action: str | None = None
+) -> list[AuditView]:
+    """The newest `limit` entries (optionally one action prefix), oldest first."""
+    require(actor, "audit:read")
+    with case.session() as session:
+        query = select(AuditEntry).order_by(AuditEntry.seq.desc()).limit(limit)
+        if action:
+            query = query.where(AuditEntry.action.startswith(action))
+        rows = list(session.scalars(query))
+        return [
+            AuditView(
+                e.seq,
+                _utc(e.at).isoformat(timespec="seconds"),
+                e.actor,
+                e.action,
+                e.target,
+                e.details,
+                e.hash,
+            )  # fmt: skip
+            for e in reversed(rows)
+        ]
+
+
+def count_entries(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(AuditEntry)) or 0

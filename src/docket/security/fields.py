@@ -1,0 +1,195 @@
+"""Transparent field encryption for every `protected_text` column, through the ORM.
+
+How it works: just before a row is INSERTed or UPDATEd, each protected attribute that changed is
+replaced by its AES-GCM ciphertext (associated data: table, column, the row's random `uid`); right
+after, the plaintext is put back in memory. When a row is loaded, protected values are decrypted
+in memory. So code using `case.session()` and ORM entities reads and writes plain values, and the
+database only ever receives ciphertext. Blind indexes (`name_index`) are computed at the same
+moment, from the plaintext.
+
+Limits, by design: Core statements (`select(Witness.name)`, `insert(...)`, bulk updates) bypass
+the ORM and see or must supply ciphertext; use entities, or `decrypt_value` explicitly.
+A session not made by `case.session()` has no key: loading leaves ciphertext in place and writing
+a protected value is refused.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy import event, inspect
+from sqlalchemy.orm import Mapper, Session, attributes, object_session
+from sqlalchemy.orm.attributes import set_committed_value
+
+from docket.security.crypto import FIELD_PREFIX, Keyring, field_context
+from docket.security.errors import CorruptCiphertext, KeyFailure
+from docket.store.models import Base, PersonReport, Source, Witness
+from docket.store.types import is_protected
+
+KEYRING = "docket.keyring"  # session.info key: a zero-argument callable returning the Keyring
+_PLAIN = "docket.plain"
+_UNLOCKED = "docket.keyring.unlocked"
+
+# (class, attribute) -> (blind index attribute, purpose). Witness and list names share a purpose,
+# so an exact-name lookup finds a witness and the persons on lists alike.
+BLIND_INDEXES: dict[tuple[type, str], tuple[str, str]] = {
+    (Witness, "name"): ("name_index", "person-name"),
+    (PersonReport, "name"): ("name_index", "person-name"),
+}
+
+
+def new_uid() -> str:
+    return os.urandom(16).hex()
+
+
+def protected_attributes(cls: type) -> list[str]:
+    """Attribute names of the always-encrypted columns of a mapped class."""
+    mapper = inspect(cls)
+    return [
+        prop.key
+        for prop in mapper.column_attrs
+        if any(is_protected(col) for col in prop.columns)  # type: ignore[arg-type]
+    ]
+
+
+def _sealed_attributes(target: Any) -> list[str]:
+    names = list(_PROTECTED.get(type(target), ()))
+    if isinstance(target, Source) and target.text_encrypted:
+        names.append("text")
+    return names
+
+
+_PROTECTED: dict[type, list[str]] = {}
+
+
+def _keyring_of(session: Session | None, *, required: bool) -> Keyring | None:
+    if session is not None and (cached := session.info.get(_UNLOCKED)) is not None:
+        return cached  # type: ignore[no-any-return]
+    provider: Callable[[], Keyring] | None = session.info.get(KEYRING) if session else None
+    if provider is None:
+        if required:
+            raise KeyFailure(
+                "writing a protected field needs an encrypting session: use case.session()"
+            )
+        return None
+    keyring = provider()
+    session.info[_UNLOCKED] = keyring  # type: ignore[union-attr]
+    return keyring
+
+
+def _where(target: Any, key: str) -> str:
+    return f"{target.__tablename__}.{key} (row uid {getattr(target, 'uid', '?')})"
+
+
+def encrypt_value(keyring: Keyring, target: Any, key: str, value: str) -> str:
+    return keyring.encrypt_field(value, field_context(target.__tablename__, key, target.uid))
+
+
+def decrypt_value(keyring: Keyring, table: str, column: str, row_uid: str, stored: str) -> str:
+    """Open one stored value fetched with a Core query (ORM entities are decrypted already)."""
+    return keyring.decrypt_field(
+        stored, field_context(table, column, row_uid), f"{table}.{column} (row uid {row_uid})"
+    )
+
+
+def _seal(target: Any, *, inserting: bool) -> None:
+    names = _sealed_attributes(target)
+    if not names:
+        return
+    if not target.uid:
+        target.uid = new_uid()
+    keyring: Keyring | None = None
+    plain: dict[str, str | None] = {}
+    flag_changed = (
+        isinstance(target, Source)
+        and attributes.get_history(target, "text_encrypted").has_changes()
+    )
+    for key in names:
+        if (
+            not inserting
+            and not flag_changed
+            and not attributes.get_history(target, key).has_changes()
+        ):
+            continue
+        value = getattr(target, key)
+        blind = BLIND_INDEXES.get((type(target), key))
+        if value is None:
+            if blind:
+                setattr(target, blind[0], None)
+            continue
+        keyring = keyring or _keyring_of(object_session(target), required=True)
+        assert keyring is not None
+        plain[key] = value
+        if blind:
+            setattr(target, blind[0], keyring.blind_index(blind[1], value))
+        setattr(target, key, encrypt_value(keyring, target, key, value))
+    if plain:
+        session = object_session(target)
+        assert session is not None
+        session.info.setdefault(_PLAIN, []).append((target, plain))
+
+
+def _restore(session: Session, _context: Any) -> None:
+    """After the flush: put the plaintext back in memory (once per flush, not per row)."""
+    for target, plain in session.info.pop(_PLAIN, ()):
+        for key, value in plain.items():
+            set_committed_value(target, key, value)
+
+
+def _open(target: Any, session: Session | None, only: set[str] | None = None) -> None:
+    state_dict = target.__dict__
+    keyring: Keyring | None = None
+    for key in _sealed_attributes(target):
+        if only is not None and key not in only:
+            continue
+        stored = state_dict.get(key)
+        if stored is None:
+            continue
+        if not stored.startswith(FIELD_PREFIX):
+            # a sealed column holding plain text was written around docket: refuse to trust it
+            raise CorruptCiphertext(f"{_where(target, key)}: expected an encrypted value")
+        keyring = keyring or _keyring_of(session, required=False)
+        if keyring is None:
+            return  # no key in this session: leave ciphertext, never guess
+        # just loaded, unmodified: writing the dict directly keeps it the committed value
+        state_dict[key] = decrypt_value(
+            keyring, target.__tablename__, key, state_dict.get("uid") or "?", stored
+        )
+
+
+def _on_load(target: Any, context: Any) -> None:
+    _open(target, context.session)
+
+
+def _on_refresh(target: Any, context: Any, attrs: Any) -> None:
+    _open(target, context.session, set(attrs) if attrs else None)
+
+
+def _before_insert(_mapper: Mapper[Any], _conn: Any, target: Any) -> None:
+    _seal(target, inserting=True)
+
+
+def _before_update(_mapper: Mapper[Any], _conn: Any, target: Any) -> None:
+    _seal(target, inserting=False)
+
+
+def _register() -> None:
+    for mapper in Base.registry.mappers:
+        cls = mapper.class_
+        names = protected_attributes(cls)
+        if names or cls is Source:
+            if "uid" not in mapper.column_attrs:
+                raise RuntimeError(f"{cls.__name__} has protected columns but no uid column")
+            _PROTECTED[cls] = names
+    for cls in _PROTECTED:
+        event.listen(cls, "load", _on_load)
+        event.listen(cls, "refresh", _on_refresh)
+        event.listen(cls, "before_insert", _before_insert)
+        event.listen(cls, "before_update", _before_update)
+    event.listen(Session, "after_flush_postexec", _restore)
+    event.listen(Session, "after_rollback", lambda session: session.info.pop(_PLAIN, None))
+
+
+_register()

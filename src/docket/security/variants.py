@@ -1,0 +1,122 @@
+"""Spellings of a protected name, and a matcher that finds any of them in free text.
+
+The fallback knows only the spellings any name has: case, spacing and hyphens ('Ri Yong-chol',
+'RI YONGCHOL'), Latin diacritics ('Kim Yŏng' / 'Kim Yong'), Hangul with or without spaces, and the
+surname moved to either end. Romanisation variants (Lee / Yi / Rhee, Chol / Cheol) come from
+docket.names.name_variants when that module is present: `_names_module_variants` is the one place
+it is plugged in.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+_SPLIT = re.compile(r"[\s\-\u2010-\u2015]+")
+_HANGUL = re.compile(r"[\uac00-\ud7a3]+")
+_GAP = r"[\s\-\u2010-\u2015]*"
+
+
+def _names_module_variants(name: str) -> set[str]:
+    """Plug-in point for docket.names (romanisation variants); empty until it is merged."""
+    try:
+        from docket.names import name_variants  # type: ignore[attr-defined]
+    except ImportError:
+        return set()
+    return set(name_variants(name))
+
+
+def fallback_variants(name: str) -> set[str]:
+    """The name as given plus surname-first / surname-last orders."""
+    tokens = [t for t in _SPLIT.split(name.strip()) if t]
+    if not tokens:
+        return set()
+    out = {" ".join(tokens)}
+    if len(tokens) > 1:
+        out.add(" ".join(tokens[1:] + tokens[:1]))  # surname first -> last
+        out.add(" ".join(tokens[-1:] + tokens[:-1]))  # surname last -> first
+    return out
+
+
+def name_variants(name: str) -> set[str]:
+    """Every spelling docket knows for `name` (each also in both surname orders)."""
+    out = fallback_variants(name)
+    for extra in _names_module_variants(name):
+        out |= fallback_variants(extra)
+    return out
+
+
+def fold(text: str) -> tuple[str, list[int]]:
+    """Lower-cased, diacritics stripped, with each folded character's index in the original."""
+    chars: list[str] = []
+    index: list[int] = []
+    for i, ch in enumerate(text):
+        for piece in unicodedata.normalize("NFKD", ch):
+            if not unicodedata.combining(piece):
+                for low in piece.casefold():
+                    chars.append(low)
+                    index.append(i)
+    return "".join(chars), index
+
+
+def _token_pattern(token: str) -> str:
+    folded, _ = fold(token)
+    if _HANGUL.fullmatch(token):
+        return r"\s*".join(re.escape(c) for c in folded)
+    return re.escape(folded)
+
+
+def variant_pattern(variant: str) -> str:
+    """Regex over folded text; Latin names whole-word only, Hangul also with particles
+    or honorifics attached (이영철씨, 이영철은)."""
+    tokens = [t for t in _SPLIT.split(variant) if t]
+    body = _GAP.join(_token_pattern(t) for t in tokens)
+    if not body or _HANGUL.search(variant):
+        return body
+    return rf"(?<!\w){body}(?!\w)"
+
+
+class NameMatcher:
+    """Finds any spelling of any of the given names; each match says which name it was."""
+
+    def __init__(self, names: Iterable[tuple[str, str]]) -> None:
+        """`names`: (name, label) pairs; the label comes back with each match."""
+        patterns: dict[str, str] = {}
+        for name, label in names:
+            for variant in name_variants(name):
+                pattern = variant_pattern(variant)
+                if pattern:
+                    patterns.setdefault(pattern, label)
+        self._labels = list(patterns.values())
+        keys = list(patterns)
+        ordered = sorted(range(len(keys)), key=lambda i: -len(keys[i]))  # longest first
+        self._regex = (
+            re.compile("|".join(f"(?P<n{i}>{keys[i]})" for i in ordered)) if keys else None
+        )
+
+    def spans(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, label) of every match, in the original text's offsets."""
+        if self._regex is None or not text:
+            return []
+        folded, index = fold(text)
+        out = []
+        for match in self._regex.finditer(folded):
+            if match.start() == match.end():
+                continue
+            label = self._labels[int(str(match.lastgroup)[1:])]
+            start = index[match.start()]
+            end = index[match.end() - 1] + 1
+            out.append((start, end, label))
+        return out
+
+    def replace(self, text: str) -> str:
+        """Each match replaced by its label."""
+        pieces, cursor = [], 0
+        for start, end, label in self.spans(text):
+            if start < cursor:
+                continue
+            pieces += [text[cursor:start], label]
+            cursor = end
+        pieces.append(text[cursor:])
+        return "".join(pieces)

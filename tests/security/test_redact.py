@@ -1,0 +1,59 @@
+"""Masking protected names in free text, in the spellings docket knows."""
+
+from __future__ import annotations
+
+import pytest
+
+from docket.actor import Actor
+from docket.security.redact import NAME_WITHHELD, WITHHELD, Redactor
+from docket.security.variants import NameMatcher, fallback_variants, name_variants
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    [
+        "Ri Yong Chol", "ri yong chol", "RI YONG-CHOL", "Ri Yongchol", "Ri Yŏng-chŏl",
+        "Yong Chol Ri", "Yong-chol Ri", "Ri  Yong\nChol",
+    ],
+)  # fmt: skip
+def test_every_spelling_of_a_latin_name_is_masked(spelling):
+    matcher = NameMatcher([("Ri Yong-chol", "[X]")])
+    assert matcher.replace(f"Witness said {spelling}, twice.") == "Witness said [X], twice."
+
+
+@pytest.mark.parametrize("spelling", ["이영철", "이 영철", "이영철씨", "이영철은"])
+def test_hangul_names_are_masked_with_spaces_and_particles(spelling):
+    out = NameMatcher([("이영철", "[X]")]).replace(f"증언: {spelling} 봤다")
+    assert "영철" not in out and "[X]" in out
+
+
+def test_names_inside_other_words_are_left_alone():
+    matcher = NameMatcher([("Ri Yong", "[X]")])
+    assert matcher.replace("Ririyong and Rio Yongsan") == "Ririyong and Rio Yongsan"
+
+
+def test_variants_include_both_surname_orders():
+    assert fallback_variants("Pak Sun-hui") == {"Pak Sun hui", "Sun hui Pak", "hui Pak Sun"}
+    assert "Pak Sun hui" in name_variants("Pak Sun-hui")
+
+
+def test_longest_name_wins_and_offsets_map_back_to_the_original():
+    matcher = NameMatcher([("Kim", "[short]"), ("Kim Chŏl-su", "[long]")])
+    text = "Then KIM CHOL-SU left; Kim stayed."
+    assert matcher.replace(text) == "Then [long] left; [short] stayed."
+    start, end, _ = matcher.spans(text)[0]
+    assert text[start:end] == "KIM CHOL-SU"
+
+
+def test_redactor_views_and_fields():
+    names = [("Ri Yong-chol", "[W-0001]")]
+    analyst = Redactor(Actor("a", "analyst"), names)
+    public = Redactor(Actor("p", "public"), [("Ri Yong-chol", NAME_WITHHELD)])
+    admin = Redactor(Actor("x", "admin"), names)
+    row = {"name": "Ri Yong-chol", "note": "seen with Ri Yong-chol", "count": 3}
+    assert admin.fields(row) == row
+    assert analyst.fields(row, pseudonym="W-0001") == {
+        "name": "W-0001", "note": "seen with [W-0001]", "count": 3,
+    }  # fmt: skip
+    assert public.fields(row, pseudonym="W-0001")["name"] == WITHHELD
+    assert public.text("Ri Yong-chol spoke") == f"{NAME_WITHHELD} spoke"
