@@ -17,6 +17,7 @@ from docket.cli import (  # noqa: F401,E402  isort: skip
     evidence_cmds,
     review_cmds,
     security_cmds,
+    web_cmds,
 )
 
 

@@ -19,6 +19,9 @@ from docket.review.records import (
     make_person,
     make_place,
 )
+from docket.security.audit import record as audit
+from docket.security.policy import require
+from docket.security.redact import Redactor
 from docket.store.models import Source, Suggestion
 
 
@@ -53,18 +56,29 @@ def _view(s: Suggestion, source_text: str) -> SuggestionView:
     )  # fmt: skip
 
 
+def _redacted(view: SuggestionView, red: Redactor) -> SuggestionView:
+    """Suggestions quote the source's own words: outside the full view, names are masked."""
+    if red.full:
+        return view
+    view.text, view.context = red.text(view.text), red.text(view.context)
+    view.payload = red.fields(view.payload)
+    return view
+
+
 def list_suggestions(
     case: Case, source_id: int, *, actor: Actor, status: str | None = None
 ) -> list[SuggestionView]:
+    require(actor, "sources:read")
     with case.session() as session:
         source = session.get(Source, source_id)
-        if source is None:
+        red = Redactor.for_actor(session, actor)
+        if source is None or not red.can_see(source):
             raise BadInput(f"no source with id {source_id}", where="SOURCE_ID")
         query = select(Suggestion).where(Suggestion.source_id == source_id)
         if status:
             query = query.where(Suggestion.status == status)
         rows = session.scalars(query.order_by(Suggestion.start, Suggestion.id))
-        return [_view(s, source.text) for s in rows]
+        return [_redacted(_view(s, source.text), red) for s in rows]
 
 
 def _pending(session, suggestion_id: int) -> Suggestion:
@@ -84,6 +98,7 @@ def accept(
     case: Case, suggestion_id: int, *, actor: Actor, edit: SuggestionEdit | None = None
 ) -> SuggestionView:
     """Make the record the suggestion stands for, citing its words, in one transaction."""
+    require(actor, "records:write")
     edit = edit or SuggestionEdit()
     with case.session() as session:
         s = _pending(session, suggestion_id)
@@ -109,14 +124,18 @@ def accept(
             s.label = edit.label
         s.decided_by, s.decided_at = actor.name, datetime.now(UTC)
         session.flush()
+        audit(session, actor, f"suggestion.{s.status}", f"suggestion:{s.id}",
+              {"record": f"{s.record_type}:{s.record_id}"})  # fmt: skip
         return _view(s, source.text)
 
 
 def reject(case: Case, suggestion_id: int, *, actor: Actor, reason: str | None = None) -> None:
     """Remembered: the same span and label will not be suggested again."""
+    require(actor, "records:write")
     with case.session() as session:
         s = _pending(session, suggestion_id)
         s.status = "rejected"
         s.decided_by, s.decided_at = actor.name, datetime.now(UTC)
         if reason:
             s.payload = {**s.payload, "rejected_because": reason}
+        audit(session, actor, "suggestion.rejected", f"suggestion:{s.id}")

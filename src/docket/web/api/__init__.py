@@ -1,0 +1,9 @@
+"""The REST API: one router per resource, wired together here."""
+
+from fastapi import APIRouter
+
+from docket.web.api import allegations, auth, facilities, overview, persons, sources, suggestions
+
+router = APIRouter(prefix="/api")
+for module in (auth, overview, sources, suggestions, persons, allegations, facilities):
+    router.include_router(module.router)

@@ -1,0 +1,21 @@
+"""Allegations with their evidence, independence, status and reasoning."""
+
+from typing import Any
+
+from fastapi import APIRouter
+
+from docket.web.deps import CaseDep, CurrentUser
+from docket.web.schemas import FindingDetailPublic, FindingPublic
+from docket.web.services import allegation_detail, allegation_list
+
+router = APIRouter(tags=["evidence"])
+
+
+@router.get("/allegations", response_model=list[FindingPublic])
+def allegations(case: CaseDep, user: CurrentUser) -> Any:
+    return allegation_list(case, actor=user)
+
+
+@router.get("/allegations/{allegation_id}", response_model=FindingDetailPublic)
+def allegation(case: CaseDep, user: CurrentUser, allegation_id: int) -> Any:
+    return allegation_detail(case, allegation_id, actor=user)

@@ -1,0 +1,18 @@
+"""The gazetteer of facilities: status and population estimates with their sources."""
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+
+from docket.web.deps import CurrentUser
+from docket.web.schemas import FacilityPublic
+from docket.web.services import facilities_page
+
+router = APIRouter(tags=["facilities"])
+
+
+@router.get("/facilities", response_model=list[FacilityPublic])
+def facilities(
+    user: CurrentUser, status: Annotated[str | None, Query(max_length=40)] = None
+) -> Any:
+    return facilities_page(actor=user, status=status).facilities

@@ -1,0 +1,52 @@
+"""Sources: list, show, full-text search, upload (= ingest)."""
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, File, Form, Query, UploadFile
+
+from docket.sources import get_source, list_sources, search_sources
+from docket.web.deps import CaseDep, CurrentUser
+from docket.web.schemas import (
+    IngestOutcomePublic,
+    SearchHitPublic,
+    SourceDetailPublic,
+    SourcePublic,
+)
+from docket.web.services import Upload, ingest_uploads
+
+router = APIRouter(tags=["sources"])
+
+
+@router.get("/sources", response_model=list[SourcePublic])
+def sources(
+    case: CaseDep, user: CurrentUser, kind: Annotated[str | None, Query(max_length=20)] = None
+) -> Any:
+    return [s.to_dict() for s in list_sources(case, actor=user, kind=kind)]
+
+
+@router.get("/sources/{source_id}", response_model=SourceDetailPublic)
+def source(case: CaseDep, user: CurrentUser, source_id: int) -> Any:
+    return get_source(case, source_id, actor=user).to_dict()
+
+
+@router.get("/search", response_model=list[SearchHitPublic])
+def search(
+    case: CaseDep,
+    user: CurrentUser,
+    q: Annotated[str, Query(min_length=1, max_length=500)],
+    kind: Annotated[str | None, Query(max_length=20)] = None,
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+) -> Any:
+    return search_sources(case, q, actor=user, limit=limit, kind=kind)
+
+
+@router.post("/sources", response_model=list[IngestOutcomePublic], status_code=201)
+async def upload(
+    case: CaseDep,
+    user: CurrentUser,
+    files: Annotated[list[UploadFile], File(description="files to preserve and index")],
+    kind: Annotated[str | None, Form(max_length=20)] = None,
+    lang: Annotated[str | None, Form(max_length=20)] = None,
+) -> Any:
+    uploads = [Upload(f.filename or "upload", await f.read()) for f in files]
+    return ingest_uploads(case, uploads, actor=user, kind=kind, lang=lang)

@@ -1,0 +1,44 @@
+"""The FastAPI application: REST API under /api, server-rendered pages, static assets.
+
+app = create_app(Path("mycase"))       # unlocks from DOCKET_KEY_FILE / DOCKET_PASSPHRASE
+uvicorn.run(app, host="127.0.0.1", port=8000)
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from docket import __version__
+from docket.case import Case, open_case
+from docket.web import api, errors, pages
+from docket.web.sessions import SessionSigner
+
+STATIC = Path(__file__).parent / "static"
+
+
+def create_app(
+    case_root: Path | None = None, *, case: Case | None = None, secure_cookies: bool = True
+) -> FastAPI:
+    """An app serving one case. The case key is unlocked now, so a missing or wrong secret stops
+    the server before it listens. `secure_cookies=False` only for plain-HTTP loopback serving
+    (`docket serve` on 127.0.0.1); behind TLS keep it on."""
+    if case is None:
+        case = open_case(case_root)
+    keyring = case.keyring
+    app = FastAPI(
+        title="docket",
+        version=__version__,
+        description="Evidence preservation, review, linkage, findings and estimates for one case. "
+        "Authenticate with `Authorization: Bearer <token>` (POST /api/auth/token).",
+    )
+    app.state.case = case
+    app.state.signer = SessionSigner(keyring.subkey("web-session"))
+    app.state.secure_cookies = secure_cookies
+    errors.install(app)
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    return app

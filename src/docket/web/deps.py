@@ -1,0 +1,73 @@
+"""The dependencies every route declares: the open case and the authenticated actor.
+
+CaseDep      the Case this server was started on
+CurrentUser  the Actor behind the request: a Bearer token (API clients) or the signed
+             session cookie (browsers; unsafe methods must then carry the CSRF token)
+WebSessionDep the browser session itself (pages need its CSRF token for their forms)
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from docket.actor import Actor
+from docket.case import Case
+from docket.security.users import actor_for_token
+from docket.web.sessions import COOKIE, WebSession, csrf_ok
+
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+CSRF_HEADER = "X-CSRF-Token"
+CSRF_FIELD = "csrf_token"
+
+
+class LoginRequired(Exception):
+    """No credentials, or ones that do not hold: 401 for the API, the login page for browsers."""
+
+    def __init__(self, message: str = "log in or send an API token") -> None:
+        super().__init__(message)
+
+
+class CsrfFailed(Exception):
+    """A cookie-authenticated write without the session's CSRF token."""
+
+
+def get_case(request: Request) -> Case:
+    return request.app.state.case
+
+
+CaseDep = Annotated[Case, Depends(get_case)]
+
+
+def _bearer(request: Request) -> str | None:
+    header = request.headers.get("authorization", "")
+    scheme, _, token = header.partition(" ")
+    return token.strip() if scheme.lower() == "bearer" and token.strip() else None
+
+
+def get_web_session(request: Request) -> WebSession | None:
+    return request.app.state.signer.read(request.cookies.get(COOKIE))
+
+
+WebSessionDep = Annotated[WebSession | None, Depends(get_web_session)]
+
+
+async def current_user(request: Request, case: CaseDep, web: WebSessionDep) -> Actor:
+    token = _bearer(request)
+    if token is not None:
+        return actor_for_token(case, token)  # AuthenticationFailed -> 401
+    if web is None:
+        raise LoginRequired()
+    if request.method not in SAFE_METHODS:
+        offered = request.headers.get(CSRF_HEADER)
+        if offered is None and request.headers.get("content-type", "").startswith(
+            ("application/x-www-form-urlencoded", "multipart/form-data")
+        ):
+            offered = (await request.form()).get(CSRF_FIELD)  # type: ignore[assignment]
+        if not csrf_ok(web, offered if isinstance(offered, str) else None):
+            raise CsrfFailed("the form is stale or was not sent by docket; reload and retry")
+    return web.actor
+
+
+CurrentUser = Annotated[Actor, Depends(current_user)]

@@ -1,0 +1,59 @@
+"""Service errors become HTTP answers: the same messages the CLI prints, as JSON for the API and
+as a page for browsers. No traceback ever reaches a client (it could carry protected values)."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse, RedirectResponse, Response
+
+from docket.errors import BadInput, DocketError
+from docket.security.errors import AuthenticationFailed, PermissionDenied
+from docket.web.deps import CsrfFailed, LoginRequired, get_web_session
+from docket.web.render import render_html, wants_json
+
+
+def _is_api(request: Request) -> bool:
+    return request.url.path.startswith("/api/") or wants_json(request)
+
+
+def _answer(request: Request, status: int, message: str) -> Response:
+    if _is_api(request):
+        headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+        return JSONResponse({"detail": message}, status_code=status, headers=headers)
+    if request.headers.get("hx-request"):
+        return Response(f'<p class="error" role="alert">{_escape(message)}</p>', status,
+                        media_type="text/html")  # fmt: skip
+    web = get_web_session(request)
+    page = render_html(request, "error.html", {"status": status, "message": message}, web=web)
+    return Response(page, status, media_type="text/html")
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def status_of(exc: Exception) -> int:
+    if isinstance(exc, PermissionDenied | CsrfFailed):
+        return 403
+    if isinstance(exc, AuthenticationFailed | LoginRequired):
+        return 401
+    if isinstance(exc, BadInput):
+        # "no source with id 7" names an identifier argument: the thing is absent (or hidden)
+        return 404 if (exc.where or "").endswith("_ID") else 400
+    return 400
+
+
+def install(app: FastAPI) -> None:
+    async def login_required(request: Request, exc: Exception) -> Response:
+        if not _is_api(request) and request.method == "GET":
+            return RedirectResponse(f"/login?next={quote(request.url.path)}", status_code=303)
+        return _answer(request, 401, str(exc))
+
+    async def docket_error(request: Request, exc: Exception) -> Response:
+        return _answer(request, status_of(exc), str(exc))
+
+    app.add_exception_handler(LoginRequired, login_required)
+    for kind in (DocketError, CsrfFailed):
+        app.add_exception_handler(kind, docket_error)

@@ -1,0 +1,265 @@
+"""Web-side service functions: each checks the role (directly or through the stage function it
+calls), composes stage functions into what one page or endpoint shows, and redacts for the
+reader's view. Route handlers call exactly one of these (or one stage function)."""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path, PurePath
+from typing import Any
+
+from docket.actor import Actor
+from docket.case import Case
+from docket.errors import BadInput
+from docket.evidence import Finding, get_allegation, list_allegations
+from docket.ingest import ingest_paths, readers
+from docket.review import SuggestionView, list_suggestions
+from docket.security.policy import allowed, require, view_of
+from docket.security.redact import Redactor
+from docket.sources import SourceDetail, SourceSummary, get_source, list_sources, search_sources
+from docket.store.search import parse_query
+from docket.vocab import facilities
+from docket.web.geo import HEIGHT, WIDTH, project
+
+MAX_UPLOAD_FILES = 50
+
+
+# ---- upload ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Upload:
+    filename: str
+    data: bytes
+
+
+def ingest_uploads(
+    case: Case,
+    uploads: list[Upload],
+    *,
+    actor: Actor,
+    kind: str | None = None,
+    lang: str | None = None,
+) -> list[dict[str, Any]]:
+    """Uploaded files are written to a private temporary folder under their own (base) names and
+    ingested like files given to `docket ingest`; the folder is removed afterwards."""
+    require(actor, "sources:write")
+    if not uploads:
+        raise BadInput("choose at least one file to upload", where="files")
+    if len(uploads) > MAX_UPLOAD_FILES:
+        raise BadInput(f"at most {MAX_UPLOAD_FILES} files at once", where="files")
+    with tempfile.TemporaryDirectory(prefix="docket-upload-") as folder:
+        paths = []
+        for number, upload in enumerate(uploads):
+            name = PurePath(upload.filename.replace("\\", "/")).name.lstrip(".") or "upload"
+            sub = Path(folder) / f"{number:03d}"
+            sub.mkdir()
+            path = sub / name
+            path.write_bytes(upload.data)
+            paths.append(path)
+        report = ingest_paths(case, paths, kind=kind or None, lang=lang or None, actor=actor)
+    return [
+        {"filename": PurePath(o.path).name, "status": o.status, "source_id": o.source_id,
+         "kind": o.kind, "reason": (o.reason or "").replace(folder, "upload") or None}
+        for o in report.outcomes
+    ]  # fmt: skip
+
+
+# ---- source page ----------------------------------------------------------------------------
+
+
+@dataclass
+class Segment:
+    """A run of the source text; `suggestion` set where a suggestion covers it."""
+
+    text: str
+    suggestion: int | None = None
+    status: str | None = None
+    kind: str | None = None
+
+
+@dataclass
+class SourcePage:
+    source: SourceDetail
+    suggestions: list[SuggestionView]
+    segments: list[Segment]
+    can_review: bool
+    spans_shown: bool
+
+
+def segments(text: str, suggestions: list[SuggestionView]) -> list[Segment]:
+    """Split the text at suggestion boundaries; overlapping suggestions: the first one wins."""
+    out: list[Segment] = []
+    at = 0
+    for s in sorted(suggestions, key=lambda v: (v.start, -v.end, v.id)):
+        if s.start < at or s.end > len(text) or s.end <= s.start:
+            continue
+        if s.start > at:
+            out.append(Segment(text[at : s.start]))
+        out.append(Segment(text[s.start : s.end], s.id, s.status, s.kind))
+        at = s.end
+    if at < len(text):
+        out.append(Segment(text[at:]))
+    return out
+
+
+def source_page(case: Case, source_id: int, *, actor: Actor) -> SourcePage:
+    """The text with its suggestions. Spans are drawn on the text only where the reader sees it
+    unchanged (full view); masked text shifts offsets, so other views get the list alone."""
+    detail = get_source(case, source_id, actor=actor)
+    views = list_suggestions(case, source_id, actor=actor)
+    full = view_of(actor) == "full"
+    return SourcePage(
+        source=detail,
+        suggestions=views,
+        segments=segments(detail.text, views) if full else [Segment(detail.text)],
+        can_review=allowed(actor, "records:write"),
+        spans_shown=full,
+    )
+
+
+# ---- allegations ----------------------------------------------------------------------------
+
+
+def _redact_finding(data: dict[str, Any], red: Redactor) -> dict[str, Any]:
+    if red.full:
+        return data
+    for key in ("summary", "victims", "perpetrator", "details"):
+        if data.get(key):
+            data[key] = red.text(data[key])
+    for key in ("supporting", "contradicting"):
+        for item in data.get(key, []):
+            item["quote"] = red.text(item["quote"])
+            item["note"] = red.text(item["note"]) if item.get("note") else item.get("note")
+    for cluster in data.get("clusters", []):
+        cluster["sources"] = [red.text(label) for label in cluster["sources"]]
+        cluster["reasons"] = [red.text(reason) for reason in cluster["reasons"]]
+    return data
+
+
+def _reader(case: Case, actor: Actor) -> Redactor:
+    with case.session() as session:
+        return Redactor.for_actor(session, actor)
+
+
+def allegation_list(case: Case, *, actor: Actor) -> list[dict[str, Any]]:
+    require(actor, "records:read")
+    rows: list[Finding] = list_allegations(case, actor=actor)
+    red = _reader(case, actor)
+    return [_redact_finding(f.to_dict(), red) for f in rows]
+
+
+def allegation_detail(case: Case, allegation_id: int, *, actor: Actor) -> dict[str, Any]:
+    require(actor, "records:read")
+    finding = get_allegation(case, allegation_id, actor=actor)
+    return _redact_finding(finding.to_dict(), _reader(case, actor))
+
+
+# ---- facilities -----------------------------------------------------------------------------
+
+
+@dataclass
+class FacilityView:
+    id: str
+    type: str
+    name: str
+    hangul: str
+    province: str
+    county: str
+    lat: float | None
+    lon: float | None
+    status: str
+    status_year: str
+    estimates: list[dict[str, str]]
+    source: str
+    x: float | None = None
+    y: float | None = None
+
+
+@dataclass
+class FacilitiesPage:
+    facilities: list[FacilityView]
+    width: int = WIDTH
+    height: int = HEIGHT
+    statuses: list[str] = field(default_factory=list)
+
+
+def facilities_page(*, actor: Actor, status: str | None = None) -> FacilitiesPage:
+    """The gazetteer (public reference data with its sources) placed on the offline outline."""
+    require(actor, "records:read")
+    rows = []
+    every = facilities()
+    for f in every:
+        if status and f.status != status:
+            continue
+        xy = project(lat=f.lat, lon=f.lon) if f.lat is not None and f.lon is not None else None
+        rows.append(FacilityView(
+            id=f.id, type=f.type, name=f.name, hangul=f.hangul, province=f.province,
+            county=f.county, lat=f.lat, lon=f.lon, status=f.status, status_year=f.status_year,
+            estimates=[{"population": p, "year": y} for p, y in
+                       zip(f.est_population, f.est_year, strict=False)],
+            source=f.source, x=round(xy[0], 1) if xy else None, y=round(xy[1], 1) if xy else None,
+        ))  # fmt: skip
+    return FacilitiesPage(rows, statuses=sorted({f.status for f in every}))
+
+
+# ---- search page ----------------------------------------------------------------------------
+
+_MARK = re.compile(r"\[([^\[\]]+)\]")
+
+
+@dataclass
+class HitView:
+    source_id: int
+    title: str | None
+    kind: str
+    score: float
+    snippet: list[tuple[str, bool]]  # (text, is a hit)
+
+
+@dataclass
+class SourcesPage:
+    sources: list[SourceSummary]
+    kinds: list[str]
+    kind: str | None
+    q: str
+    hits: list[HitView] | None  # None when no search was asked for
+    can_upload: bool
+
+
+def _snippet_parts(snippet: str, words: set[str]) -> list[tuple[str, bool]]:
+    """Search marks hits with [ ]; pseudonyms like [W-0042] also use brackets, so only bracketed
+    words that match a query word are highlighted."""
+    parts: list[tuple[str, bool]] = []
+    at = 0
+    for match in _MARK.finditer(snippet):
+        inner = match.group(1)
+        folded = inner.casefold()
+        if not any(w in folded for w in words):
+            continue
+        parts += [(snippet[at : match.start()], False), (inner, True)]
+        at = match.end()
+    parts.append((snippet[at:], False))
+    return [p for p in parts if p[0]]
+
+
+def sources_page(case: Case, *, actor: Actor, kind: str | None = None, q: str = "") -> SourcesPage:
+    listed = list_sources(case, actor=actor, kind=kind or None)
+    hits = None
+    if q.strip():
+        words = {t.word.casefold() for t in parse_query(q)}
+        hits = [
+            HitView(h.source_id, h.title, h.kind, round(h.score, 3),
+                    _snippet_parts(h.snippet, words))
+            for h in search_sources(case, q, actor=actor, kind=kind or None, limit=50)
+        ]  # fmt: skip
+    return SourcesPage(
+        sources=listed,
+        kinds=sorted(readers()),
+        kind=kind or None,
+        q=q,
+        hits=hits,
+        can_upload=allowed(actor, "sources:write"),
+    )
