@@ -21,6 +21,8 @@ DEMO_SEED = 2014
 DEMO_MARKER = ".docket-demo"
 DEMO_NAME = "docket demo (SYNTHETIC)"
 DEMO_KEY_FILE = "demo.key"
+DEMO_LOGIN_FILE = "web-login.txt"
+DEMO_WEB_USER = "demo"
 
 
 @dataclass
@@ -109,10 +111,37 @@ def step_allegations(ctx: DemoContext) -> str:
     )
 
 
+def step_web_user(ctx: DemoContext) -> str:
+    """A login for the web UI. The password is random and written beside the demo's key file;
+    acceptable only because every byte of the demo is SYNTHETIC."""
+    import os
+    import secrets
+
+    from docket.security.users import add_user
+
+    password = "demo-" + secrets.token_urlsafe(12)
+    add_user(ctx.case, DEMO_WEB_USER, password, "investigator", actor=ctx.actor)
+    path = ctx.case.root / DEMO_LOGIN_FILE
+    path.write_text(f"{DEMO_WEB_USER}\n{password}\n", encoding="utf-8")
+    os.chmod(path, 0o600)
+    ctx.facts["web_login"] = (DEMO_WEB_USER, password)
+    return f"web user {DEMO_WEB_USER!r} (investigator); password in {path.name}"
+
+
+def demo_login(root: Path) -> tuple[str, str] | None:
+    """The demo's web login (user, password), if the demo made one."""
+    path = Path(root) / DEMO_LOGIN_FILE
+    if not path.is_file():
+        return None
+    user, password = path.read_text(encoding="utf-8").split()[:2]
+    return user, password
+
+
 STEPS: list[tuple[str, Step]] = [
     ("generate the synthetic sources", step_generate),
     ("ingest", step_ingest),
     ("allegations and evidence", step_allegations),
+    ("a web login", step_web_user),
 ]
 
 

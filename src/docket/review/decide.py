@@ -21,7 +21,7 @@ from docket.review.records import (
 )
 from docket.security.audit import record as audit
 from docket.security.policy import require
-from docket.security.redact import Redactor
+from docket.security.redact import WITHHELD, Redactor
 from docket.store.models import Source, Suggestion
 
 
@@ -56,12 +56,22 @@ def _view(s: Suggestion, source_text: str) -> SuggestionView:
     )  # fmt: skip
 
 
-def _redacted(view: SuggestionView, red: Redactor) -> SuggestionView:
-    """Suggestions quote the source's own words: outside the full view, names are masked."""
+def _redacted(view: SuggestionView, red: Redactor, source_text: str) -> SuggestionView:
+    """Suggestions quote the source's own words: outside the full view, names must not show.
+
+    A span or its context may hold only part of a protected name (a given name alone, a name
+    cut at the window's edge), which free-text masking cannot recognise. So the words are shown
+    only when masking a window twice as wide changes nothing, and never for a person entity;
+    otherwise span and context are withheld.
+    """
     if red.full:
         return view
-    view.text, view.context = red.text(view.text), red.text(view.context)
-    view.payload = red.fields(view.payload)
+    wide = source_text[max(0, view.start - 160) : view.end + 160]
+    person = view.kind == "entity" and view.label == "PERSON"
+    if person or red.text(wide) != wide:
+        view.text, view.context = WITHHELD, f"{WITHHELD} (names nearby)"
+    payload = {k: v for k, v in view.payload.items() if k not in ("text", "name", "speaker")}
+    view.payload = red.fields(payload)
     return view
 
 
@@ -78,7 +88,7 @@ def list_suggestions(
         if status:
             query = query.where(Suggestion.status == status)
         rows = session.scalars(query.order_by(Suggestion.start, Suggestion.id))
-        return [_redacted(_view(s, source.text), red) for s in rows]
+        return [_redacted(_view(s, source.text), red, source.text) for s in rows]
 
 
 def _pending(session, suggestion_id: int) -> Suggestion:

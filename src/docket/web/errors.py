@@ -39,9 +39,14 @@ def status_of(exc: Exception) -> int:
         return 403
     if isinstance(exc, AuthenticationFailed | LoginRequired):
         return 401
-    if isinstance(exc, BadInput):
-        # "no source with id 7" names an identifier argument: the thing is absent (or hidden)
-        return 404 if (exc.where or "").endswith("_ID") else 400
+    if isinstance(exc, BadInput) and (exc.where or "").endswith("_ID"):
+        # about an identifier argument: "no source with id 7" (absent, or hidden from this
+        # reader) or "suggestion 3 was already accepted" (a conflict with its state)
+        said = str(exc).removeprefix(f"{exc.where}: ")
+        if said.startswith("no "):
+            return 404
+        if " already " in said:
+            return 409
     return 400
 
 
