@@ -37,8 +37,8 @@ def test_bad_and_revoked_tokens_are_refused(sqlite_desk):
     token = issued.json()["token"]
     me = client.get("/api/auth/me", headers={"Authorization": f"Bearer {token}"})
     assert me.json() == {"username": "u-analyst", "role": "analyst", "view": "pseudonymous"}
-    revoked = client.delete(
-        "/api/auth/token", params={"token": token}, headers={"Authorization": f"Bearer {token}"}
+    revoked = client.post(
+        "/api/auth/revoke", json={"token": token}, headers={"Authorization": f"Bearer {token}"}
     )
     assert revoked.status_code == 204
     assert (

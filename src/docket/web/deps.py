@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Path, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from docket.actor import Actor
 from docket.case import Case
@@ -39,11 +40,12 @@ def get_case(request: Request) -> Case:
 
 CaseDep = Annotated[Case, Depends(get_case)]
 
+# Record ids: positive and within a 32-bit integer column (PostgreSQL INTEGER)
+RecordId = Annotated[int, Path(ge=1, le=2**31 - 1)]
 
-def _bearer(request: Request) -> str | None:
-    header = request.headers.get("authorization", "")
-    scheme, _, token = header.partition(" ")
-    return token.strip() if scheme.lower() == "bearer" and token.strip() else None
+
+_bearer = HTTPBearer(auto_error=False, description="An API token from POST /api/auth/token")
+BearerDep = Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
 
 
 def get_web_session(request: Request) -> WebSession | None:
@@ -53,10 +55,13 @@ def get_web_session(request: Request) -> WebSession | None:
 WebSessionDep = Annotated[WebSession | None, Depends(get_web_session)]
 
 
-async def current_user(request: Request, case: CaseDep, web: WebSessionDep) -> Actor:
-    token = _bearer(request)
-    if token is not None:
-        return actor_for_token(case, token)  # AuthenticationFailed -> 401
+async def current_user(
+    request: Request, case: CaseDep, web: WebSessionDep, bearer: BearerDep
+) -> Actor:
+    if bearer is not None:
+        return actor_for_token(case, bearer.credentials)  # AuthenticationFailed -> 401
+    if request.headers.get("authorization"):
+        raise LoginRequired("send `Authorization: Bearer <token>`")
     if web is None:
         raise LoginRequired()
     if request.method not in SAFE_METHODS:

@@ -6,7 +6,10 @@ from __future__ import annotations
 from urllib.parse import quote
 
 from fastapi import FastAPI, Request
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.responses import JSONResponse, RedirectResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 from docket.errors import BadInput, DocketError
 from docket.security.errors import AuthenticationFailed, PermissionDenied
@@ -50,6 +53,17 @@ def status_of(exc: Exception) -> int:
     return 400
 
 
+def allowed_methods(request: Request) -> list[str]:
+    """Every method some route accepts at this path: Starlette names only the first route's,
+    and GET and POST /api/sources are two routes."""
+    methods: set[str] = set()
+    for route in request.app.router.routes:
+        match, _child = route.matches({**request.scope, "method": "__none__"})
+        if match != Match.NONE and getattr(route, "methods", None):
+            methods |= set(route.methods)
+    return sorted(methods)
+
+
 def install(app: FastAPI) -> None:
     async def login_required(request: Request, exc: Exception) -> Response:
         if not _is_api(request) and request.method == "GET":
@@ -59,6 +73,13 @@ def install(app: FastAPI) -> None:
     async def docket_error(request: Request, exc: Exception) -> Response:
         return _answer(request, status_of(exc), str(exc))
 
+    async def method_not_allowed(request: Request, exc: Exception) -> Response:
+        if getattr(exc, "status_code", None) != 405:
+            return await http_exception_handler(request, exc)  # type: ignore[arg-type]
+        return JSONResponse({"detail": "Method Not Allowed"}, status_code=405,
+                            headers={"Allow": ", ".join(allowed_methods(request))})  # fmt: skip
+
+    app.add_exception_handler(StarletteHTTPException, method_not_allowed)
     app.add_exception_handler(LoginRequired, login_required)
     for kind in (DocketError, CsrfFailed):
         app.add_exception_handler(kind, docket_error)

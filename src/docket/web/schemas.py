@@ -19,6 +19,10 @@ class TokenRequest(BaseModel):
     label: str | None = Field(default=None, max_length=200)
 
 
+class RevokeRequest(BaseModel):
+    token: str = Field(min_length=1, max_length=200)
+
+
 class TokenPublic(_Out):
     token: str
     username: str
@@ -215,3 +219,21 @@ class OverviewPublic(_Out):
     pending_suggestions: int
     awaiting_review: list[AwaitingPublic]
     recent: list[AuditPublic]
+
+
+class ErrorPublic(BaseModel):
+    detail: str | list[Any]
+
+
+def _error(description: str) -> dict[str, Any]:
+    return {"model": ErrorPublic, "description": description}
+
+
+# Every API route may answer with these; documented so clients (and schemathesis) know them.
+ERRORS: dict[int | str, dict[str, Any]] = {
+    400: _error("Bad input: the message names the field and what was expected"),
+    401: _error("No credentials, or a wrong, revoked or expired token"),
+    403: _error("The role may not do this (the message names the permission), or bad CSRF"),
+    404: _error("No such record, or one this reader may not see"),
+    409: _error("Conflicts with the record's state (e.g. a suggestion already decided)"),
+}

@@ -4,11 +4,11 @@ from typing import Any
 
 from fastapi import APIRouter
 
-from docket.web.deps import CaseDep, CurrentUser
-from docket.web.schemas import FindingDetailPublic, FindingPublic
+from docket.web.deps import CaseDep, CurrentUser, RecordId
+from docket.web.schemas import ERRORS, FindingDetailPublic, FindingPublic
 from docket.web.services import allegation_detail, allegation_list
 
-router = APIRouter(tags=["evidence"])
+router = APIRouter(tags=["evidence"], responses=ERRORS)
 
 
 @router.get("/allegations", response_model=list[FindingPublic])
@@ -17,5 +17,5 @@ def allegations(case: CaseDep, user: CurrentUser) -> Any:
 
 
 @router.get("/allegations/{allegation_id}", response_model=FindingDetailPublic)
-def allegation(case: CaseDep, user: CurrentUser, allegation_id: int) -> Any:
+def allegation(case: CaseDep, user: CurrentUser, allegation_id: RecordId) -> Any:
     return allegation_detail(case, allegation_id, actor=user)

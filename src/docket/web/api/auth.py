@@ -5,9 +5,9 @@ from fastapi import APIRouter
 from docket.security.policy import view_of
 from docket.security.users import authenticate, issue_token, revoke_token
 from docket.web.deps import CaseDep, CurrentUser
-from docket.web.schemas import TokenPublic, TokenRequest, WhoAmIPublic
+from docket.web.schemas import ERRORS, RevokeRequest, TokenPublic, TokenRequest, WhoAmIPublic
 
-router = APIRouter(tags=["auth"])
+router = APIRouter(tags=["auth"], responses=ERRORS)
 
 
 @router.post("/auth/token", response_model=TokenPublic, status_code=201)
@@ -23,6 +23,8 @@ def who_am_i(user: CurrentUser) -> WhoAmIPublic:
     return WhoAmIPublic(username=user.name, role=user.role, view=view_of(user))
 
 
-@router.delete("/auth/token", status_code=204)
-def revoke(case: CaseDep, user: CurrentUser, token: str) -> None:
-    revoke_token(case, token, actor=user)
+@router.post("/auth/revoke", status_code=204)
+def revoke(case: CaseDep, user: CurrentUser, body: RevokeRequest) -> None:
+    """Revoke a token (your own, or anyone's with users:manage). In the body, not the URL, so
+    it never lands in an access log."""
+    revoke_token(case, body.token, actor=user)

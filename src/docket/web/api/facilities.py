@@ -5,10 +5,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 from docket.web.deps import CurrentUser
-from docket.web.schemas import FacilityPublic
+from docket.web.schemas import ERRORS, FacilityPublic
 from docket.web.services import facilities_page
 
-router = APIRouter(tags=["facilities"])
+router = APIRouter(tags=["facilities"], responses=ERRORS)
 
 
 @router.get("/facilities", response_model=list[FacilityPublic])

@@ -6,9 +6,9 @@ from fastapi import APIRouter
 
 from docket.overview import case_overview
 from docket.web.deps import CaseDep, CurrentUser
-from docket.web.schemas import OverviewPublic
+from docket.web.schemas import ERRORS, OverviewPublic
 
-router = APIRouter(tags=["overview"])
+router = APIRouter(tags=["overview"], responses=ERRORS)
 
 
 @router.get("/overview", response_model=OverviewPublic)

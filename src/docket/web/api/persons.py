@@ -6,9 +6,9 @@ from fastapi import APIRouter, Query
 
 from docket.persons import list_person_reports
 from docket.web.deps import CaseDep, CurrentUser
-from docket.web.schemas import PersonReportPublic
+from docket.web.schemas import ERRORS, PersonReportPublic
 
-router = APIRouter(tags=["records"])
+router = APIRouter(tags=["records"], responses=ERRORS)
 
 
 @router.get("/persons", response_model=list[PersonReportPublic])

@@ -5,8 +5,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, File, Form, Query, UploadFile
 
 from docket.sources import get_source, list_sources, search_sources
-from docket.web.deps import CaseDep, CurrentUser
+from docket.web.deps import CaseDep, CurrentUser, RecordId
 from docket.web.schemas import (
+    ERRORS,
     IngestOutcomePublic,
     SearchHitPublic,
     SourceDetailPublic,
@@ -14,7 +15,7 @@ from docket.web.schemas import (
 )
 from docket.web.services import Upload, ingest_uploads
 
-router = APIRouter(tags=["sources"])
+router = APIRouter(tags=["sources"], responses=ERRORS)
 
 
 @router.get("/sources", response_model=list[SourcePublic])
@@ -25,7 +26,7 @@ def sources(
 
 
 @router.get("/sources/{source_id}", response_model=SourceDetailPublic)
-def source(case: CaseDep, user: CurrentUser, source_id: int) -> Any:
+def source(case: CaseDep, user: CurrentUser, source_id: RecordId) -> Any:
     return get_source(case, source_id, actor=user).to_dict()
 
 

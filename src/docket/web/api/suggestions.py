@@ -5,17 +5,17 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 from docket.review import SuggestionEdit, accept, list_suggestions, reject
-from docket.web.deps import CaseDep, CurrentUser
-from docket.web.schemas import RejectIn, SuggestionEditIn, SuggestionPublic
+from docket.web.deps import CaseDep, CurrentUser, RecordId
+from docket.web.schemas import ERRORS, RejectIn, SuggestionEditIn, SuggestionPublic
 
-router = APIRouter(tags=["review"])
+router = APIRouter(tags=["review"], responses=ERRORS)
 
 
 @router.get("/sources/{source_id}/suggestions", response_model=list[SuggestionPublic])
 def suggestions(
     case: CaseDep,
     user: CurrentUser,
-    source_id: int,
+    source_id: RecordId,
     status: Annotated[str | None, Query(pattern="^(pending|accepted|edited|rejected)$")] = None,
 ) -> Any:
     return list_suggestions(case, source_id, actor=user, status=status)
@@ -23,7 +23,7 @@ def suggestions(
 
 @router.post("/suggestions/{suggestion_id}/accept", response_model=SuggestionPublic)
 def accept_suggestion(
-    case: CaseDep, user: CurrentUser, suggestion_id: int, body: SuggestionEditIn | None = None
+    case: CaseDep, user: CurrentUser, suggestion_id: RecordId, body: SuggestionEditIn | None = None
 ) -> Any:
     edit = SuggestionEdit(**body.model_dump()) if body else None
     return accept(case, suggestion_id, actor=user, edit=edit)
@@ -31,6 +31,6 @@ def accept_suggestion(
 
 @router.post("/suggestions/{suggestion_id}/reject", status_code=204)
 def reject_suggestion(
-    case: CaseDep, user: CurrentUser, suggestion_id: int, body: RejectIn | None = None
+    case: CaseDep, user: CurrentUser, suggestion_id: RecordId, body: RejectIn | None = None
 ) -> None:
     reject(case, suggestion_id, actor=user, reason=body.reason if body else None)

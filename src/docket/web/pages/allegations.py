@@ -3,7 +3,7 @@
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from docket.web.deps import CaseDep, CurrentUser, WebSessionDep
+from docket.web.deps import CaseDep, CurrentUser, RecordId, WebSessionDep
 from docket.web.render import render
 from docket.web.services import allegation_detail, allegation_list
 
@@ -18,7 +18,7 @@ def allegations(request: Request, case: CaseDep, user: CurrentUser, web: WebSess
 
 @router.get("/allegations/{allegation_id}")
 def allegation(
-    request: Request, case: CaseDep, user: CurrentUser, web: WebSessionDep, allegation_id: int
+    request: Request, case: CaseDep, user: CurrentUser, web: WebSessionDep, allegation_id: RecordId
 ) -> Response:
     finding = allegation_detail(case, allegation_id, actor=user)
     return render(request, "allegation.html", finding, web=web)

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import Response
 
 from docket.review import SuggestionEdit, accept, reject
-from docket.web.deps import CaseDep, CurrentUser, WebSessionDep
+from docket.web.deps import CaseDep, CurrentUser, RecordId, WebSessionDep
 from docket.web.render import render
 
 router = APIRouter()
@@ -26,7 +26,7 @@ def accept_in_place(
     case: CaseDep,
     user: CurrentUser,
     web: WebSessionDep,
-    suggestion_id: int,
+    suggestion_id: RecordId,
     label: Field = "",
     name: Field = "",
     role: Field = "",
@@ -43,7 +43,7 @@ def reject_in_place(
     case: CaseDep,
     user: CurrentUser,
     web: WebSessionDep,
-    suggestion_id: int,
+    suggestion_id: RecordId,
     reason: Field = "",
 ) -> Response:
     reject(case, suggestion_id, actor=user, reason=reason or None)

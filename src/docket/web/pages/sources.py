@@ -5,7 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import Response
 
-from docket.web.deps import CaseDep, CurrentUser, WebSessionDep
+from docket.web.deps import CaseDep, CurrentUser, RecordId, WebSessionDep
 from docket.web.render import render
 from docket.web.services import Upload, ingest_uploads, source_page, sources_page
 
@@ -41,6 +41,6 @@ async def upload(
 
 @router.get("/sources/{source_id}")
 def source(
-    request: Request, case: CaseDep, user: CurrentUser, web: WebSessionDep, source_id: int
+    request: Request, case: CaseDep, user: CurrentUser, web: WebSessionDep, source_id: RecordId
 ) -> Response:
     return render(request, "source.html", source_page(case, source_id, actor=user), web=web)
