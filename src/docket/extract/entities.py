@@ -1,0 +1,107 @@
+"""Entities: spaCy's named entities, corrected by rules that know this domain.
+
+Rules win over the model where they overlap: romanized Korean names (PERSON), gazetteer
+facilities (FACILITY) and a list of organisations (ORG). Surname-only mentions of a person
+already named ("Pak") are added as PERSON.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+from docket.extract._types import Entity, PlaceMention
+from docket.extract.names import find_korean_names, surnames
+from docket.extract.places import camp_phrase_end
+
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "GPE", "FAC": "FACILITY"}
+_TITLES = re.compile(
+    r"^(?:the|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Gen\.?|General|President|Chairman|"
+    r"leader|former|defector|guard)\s+",
+    re.I,
+)
+
+
+@cache
+def _list_pattern(name: str) -> re.Pattern[str]:
+    """A name list from data/ as one regex; Korean particles may follow a Hangul name."""
+    text = files("docket.extract").joinpath("data", name).read_text("utf-8")
+    names = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    names.sort(key=len, reverse=True)
+    body = "|".join(re.escape(n).replace("'", "['’]") for n in names)
+    return re.compile(rf"(?<![\w])(?:{body})(?![A-Za-z0-9])")
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop leading 'the'/titles and a trailing possessive so spans name only the entity."""
+    while True:
+        m = _TITLES.match(text[start:end])
+        if not m or m.end() >= end - start:
+            break
+        start += m.end()
+    if text[start:end].endswith(("'s", "’s")):
+        end -= 2
+    while end > start and text[end - 1] in " ,.;:":
+        end -= 1
+    return start, end
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def find_entities(
+    text: str, doc: Any, places: list[PlaceMention], extra: list[Entity] | None = None
+) -> list[Entity]:
+    """`doc` is the spaCy Doc of `text` (or None when no English was parsed); `extra` are
+    entities other rules found (Korean persons)."""
+    ruled: list[Entity] = []
+    for s, e in find_korean_names(text):
+        ruled.append(Entity(text[s:e], "PERSON", s, e))
+    for p in places:
+        end = camp_phrase_end(text, p.end)
+        ruled.append(Entity(text[p.start : end], "FACILITY", p.start, end))
+    for label, listname in (("ORG", "organisations.txt"), ("GPE", "gpe.txt")):
+        for m in _list_pattern(listname).finditer(text):
+            ruled.append(Entity(m.group(0), label, m.start(), m.end()))
+    ruled.extend(extra or [])
+    # Longest rule match wins among rules.
+    chosen: list[Entity] = []
+    for ent in sorted(ruled, key=lambda x: (x.start - x.end, x.start)):
+        if all(not _overlaps((ent.start, ent.end), (c.start, c.end)) for c in chosen):
+            chosen.append(ent)
+    if doc is not None:
+        for ent in doc.ents:
+            label = _LABELS.get(ent.label_)
+            if label is None:
+                continue
+            s, e = _trim(text, ent.start_char, ent.end_char)
+            if e <= s or not any(ch.isupper() for ch in text[s:e]) or _HANGUL.search(text[s:e]):
+                continue
+            if any(_overlaps((s, e), (c.start, c.end)) for c in chosen):
+                continue
+            chosen.append(Entity(text[s:e], label, s, e))
+    chosen.extend(_surname_mentions(text, chosen))
+    return sorted(chosen, key=lambda x: x.start)
+
+
+def _surname_mentions(text: str, ents: list[Entity]) -> list[Entity]:
+    """Short mentions ('Pak', 'Kim Yong') of persons named in full elsewhere in the text."""
+    keys: set[str] = set()
+    for ent in ents:
+        if ent.label == "PERSON" and " " in ent.text:
+            tokens = ent.text.split()
+            keys.add(tokens[0] if tokens[0] in surnames() else tokens[-1])
+    if not keys:
+        return []
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, keys)) + r")(?![\w-])")
+    out = []
+    for m in pattern.finditer(text):
+        span = (m.start(), m.end())
+        if any(_overlaps(span, (e.start, e.end)) for e in ents):
+            continue
+        out.append(Entity(m.group(0), "PERSON", m.start(), m.end()))
+    return out

@@ -1,0 +1,135 @@
+"""Korean text: persons from Kiwi's proper nouns (NNP) and the rules of Korean quotation:
+"…"라고 말했다, …다고 밝혔다 (reported), X에 따르면 (according to X)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from docket.extract._quote_marks import quote_spans
+from docket.extract._types import Entity, Quote
+from docket.extract.pipeline import korean
+from docket.extract.speakers import Resolver
+from docket.vocab import surname_spellings
+
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_SAY = (
+    r"(?:말했다|밝혔다|증언했다|전했다|주장했다|덧붙였다|회고했다|설명했다|강조했다|말한다|"
+    r"증언한다|했다|물었다|털어놓았다|부인했다)"
+)
+_AFTER_QUOTE = re.compile(r"\s*(?:이?라고|고|며|면서)\s*(?:[^\s.]+\s+){0,3}?" + _SAY)
+_REPORTED = re.compile(r"([^.!?\n]*?)(?:다|라|냐)고\s+(?:[^\s.]+\s+){0,2}?" + _SAY)
+_ACCORDING = re.compile(r"([^\s,.]+?)(?:의\s+[^\s,.]+)?에\s?따르면,?\s*")
+_PRONOUNS = re.compile(r"^(?:그|그녀|그들)(?:는|은|가|이)?$")
+_SENT = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
+
+
+@cache
+def _surnames_ko() -> frozenset[str]:
+    return frozenset(s.hangul for s in surname_spellings() if s.hangul) | frozenset(
+        s.hangul_dprk for s in surname_spellings() if s.hangul_dprk
+    )
+
+
+def korean_persons(text: str, start: int, end: int) -> list[Entity]:
+    """Person names in text[start:end] from Kiwi NNP tokens that begin with a Korean surname."""
+    chunk = text[start:end]
+    out = []
+    for tok in korean().tokenize(chunk):
+        if tok.tag != "NNP":
+            continue
+        form = chunk[tok.start : tok.start + tok.len]
+        if 2 <= len(form) <= 4 and HANGUL.fullmatch(form[0]) and form[0] in _surnames_ko():
+            s = start + tok.start
+            out.append(Entity(form, "PERSON", s, s + len(form)))
+    return out
+
+
+def _surname_mentions(text: str, start: int, end: int, persons: list[Entity]) -> list[Entity]:
+    """'박 씨' / '박씨' refers to 박순희 named earlier."""
+    out = []
+    sur = {p.text[0] for p in persons}
+    for m in re.finditer(r"([\uac00-\ud7a3])\s?씨", text[start:end]):
+        if m.group(1) in sur:
+            s = start + m.start(1)
+            out.append(Entity(m.group(1), "PERSON", s, s + 1))
+    return out
+
+
+def _speaker(
+    res: Resolver, ents: list[Entity], text: str, lo: int, hi: int
+) -> tuple[str | None, int | None, int | None]:
+    """The person or organisation named as subject in text[lo:hi], else a pronoun's referent."""
+    inside = [e for e in ents if lo <= e.start and e.end <= hi and e.label in ("PERSON", "ORG")]
+    if inside:
+        e = inside[0]
+        name = res.fullest(e.text, e.label)
+        if e.label == "PERSON" and len(e.text) == 1:
+            full = [
+                p
+                for p in res.persons
+                if p.text.startswith(e.text) and len(p.text) > 1 and p.start < e.start
+            ]
+            name = full[-1].text if full else e.text
+        return name, e.start, e.end
+    for m in re.finditer(r"(?:^|\s)(그녀|그들|그)(?:는|은|가|이)\s", text[lo:hi]):
+        s = lo + m.start(1)
+        return res.person_before(s), s, s + len(m.group(1))
+    return None, None, None
+
+
+def korean_quotes(text: str, start: int, end: int, ents: list[Entity]) -> list[Quote]:
+    res = Resolver(text, ents)
+    out: list[Quote] = []
+    spans = [(s + start, e + start) for s, e in quote_spans(text[start:end])]
+    for s, e in spans:
+        m = _AFTER_QUOTE.match(text, e + 1, end)
+        sent_lo = max(text.rfind(".", start, s), text.rfind("\n", start, s), start - 1) + 1
+        if not m and len(text[s:e].split()) < 3:
+            continue
+        speaker, ss, se = _speaker(res, ents, text, sent_lo, s)
+        if speaker is None and m:
+            speaker, ss, se = _speaker(res, ents, text, m.start(), m.end())
+        out.append(Quote(text[s:e], speaker, s, e, "direct", ss, se))
+    for sm in _SENT.finditer(text, start, end):
+        ls, le = sm.start(), sm.end()
+        if any(s < le and ls < e for s, e in spans):
+            continue
+        acc = _ACCORDING.search(text, ls, le)
+        if acc:
+            who = [
+                x
+                for x in ents
+                if acc.start() <= x.start < acc.end() and x.label in ("PERSON", "ORG")
+            ]
+            sp = who[0] if who else None
+            qs, qe = acc.end(), le
+            while qe > qs and text[qe - 1] in ". ":
+                qe -= 1
+            if qe > qs:
+                name = res.fullest(sp.text, sp.label) if sp else acc.group(1)
+                out.append(
+                    Quote(
+                        text[qs:qe],
+                        name,
+                        qs,
+                        qe,
+                        "according_to",
+                        sp.start if sp else acc.start(1),
+                        sp.end if sp else acc.end(1),
+                    )
+                )
+            continue
+        rep = _REPORTED.search(text, ls, le)
+        if rep:
+            speaker, ss, se = _speaker(res, ents, text, ls, rep.end())
+            if speaker is None:
+                continue
+            qs = se if se is not None and se <= rep.end(1) else ls
+            # skip the subject's particle and spaces
+            sub = re.match(r"\s*씨?(?:는|은|가|이)?\s*", text[qs : rep.end(1)])
+            qs += sub.end() if sub else 0
+            qe = rep.end(1) + 1
+            if qe - qs > 3:
+                out.append(Quote(text[qs:qe], speaker, qs, qe, "reported", ss, se))
+    return out

