@@ -10,6 +10,7 @@ places, acts) and throughput (articles per second, whole extract, one process, o
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import re
@@ -23,12 +24,16 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from docket.extract import Extraction, extract_document, load_file  # noqa: E402
-from docket.extract import pipeline  # noqa: E402
+from docket.extract import (  # noqa: E402
+    Extraction,
+    extract_document,
+    load_file,
+    pipeline,  # noqa: E402
+)
 
 
 def norm(s: str) -> str:
-    s = re.sub(r"\s+", " ", s.replace("’", "'")).strip().strip(" ,.\"“”")
+    s = re.sub(r"\s+", " ", s.replace("’", "'")).strip().strip(' ,."“”')
     s = re.sub(r"^(?:the|a|an)\s+", "", s, flags=re.I)
     s = re.sub(r"'s$", "", s)
     return s.lower()
@@ -65,11 +70,25 @@ def evaluate(pairs: list[tuple[Path, dict, Extraction]]) -> tuple[dict, list[str
     for path, gold, ex in pairs:
         doc = f"{path.parent.name}/{path.name}"
         # entities: distinct (label, text) per document
-        g_ents = {(lab, norm(t)) for lab, texts in (gold.get("entities") or {}).items() for t in texts or []}
-        p_ents = {(e.label, norm(e.text)) for e in ex.entities if e.label in ("PERSON", "ORG", "GPE", "FACILITY")}
+        g_ents = {
+            (lab, norm(t))
+            for lab, texts in (gold.get("entities") or {}).items()
+            for t in texts or []
+        }
+        p_ents = {
+            (e.label, norm(e.text))
+            for e in ex.entities
+            if e.label in ("PERSON", "ORG", "GPE", "FACILITY")
+        }
         for lab in ("PERSON", "ORG", "GPE", "FACILITY"):
-            set_score(s[f"entities.{lab}"], {x for x in g_ents if x[0] == lab},
-                      {x for x in p_ents if x[0] == lab}, errors, doc, "entity")
+            set_score(
+                s[f"entities.{lab}"],
+                {x for x in g_ents if x[0] == lab},
+                {x for x in p_ents if x[0] == lab},
+                errors,
+                doc,
+                "entity",
+            )
         s["entities (all)"].add(len(g_ents & p_ents), len(p_ents - g_ents), len(g_ents - p_ents))
         # quotes: a gold quote is found when a predicted quote contains its words
         used: set[int] = set()
@@ -86,14 +105,18 @@ def evaluate(pairs: list[tuple[Path, dict, Extraction]]) -> tuple[dict, list[str
             if norm(got) in {norm(x) for x in speakers}:
                 acc["quote->speaker"][0] += 1
             else:
-                errors.append(f"{doc} speaker WRONG {gq['text']!r}: got {got!r}, want {speakers[0]!r}")
+                errors.append(
+                    f"{doc} speaker WRONG {gq['text']!r}: got {got!r}, want {speakers[0]!r}"
+                )
         n_gold_q = len(gold.get("quotes") or [])
         s["quotes"].add(len(used), len(ex.quotes) - len(used), n_gold_q - len(used))
         for i, q in enumerate(ex.quotes):
             if i not in used:
                 errors.append(f"{doc} quote EXTRA {q.text[:60]!r} ({q.speaker})")
         # dates: by words; the interval is scored separately
-        g_dates = {norm(d["text"]): (str(d["earliest"]), str(d["latest"])) for d in gold.get("dates") or []}
+        g_dates = {
+            norm(d["text"]): (str(d["earliest"]), str(d["latest"])) for d in gold.get("dates") or []
+        }
         p_dates = {norm(d.text): (d.earliest, d.latest) for d in ex.dates}
         set_score(s["dates"], set(g_dates), set(p_dates), errors, doc, "date")
         for k in set(g_dates) & set(p_dates):
@@ -112,17 +135,31 @@ def evaluate(pairs: list[tuple[Path, dict, Extraction]]) -> tuple[dict, list[str
                 acc["figure about"][0] += 1
             else:
                 errors.append(f"{doc} figure about WRONG {k}: got {p_fig[k]}, want {g_fig[k]}")
-        set_score(s["places"], set(gold.get("places") or []), {p.place_id for p in ex.places}, errors, doc, "place")
-        set_score(s["acts"], set(gold.get("acts") or []), {a.type for a in ex.acts}, errors, doc, "act")
-    out = {k: dict(zip(("precision", "recall", "f1"), v.prf(), strict=True)) | {"tp": v.tp, "fp": v.fp, "fn": v.fn}
-           for k, v in sorted(s.items())}
+        set_score(
+            s["places"],
+            set(gold.get("places") or []),
+            {p.place_id for p in ex.places},
+            errors,
+            doc,
+            "place",
+        )
+        set_score(
+            s["acts"], set(gold.get("acts") or []), {a.type for a in ex.acts}, errors, doc, "act"
+        )
+    out = {
+        k: dict(zip(("precision", "recall", "f1"), v.prf(), strict=True))
+        | {"tp": v.tp, "fp": v.fp, "fn": v.fn}
+        for k, v in sorted(s.items())
+    }
     for k, (ok, n) in acc.items():
         out[k] = {"accuracy": ok / n if n else 0.0, "correct": ok, "n": n}
     return out, errors
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--set", default=str(ROOT / "tests/extract/eval"))
     ap.add_argument("--model", default=None, help="spaCy model package name or path")
     ap.add_argument("--repeat", type=int, default=3, help="timed passes over the set")
@@ -131,10 +168,8 @@ def main() -> None:
     args = ap.parse_args()
     if args.model:
         pipeline.SPACY_MODEL = args.model
-    try:  # one core, as the target says
+    with contextlib.suppress(AttributeError, OSError):  # one core, as the target says
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
-    except (AttributeError, OSError):
-        pass
     files = sorted(Path(args.set).glob("*/*.md"))
     golds = [yaml.safe_load(f.with_suffix(".gold.yaml").read_text("utf-8")) for f in files]
     t0 = time.perf_counter()
@@ -152,7 +187,11 @@ def main() -> None:
     scores, errors = evaluate(list(zip(files, golds, extractions, strict=True)))
     by_lang: dict[str, dict] = {}
     for lang in ("en", "ko"):
-        sel = [(f, g, e) for f, g, e in zip(files, golds, extractions, strict=True) if f.parent.name == lang]
+        sel = [
+            (f, g, e)
+            for f, g, e in zip(files, golds, extractions, strict=True)
+            if f.parent.name == lang
+        ]
         by_lang[lang] = evaluate(sel)[0]
     chars = sum(len(d.text) for d in docs)
     report = {
@@ -164,16 +203,25 @@ def main() -> None:
         "scores": scores,
         "by_language": by_lang,
     }
-    print(f"model {report['model']}; {len(files)} documents; load {load_s:.1f} s; "
-          f"{report['articles_per_s']} articles/s on one core ({report['chars_per_s']:,} chars/s)")
-    print(f"{'kind':<22}{'P':>7}{'R':>7}{'F1':>7}   (all)   " + "   ".join(f"{lg} F1" for lg in by_lang))
+    print(
+        f"model {report['model']}; {len(files)} documents; load {load_s:.1f} s; "
+        f"{report['articles_per_s']} articles/s on one core ({report['chars_per_s']:,} chars/s)"
+    )
+    print(
+        f"{'kind':<22}{'P':>7}{'R':>7}{'F1':>7}   (all)   "
+        + "   ".join(f"{lg} F1" for lg in by_lang)
+    )
     for k, v in scores.items():
         if "f1" in v:
-            per = "   ".join(f"{by_lang[lg].get(k, {}).get('f1', float('nan')):5.2f}" for lg in by_lang)
+            per = "   ".join(
+                f"{by_lang[lg].get(k, {}).get('f1', float('nan')):5.2f}" for lg in by_lang
+            )
             print(f"{k:<22}{v['precision']:7.2f}{v['recall']:7.2f}{v['f1']:7.2f}          {per}")
     for k, v in scores.items():
         if "accuracy" in v:
-            per = "   ".join(f"{by_lang[lg].get(k, {}).get('accuracy', float('nan')):5.2f}" for lg in by_lang)
+            per = "   ".join(
+                f"{by_lang[lg].get(k, {}).get('accuracy', float('nan')):5.2f}" for lg in by_lang
+            )
             print(f"{k:<22}accuracy {v['accuracy']:.2f} ({v['correct']}/{v['n']})     {per}")
     if args.errors:
         print("\n".join(errors))

@@ -35,6 +35,18 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+_INNER_ATTRIBUTION = re.compile(
+    r",\s+(?:he|she|they|it|[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2})\s+"
+    r"(?:said|says|added|recalled|told|explained|continued)\b"
+)
+
+
+def _attribution_cut(text: str, start: int, end: int) -> int:
+    """An unclosed quote ends where its attribution begins ('..., he said, ...')."""
+    m = _INNER_ATTRIBUTION.search(text, start, end)
+    return m.start() if m else end
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each quote's words, marks excluded; a quote over several paragraphs is one
     span from its first word to its last."""
@@ -68,7 +80,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             nxt = paras[i + 1] if i + 1 < len(paras) else None
             if nxt and text[nxt[0]] in _OPEN + _BOTH + _KO_OPEN:
                 continue  # the quote runs on into the next paragraph
-            spans.append(_trim(text, open_at, pe))
+            spans.append(_trim(text, open_at, _attribution_cut(text, open_at, pe)))
             open_at = None
     return sorted({s for s in spans if s[1] - s[0] >= 2})
 

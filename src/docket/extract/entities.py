@@ -89,7 +89,8 @@ def find_entities(
 
 
 def _surname_mentions(text: str, ents: list[Entity]) -> list[Entity]:
-    """Short mentions ('Pak', 'Kim Yong') of persons named in full elsewhere in the text."""
+    """Short mentions ('Pak', 'Marquez') of persons named in full elsewhere in the text; they
+    replace the model's other labels for the same words (it often calls them GPE or ORG)."""
     keys: set[str] = set()
     for ent in ents:
         if ent.label == "PERSON" and " " in ent.text:
@@ -101,7 +102,10 @@ def _surname_mentions(text: str, ents: list[Entity]) -> list[Entity]:
     out = []
     for m in pattern.finditer(text):
         span = (m.start(), m.end())
-        if any(_overlaps(span, (e.start, e.end)) for e in ents):
+        clash = [e for e in ents if _overlaps(span, (e.start, e.end))]
+        if clash and not all(e.label in ("GPE", "ORG") and e.text == m.group(0) for e in clash):
             continue
+        for e in clash:
+            ents.remove(e)
         out.append(Entity(m.group(0), "PERSON", m.start(), m.end()))
     return out

@@ -15,12 +15,15 @@ from docket.vocab import surname_spellings
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _SAY = (
     r"(?:말했다|밝혔다|증언했다|전했다|주장했다|덧붙였다|회고했다|설명했다|강조했다|말한다|"
-    r"증언한다|했다|물었다|털어놓았다|부인했다)"
+    r"증언한다|했다|물었다|털어놓았다|부인했다|추산했다|추정했다|보고했다|발표했다|지적했다|"
+    r"반박했다|강조했다)"
 )
 _AFTER_QUOTE = re.compile(r"\s*(?:이?라고|고|며|면서)\s*(?:[^\s.]+\s+){0,3}?" + _SAY)
-_REPORTED = re.compile(r"([^.!?\n]*?)(?:다|라|냐)고\s+(?:[^\s.]+\s+){0,2}?" + _SAY)
+_REPORTED = re.compile(r"([^.!?\n]*?)(?:다|라|냐)고\s+(?:[^\s.]+\s+){0,6}?" + _SAY)
 _ACCORDING = re.compile(r"([^\s,.]+?)(?:의\s+[^\s,.]+)?에\s?따르면,?\s*")
 _PRONOUNS = re.compile(r"^(?:그|그녀|그들)(?:는|은|가|이)?$")
+# Endings of institutions and places that Kiwi may tag as proper nouns (구류장, 보위부, 명간군).
+_NOT_NAME_END = set("장소청군도국당부시")
 _SENT = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
 
 
@@ -35,13 +38,27 @@ def korean_persons(text: str, start: int, end: int) -> list[Entity]:
     """Person names in text[start:end] from Kiwi NNP tokens that begin with a Korean surname."""
     chunk = text[start:end]
     out = []
+    seen: set[int] = set()
+    # "류춘옥 씨": a surname-initial word before the honorific is a name even where Kiwi splits it
+    for m in re.finditer(r"(?<![\uac00-\ud7a3])([\uac00-\ud7a3]{2,3})\s?씨", chunk):
+        form = m.group(1)
+        if form[0] in _surnames_ko() and form[-1] not in _NOT_NAME_END:
+            s = start + m.start(1)
+            out.append(Entity(form, "PERSON", s, s + len(form)))
+            seen.add(s)
     for tok in korean().tokenize(chunk):
         if tok.tag != "NNP":
             continue
         form = chunk[tok.start : tok.start + tok.len]
-        if 2 <= len(form) <= 4 and HANGUL.fullmatch(form[0]) and form[0] in _surnames_ko():
+        if (
+            2 <= len(form) <= 4
+            and HANGUL.fullmatch(form[0])
+            and form[0] in _surnames_ko()
+            and form[-1] not in _NOT_NAME_END
+        ):
             s = start + tok.start
-            out.append(Entity(form, "PERSON", s, s + len(form)))
+            if s not in seen:
+                out.append(Entity(form, "PERSON", s, s + len(form)))
     return out
 
 
@@ -62,7 +79,8 @@ def _speaker(
     """The person or organisation named as subject in text[lo:hi], else a pronoun's referent."""
     inside = [e for e in ents if lo <= e.start and e.end <= hi and e.label in ("PERSON", "ORG")]
     if inside:
-        e = inside[0]
+        persons = [e for e in inside if e.label == "PERSON"]
+        e = persons[0] if persons else inside[0]
         name = res.fullest(e.text, e.label)
         if e.label == "PERSON" and len(e.text) == 1:
             full = [

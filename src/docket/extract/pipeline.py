@@ -22,6 +22,7 @@ def english() -> Any:
         raise DocketError(
             "spaCy is not installed: pip install -r requirements-models.txt"
         ) from None
+    _register()
     try:
         nlp = spacy.load(SPACY_MODEL, exclude=["lemmatizer"])
     except OSError:
@@ -29,7 +30,21 @@ def english() -> Any:
             f"spaCy model {SPACY_MODEL} is not installed: pip install -r requirements-models.txt"
         ) from None
     nlp.max_length = 1_100_000
+    if "paragraph_starts" not in nlp.pipe_names:
+        nlp.add_pipe("paragraph_starts", before="parser")
     return nlp
+
+
+def _register() -> None:
+    from spacy.language import Language
+
+    @Language.component("paragraph_starts")
+    def paragraph_starts(doc: Any) -> Any:
+        """A sentence never runs across a paragraph break; the parser respects preset starts."""
+        for tok in doc[1:]:
+            if "\n" in doc[tok.i - 1].text_with_ws or tok.is_space:
+                tok.is_sent_start = True
+        return doc
 
 
 @cache

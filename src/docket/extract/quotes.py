@@ -3,6 +3,7 @@ to X", and reported speech ("X said that ...")."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from docket.extract._quote_marks import quote_spans
@@ -69,6 +70,11 @@ SAY = {
 }
 _SUBJ = {"nsubj", "nsubjpass"}
 _MIN_WORDS_UNATTRIBUTED = 4
+_SCARE = re.compile(r"(?:\b(?:the|a|an|so-called|its|their|his|her|of)\s*)$", re.I)
+# Verbs that are speech only without a direct object ("added guard towers" is not speech).
+_TRANSITIVE = {"added", "adds", "continued", "noted", "found", "reported", "recalled", "confirmed"}
+# Verbs that frame a quotation rather than report a statement.
+_NOT_REPORTING = {"called", "calls", "described", "describes", "asked", "according", "urged"}
 
 
 def _ent_at(ents: list[Entity], start: int, end: int) -> Entity | None:
@@ -85,12 +91,14 @@ class _Finder:
         self.ents = entities
         self.res = Resolver(text, entities)
         self.spans = quote_spans(text)
+        self.kept: list[Quote] = []
 
     def inside_quote(self, pos: int) -> bool:
         return any(s - 1 <= pos <= e for s, e in self.spans)
 
     def _mention(self, tok: Any) -> tuple[int, int]:
-        """Char span of a subject: its entity, else its noun phrase up to the head word."""
+        """Char span of a subject: its entity, else its noun phrase with prepositional
+        modifiers ("North Korea's mission in Geneva"), without relative clauses."""
         ent = _ent_at(self.ents, tok.idx, tok.idx + len(tok))
         if ent:
             return ent.start, ent.end
@@ -99,8 +107,14 @@ class _Finder:
                 e2 = _ent_at(self.ents, child.idx, child.idx + len(child))
                 if e2:
                     return e2.start, e2.end
+        last = tok
+        for child in tok.rights:
+            if child.dep_ in ("prep", "compound", "amod", "nummod", "poss"):
+                last = child.right_edge
+            else:
+                break
         left = tok.left_edge
-        return left.idx, tok.idx + len(tok)
+        return left.idx, last.idx + len(last)
 
     def speaker_of_verb(self, verb: Any) -> tuple[str | None, int | None, int | None]:
         if verb.lower_ == "according":
@@ -180,6 +194,12 @@ class _Finder:
                 if speaker:
                     break
             n_words = len(words.split())
+            if n_words < _MIN_WORDS_UNATTRIBUTED and _SCARE.search(
+                self.text[max(0, s - 12) : s - 1]
+            ):
+                continue  # scare quotes: the "hostile class"
+            if not speaker and self.text[self.text.rfind("\n", 0, s) + 1 : s].strip(' "“') == "":
+                speaker, sp_s, sp_e = self._from_previous_paragraph(s)
             if not speaker:
                 if n_words < _MIN_WORDS_UNATTRIBUTED:
                     continue  # scare quotes and titles, not speech
@@ -191,42 +211,91 @@ class _Finder:
                 kind = "partial"
             q = Quote(words, speaker, s, e, kind, sp_s, sp_e)
             out.append(q)
+            self.kept.append(q)
             last = q
         return out
 
+    def _from_previous_paragraph(self, start: int) -> tuple[str | None, int | None, int | None]:
+        """A quote that is a paragraph of its own after 'X issued the following statement':
+        the speaker is the subject of the previous paragraph's last sentence."""
+        para_lo = self.text.rfind("\n", 0, start)
+        prev = self.text[:para_lo].rstrip()
+        if not prev or not re.search(r"(?:follow\w*|statement|said|says)[^.]*[.:]$", prev[-200:]):
+            return None, None, None
+        toks = [t for t in self.doc if t.idx < len(prev)]
+        if not toks:
+            return None, None, None
+        root = toks[-1].sent.root
+        subj = [c for c in root.children if c.dep_ in _SUBJ]
+        if not subj:
+            return None, None, None
+        s, e = self._mention(subj[0])
+        return self.res.resolve(self.text[s:e], s), s, e
+
     def reported(self) -> list[Quote]:
-        """'X said that ...' and 'according to X, ...' outside direct quotes."""
+        """'X said (that) ...', '..., X said.' and 'according to X, ...' outside direct quotes."""
         out: list[Quote] = []
         for sent in self.doc.sents:
-            if any(s < sent.end_char and sent.start_char < e for s, e in self.spans):
-                continue
             for tok in sent:
+                if self.inside_quote(tok.idx):
+                    continue
+                if tok.lower_ == "according":
+                    nxt = self.doc[tok.i + 1] if tok.i + 1 < len(self.doc) else None
+                    if nxt is not None and nxt.lower_ == "to":
+                        q = self._according(sent, tok)
+                        if q:
+                            out.append(q)
+                            break
+                    continue
                 if (
-                    tok.lower_ == "according"
-                    and tok.i + 1 < len(self.doc)
-                    and self.doc[tok.i + 1].lower_ == "to"
+                    tok.lower_ not in SAY
+                    or tok.lower_ in _NOT_REPORTING
+                    or tok.pos_ not in ("VERB", "AUX")
                 ):
-                    q = self._according(sent, tok)
-                    if q:
-                        out.append(q)
-                        break
-                if tok.lower_ in SAY and tok.lower_ != "according":
-                    comp = [c for c in tok.children if c.dep_ == "ccomp"]
-                    if not comp:
-                        continue
-                    first = comp[0].left_edge
-                    if first.lower_ != "that" or first.i <= tok.i:
-                        continue
-                    speaker, sp_s, sp_e = self.speaker_of_verb(tok)
-                    if not speaker:
-                        continue
-                    qs = first.idx + len(first) + 1
-                    qe = comp[0].right_edge.idx + len(comp[0].right_edge)
-                    qs, qe = _strip(self.text, qs, qe)
-                    if qe > qs:
-                        out.append(Quote(self.text[qs:qe], speaker, qs, qe, "reported", sp_s, sp_e))
-                        break
+                    continue
+                q = self._reported_clause(sent, tok)
+                if q:
+                    out.append(q)
+                    break
         return out
+
+    def _reported_clause(self, sent: Any, verb: Any) -> Quote | None:
+        speaker, sp_s, sp_e = self.speaker_of_verb(verb)
+        if not speaker or sp_s is None:
+            return None
+        if any(c.dep_ == "neg" for c in verb.children) or (
+            verb.lower_ in _TRANSITIVE and any(c.dep_ == "dobj" for c in verb.children)
+        ):
+            return None
+        if any(c.dep_ == "nsubjpass" for c in verb.children):
+            return None
+        comp = [
+            c
+            for c in verb.children
+            if c.dep_ == "ccomp"
+            or (c.dep_ in ("advcl", "xcomp") and any(x.lower_ == "that" for x in c.children))
+        ]
+        if comp:
+            c = comp[0]
+            if not any(x.dep_ in _SUBJ or x.dep_ == "expl" for x in c.children):
+                return None
+            first = c.left_edge
+            qs = first.idx + len(first) + 1 if first.lower_ == "that" else first.idx
+            last = c.right_edge
+            qe = last.idx + len(last)
+            if c.i < verb.i:  # "Content, X said."
+                qe = min(qe, sp_s)
+        elif verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i:
+            # "Inmates received a handful of corn a day, he said."
+            qs, qe = sent.start_char, sp_s
+        else:
+            return None
+        qs, qe = _strip(self.text, qs, qe)
+        if len(self.text[qs:qe].split()) < 3 or qs < sent.start_char or qe > sent.end_char:
+            return None
+        if any(x.start < qe and qs < x.end for x in self.kept):
+            return None  # the words are quoted directly; that quote carries them
+        return Quote(self.text[qs:qe], speaker, qs, qe, "reported", sp_s, sp_e)
 
     def _according(self, sent: Any, tok: Any) -> Quote | None:
         speaker, sp_s, sp_e = self.speaker_of_verb(tok)

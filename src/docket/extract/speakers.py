@@ -1,9 +1,10 @@
 """Resolve who a speaker mention refers to: the fullest name the document gives.
 
 Pronouns go to the nearest person named before them; surnames and short forms to the longest
-name that contains them; descriptions ("the former guard") to the person the text described that
-way ("Pak Sun Hui, a former guard, ..."); documents and bodies ("the report", "the ministry")
-to the nearest organisation that fits.
+name that contains them; descriptions ("the former guard", "a relative") to the person the text
+describes that way ("Pak Sun Hui, a former guard, ...", "The relative, Cha Eun-byul, ...");
+documents and bodies ("the report", "a spokesman for the ministry") to the organisation that
+issued them.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import re
 
 from docket.extract._types import Entity
 
-PRONOUNS = {"he", "she", "him", "her", "i", "we", "they", "his", "hers"}
+PRONOUNS = {"he", "she", "him", "her", "i", "we", "they", "his", "hers", "그", "그녀", "그들"}
 _DOC_HEADS = {
     "report",
     "statement",
@@ -46,10 +47,27 @@ _DOC_HEADS = {
     "embassy",
     "mission",
 }
+_SPOKES = {"spokesman", "spokeswoman", "spokesperson", "representative", "envoy"}
+_PREP = re.compile(r"\s(?:of|for|in|at|from|on|with|to)\s")
+
+
+def _head(low: str) -> str:
+    """The head noun of a phrase: the last word before its first preposition."""
+    first = _PREP.split(low, maxsplit=1)[0]
+    words = re.findall(r"[a-z]+", first)
+    return words[-1] if words else low
+
+
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_WORD = re.compile(r"[\w'-]+")
 
 
 def _norm(s: str) -> str:
     return re.sub(r"\s+", " ", s).strip()
+
+
+def _words(s: str) -> set[str]:
+    return set(_WORD.findall(s.lower()))
 
 
 class Resolver:
@@ -59,45 +77,70 @@ class Resolver:
         self.text = text
         self.persons = [e for e in entities if e.label == "PERSON"]
         self.orgs = [e for e in entities if e.label == "ORG"]
-        self.descriptions: list[tuple[int, str, str]] = []  # (pos, head word, person)
+        self.descriptions: list[tuple[int, str, str]] = []  # (pos, word, person)
         self._learn_descriptions()
 
     def fullest(self, name: str, label: str = "PERSON") -> str:
-        """The longest entity text that contains `name`'s words, else `name`."""
-        words = set(re.findall(r"[\w'-]+", name.lower()))
+        """The longest entity text that contains `name`'s words (or, for a Korean surname,
+        begins with it), else `name`."""
         pool = self.persons if label == "PERSON" else self.orgs
         best = name
+        words = _words(name)
+        korean_surname = len(name) == 1 and _HANGUL.match(name)
         for e in pool:
-            ew = set(re.findall(r"[\w'-]+", e.text.lower()))
-            if words and words <= ew and len(e.text) > len(best):
+            fits = (
+                e.text.startswith(name)
+                if korean_surname
+                else bool(words) and words <= _words(e.text)
+            )
+            if fits and len(e.text) > len(best):
                 best = e.text
         return _norm(best)
 
     def _learn_descriptions(self) -> None:
-        # "Pak Sun Hui, a 45-year-old former guard," / "former guard Pak Sun Hui"
+        # "Pak Sun Hui, a 45-year-old former guard, ..." and "the rapporteur, Elena Marquez",
+        # "a former detainee, identified as Im", "former guard Pak Sun Hui"
         for p in self.persons:
+            full = self.fullest(p.text)
             after = self.text[p.end : p.end + 120]
             m = re.match(r",\s+(?:a|an|the|who is a|who was a)\s+([^,.;]{3,100}?)[,.;]", after)
             if m:
                 for w in re.findall(r"[a-z]+", m.group(1).lower()):
-                    self.descriptions.append((p.start, w, self.fullest(p.text)))
-            before = self.text[max(0, p.start - 60) : p.start]
-            m2 = re.search(r"((?:[a-z][\w-]*\s+){1,4})$", before)
-            if m2:
-                for w in re.findall(r"[a-z]+", m2.group(1).lower())[-2:]:
-                    self.descriptions.append((p.start, w, self.fullest(p.text)))
+                    self.descriptions.append((p.start, w, full))
+            sent_start = max(self.text.rfind(". ", 0, p.start), self.text.rfind("\n", 0, p.start))
+            before = self.text[max(sent_start + 1, p.start - 80) : p.start]
+            for w in re.findall(r"[a-z]+", before.lower())[-6:]:
+                self.descriptions.append((p.start, w, full))
+
+    def _described(self, head: str, pos: int) -> str | None:
+        before = [d for d in self.descriptions if d[0] < pos and d[1] == head]
+        if before:
+            return before[-1][2]
+        after = [d for d in self.descriptions if pos < d[0] < pos + 600 and d[1] == head]
+        return after[0][2] if after else None
 
     def person_before(self, pos: int) -> str | None:
         """The nearest person mentioned before `pos`, given by the fullest name."""
         before = [p for p in self.persons if p.end <= pos]
         return self.fullest(before[-1].text) if before else None
 
+    def _sentence_end(self, pos: int) -> int:
+        ends = [i for i in (self.text.find(". ", pos), self.text.find("\n", pos)) if i >= 0]
+        return min(ends) if ends else len(self.text)
+
     def org_before(self, pos: int, head: str | None = None) -> str | None:
-        before = [o for o in self.orgs if o.end <= pos]
+        """The organisation behind a document or body: the one named in the sentence that
+        introduced it ("a report released by Human Rights Watch"), else the nearest before."""
         if head:
-            fitting = [o for o in before if head in o.text.lower()]
-            if fitting:
-                return self.fullest(fitting[-1].text, "ORG")
+            stop = self._sentence_end(pos)
+            for m in reversed(list(re.finditer(rf"\b{re.escape(head)}\b", self.text[:stop], re.I))):
+                lo = max(self.text.rfind(". ", 0, m.start()), self.text.rfind("\n", 0, m.start()))
+                hi = self._sentence_end(m.end())
+                near = [o for o in self.orgs if lo < o.start and o.end <= min(hi, stop)]
+                if near:
+                    best = min(near, key=lambda o: abs(o.start - m.start()))
+                    return self.fullest(best.text, "ORG")
+        before = [o for o in self.orgs if o.end <= pos]
         return self.fullest(before[-1].text, "ORG") if before else None
 
     def resolve(self, mention: str, start: int) -> str | None:
@@ -110,19 +153,23 @@ class Resolver:
             if low == "they":
                 return self.org_before(start) or self.person_before(start)
             return self.person_before(start)
+        end = start + len(mention)
         for p in self.persons:
-            if p.start <= start < p.end or (start <= p.start and p.end <= start + len(mention)):
+            if p.start < end and start < p.end:
                 return self.fullest(p.text)
-        for o in self.orgs:
-            if o.start <= start < o.end or (start <= o.start and o.end <= start + len(mention)):
-                return self.fullest(o.text, "ORG")
         words = re.findall(r"[a-z]+", low)
-        head = words[-1] if words else low
-        if head in _DOC_HEADS or (words and words[0] in ("the", "its") and head in _DOC_HEADS):
-            found = self.org_before(start, head)
-            return found or m
-        if words and words[0] in ("the", "this", "that"):
-            desc = [d for d in self.descriptions if d[0] < start and d[1] == head]
-            if desc:
-                return desc[-1][2]
+        head = _head(low)
+        inner_orgs = [o for o in self.orgs if o.start < end and start < o.end]
+        if inner_orgs and (
+            head in _words(inner_orgs[0].text) or head in _DOC_HEADS or head in _SPOKES
+        ):
+            return self.fullest(inner_orgs[0].text, "ORG")
+        if head in _DOC_HEADS:
+            if any(w[:1].isupper() for w in m.split()[1:]):
+                return m  # "North Korea's mission": names itself
+            return self.org_before(start, head) or m
+        if words and words[0] in ("the", "this", "that", "a", "an", "one"):
+            found = self._described(head, start)
+            if found:
+                return found
         return m
