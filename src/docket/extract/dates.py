@@ -48,6 +48,12 @@ def _year(y: int) -> tuple[date, date]:
 _RULES: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
+            r"\b(?:the )?(?P<dec>1[89]\d0|20\d0)s and (?:the )?(?P<dec2>1[89]\d0|20\d0)s\b", re.I
+        ),
+        "decades",
+    ),
+    (
+        re.compile(
             rf"\b(?:between|from) {_YEAR} (?:and|to|until) (?P<year2>1[89]\d\d|20\d\d)\b", re.I
         ),
         "range",
@@ -105,7 +111,12 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
         ),
         "rel",
     ),
-    (re.compile(r"\b(?P<rel>yesterday|today)\b", re.I), "rel"),
+    (re.compile(r"\b(?P<rel>yesterday)\b", re.I), "rel"),
+    (
+        re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
+        "weekday",
+    ),
+    (re.compile(rf"\b{_MON} (?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,? \d)", re.I), "md"),
     (
         re.compile(
             r"\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) "
@@ -125,6 +136,7 @@ _KO_PART = {
     "말": "late",
     "후반": "late",
 }
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _NUM = {
     "two": 2,
     "three": 3,
@@ -145,6 +157,9 @@ def _shift_months(d: date, n: int) -> tuple[int, int]:
 
 def _interval(kind: str, m: re.Match[str], pub: date | None) -> tuple[date, date] | None:
     g = m.groupdict()
+    if kind == "decades":
+        a, b = int(g["dec"]), int(g["dec2"])
+        return (date(a, 1, 1), date(b + 9, 12, 31)) if b >= a else None
     if kind == "range":
         y1 = int(g["year"])
         y2s = g["year2"]
@@ -189,6 +204,15 @@ def _interval(kind: str, m: re.Match[str], pub: date | None) -> tuple[date, date
         return _year(int(g["year"]))
     if pub is None:
         return None
+    if kind == "weekday":
+        wd = _WEEKDAYS.index(g["wd"].lower())
+        d = pub - timedelta(days=(pub.weekday() - wd) % 7)
+        return d, d
+    if kind == "md":
+        d = date(pub.year, _MONTHS[g["mon"].lower()], int(g["day"]))
+        if d > pub:
+            d = date(pub.year - 1, d.month, d.day)
+        return d, d
     if kind == "ago":
         n = _NUM.get(g["n"].lower()) or int(g["n"])
         unit = g["unit"].lower()
@@ -209,8 +233,6 @@ def _interval(kind: str, m: re.Match[str], pub: date | None) -> tuple[date, date
     }.get(rel, rel)
     if rel == "yesterday":
         return (pub - timedelta(days=1),) * 2  # type: ignore[return-value]
-    if rel == "today":
-        return pub, pub
     if " " in rel:
         rel, g["unit"] = rel.split(" ", 1)[0], rel.split(" ", 1)[1]
     unit = g["unit"].lower()

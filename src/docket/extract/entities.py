@@ -17,7 +17,9 @@ from docket.extract.names import find_korean_names, surnames
 from docket.extract.places import camp_phrase_end
 
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
-_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "GPE", "FAC": "FACILITY"}
+_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "FAC": "FACILITY"}
+# Words the small model tags as entities that name no particular place or body.
+_NOT_ENTITIES = {"north", "south", "the north", "the south", "usb", "cabinet", "dvd", "dvds"}
 _TITLES = re.compile(
     r"^(?:the|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Gen\.?|General|President|Chairman|"
     r"leader|former|defector|guard)\s+",
@@ -26,13 +28,13 @@ _TITLES = re.compile(
 
 
 @cache
-def _list_pattern(name: str) -> re.Pattern[str]:
+def _list_pattern(name: str, flags: int = 0) -> re.Pattern[str]:
     """A name list from data/ as one regex; Korean particles may follow a Hangul name."""
     text = files("docket.extract").joinpath("data", name).read_text("utf-8")
     names = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
     names.sort(key=len, reverse=True)
     body = "|".join(re.escape(n).replace("'", "['’]") for n in names)
-    return re.compile(rf"(?<![\w])(?:{body})(?![A-Za-z0-9])")
+    return re.compile(rf"(?<![\w])(?:{body})(?![A-Za-z0-9])", flags)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -64,8 +66,8 @@ def find_entities(
     for p in places:
         end = camp_phrase_end(text, p.end)
         ruled.append(Entity(text[p.start : end], "FACILITY", p.start, end))
-    for label, listname in (("ORG", "organisations.txt"), ("GPE", "gpe.txt")):
-        for m in _list_pattern(listname).finditer(text):
+    for label, listname, flags in (("ORG", "organisations.txt", 0), ("GPE", "gpe.txt", re.I)):
+        for m in _list_pattern(listname, flags).finditer(text):
             ruled.append(Entity(m.group(0), label, m.start(), m.end()))
     ruled.extend(extra or [])
     # Longest rule match wins among rules.
@@ -80,6 +82,8 @@ def find_entities(
                 continue
             s, e = _trim(text, ent.start_char, ent.end_char)
             if e <= s or not any(ch.isupper() for ch in text[s:e]) or _HANGUL.search(text[s:e]):
+                continue
+            if text[s:e].lower() in _NOT_ENTITIES:
                 continue
             if any(_overlaps((s, e), (c.start, c.end)) for c in chosen):
                 continue

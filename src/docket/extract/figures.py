@@ -79,7 +79,7 @@ def _value(num: str) -> float | int | None:
 
 def _about(text: str, start: int, end: int, places: list[PlaceMention]) -> PlaceMention | None:
     """The facility named in the same sentence (the nearest after, else before), else the
-    last one mentioned earlier in the paragraph."""
+    last one mentioned earlier in the text (articles name the camp once, then say "the camp")."""
     sent_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), -1) + 1
     m = re.search(r"[.!?](?:\s|$)|\n", text[end:])
     sent_end = end + m.start() if m else len(text)
@@ -89,8 +89,7 @@ def _about(text: str, start: int, end: int, places: list[PlaceMention]) -> Place
         return after[0]
     if same:
         return same[-1]
-    para_start = text.rfind("\n", 0, start) + 1
-    before = [p for p in places if para_start <= p.start < start]
+    before = [p for p in places if p.start < start]
     return before[-1] if before else None
 
 

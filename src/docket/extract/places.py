@@ -46,6 +46,11 @@ _TOWNS = {
     "ch'ŏngjin",
     "kyongsong",
     "kangdong",
+    "회령",
+    "청진",
+    "개천",
+    "화성",
+    "북창",
 }
 
 
@@ -158,13 +163,10 @@ def find_places(text: str) -> list[PlaceMention]:
         context = text[max(0, m.start() - 40) : m.end() + 60]
         chosen = _choose(names, context)
         has_camp_word = camp_after.match(text, m.end()) is not None
-        if (
-            chosen.short
-            and fold(m.group(0)) in towns
-            and not has_camp_word
-            and not re.search(r"camp|kwanliso|kyohwaso|수용소|관리소|교화소", context, re.I)
-        ):
-            continue
+        if chosen.short and fold(m.group(0)) in towns and not has_camp_word:
+            continue  # a bare town name names the town
+        if re.match(r"[군시]", text[m.end() : m.end() + 1]) and chosen.short:
+            continue  # 요덕군: the county
         cands.append(PlaceMention(m.group(0), chosen.place_id, m.start(), m.end()))
     found: list[PlaceMention] = []
     for c in sorted(cands, key=lambda p: (p.start - p.end, p.start)):
