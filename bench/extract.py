@@ -3,7 +3,7 @@
 Reports precision, recall and F1 per kind (entities per label, quotes, speakers, dates, figures,
 places, acts) and throughput (articles per second, whole extract, one process, one core).
 
-    PYTHONPATH=src python bench/extract.py [--set tests/extract/eval] [--model NAME_OR_PATH]
+    PYTHONPATH=src python bench/extract.py [--sets dev heldout] [--model NAME_OR_PATH]
         [--repeat 3] [--json out.json] [--errors]
 """
 
@@ -160,7 +160,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    ap.add_argument("--set", default=str(ROOT / "tests/extract/eval"))
+    ap.add_argument("--root", default=str(ROOT / "tests/extract/eval"))
+    ap.add_argument("--sets", nargs="+", default=["dev", "heldout"])
     ap.add_argument("--model", default=None, help="spaCy model package name or path")
     ap.add_argument("--repeat", type=int, default=3, help="timed passes over the set")
     ap.add_argument("--json", default=None)
@@ -170,20 +171,29 @@ def main() -> None:
         pipeline.SPACY_MODEL = args.model
     with contextlib.suppress(AttributeError, OSError):  # one core, as the target says
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
-    files = sorted(Path(args.set).glob("*/*.md"))
-    golds = [yaml.safe_load(f.with_suffix(".gold.yaml").read_text("utf-8")) for f in files]
     t0 = time.perf_counter()
     pipeline.english()
     pipeline.korean()
     load_s = time.perf_counter() - t0
+    report: dict = {"model": pipeline.SPACY_MODEL, "model_load_s": round(load_s, 2), "sets": {}}
+    print(f"model {report['model']}; load {load_s:.1f} s")
+    for name in args.sets:
+        report["sets"][name] = run_set(Path(args.root) / name, args.repeat, args.errors)
+    if args.json:
+        Path(args.json).write_text(json.dumps(report, indent=2))
+
+
+def run_set(folder: Path, repeat: int, show_errors: bool) -> dict:
+    files = sorted(folder.glob("*/*.md"))
+    golds = [yaml.safe_load(f.with_suffix(".gold.yaml").read_text("utf-8")) for f in files]
     docs = [load_file(f) for f in files]
     extractions = [extract_document(d) for d in docs]  # warm pass, also the scored one
     t0 = time.perf_counter()
-    for _ in range(args.repeat):
+    for _ in range(repeat):
         for f in files:
             extract_document(load_file(f))
     elapsed = time.perf_counter() - t0
-    n = len(files) * args.repeat
+    n = len(files) * repeat
     scores, errors = evaluate(list(zip(files, golds, extractions, strict=True)))
     by_lang: dict[str, dict] = {}
     for lang in ("en", "ko"):
@@ -194,39 +204,34 @@ def main() -> None:
         ]
         by_lang[lang] = evaluate(sel)[0]
     chars = sum(len(d.text) for d in docs)
-    report = {
-        "model": pipeline.SPACY_MODEL,
+    out = {
         "documents": len(files),
-        "model_load_s": round(load_s, 2),
         "articles_per_s": round(n / elapsed, 1),
-        "chars_per_s": round(chars * args.repeat / elapsed),
+        "chars_per_s": round(chars * repeat / elapsed),
         "scores": scores,
         "by_language": by_lang,
     }
+    langs = {lg: sum(1 for f in files if f.parent.name == lg) for lg in by_lang}
     print(
-        f"model {report['model']}; {len(files)} documents; load {load_s:.1f} s; "
-        f"{report['articles_per_s']} articles/s on one core ({report['chars_per_s']:,} chars/s)"
+        f"\n== {folder.name}: {len(files)} documents ({langs}); {out['articles_per_s']} "
+        f"articles/s on one core ({out['chars_per_s']:,} chars/s)"
     )
-    print(
-        f"{'kind':<22}{'P':>7}{'R':>7}{'F1':>7}   (all)   "
-        + "   ".join(f"{lg} F1" for lg in by_lang)
-    )
+    print(f"{'kind':<22}{'P':>7}{'R':>7}{'F1':>7}   " + "   ".join(f"{lg} F1" for lg in by_lang))
     for k, v in scores.items():
         if "f1" in v:
             per = "   ".join(
                 f"{by_lang[lg].get(k, {}).get('f1', float('nan')):5.2f}" for lg in by_lang
             )
-            print(f"{k:<22}{v['precision']:7.2f}{v['recall']:7.2f}{v['f1']:7.2f}          {per}")
+            print(f"{k:<22}{v['precision']:7.2f}{v['recall']:7.2f}{v['f1']:7.2f}   {per}")
     for k, v in scores.items():
         if "accuracy" in v:
             per = "   ".join(
                 f"{by_lang[lg].get(k, {}).get('accuracy', float('nan')):5.2f}" for lg in by_lang
             )
-            print(f"{k:<22}accuracy {v['accuracy']:.2f} ({v['correct']}/{v['n']})     {per}")
-    if args.errors:
+            print(f"{k:<22}accuracy {v['accuracy']:.2f} ({v['correct']}/{v['n']})   {per}")
+    if show_errors:
         print("\n".join(errors))
-    if args.json:
-        Path(args.json).write_text(json.dumps(report, indent=2))
+    return out
 
 
 if __name__ == "__main__":
