@@ -113,6 +113,14 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     ),
     (re.compile(r"\b(?P<rel>yesterday)\b", re.I), "rel"),
     (
+        re.compile(
+            r"\b(?:in|since|until|last|early|late) (?P<span>(?P<mon>January|February|March|April|"
+            r"June|July|August|September|October|November|December))\b(?!,? \d)"
+        ),
+        "month",
+    ),
+    (re.compile(r"지난\s?(?P<m>1[0-2]|[1-9])월"), "ko_month"),
+    (
         re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
         "weekday",
     ),
@@ -204,6 +212,10 @@ def _interval(kind: str, m: re.Match[str], pub: date | None) -> tuple[date, date
         return _year(int(g["year"]))
     if pub is None:
         return None
+    if kind in ("month", "ko_month"):
+        mo = _MONTHS[g["mon"].lower()] if kind == "month" else int(g["m"])
+        y = pub.year if mo <= pub.month else pub.year - 1
+        return _month(y, mo)
     if kind == "weekday":
         wd = _WEEKDAYS.index(g["wd"].lower())
         d = pub - timedelta(days=(pub.weekday() - wd) % 7)
@@ -277,7 +289,7 @@ def find_dates(text: str, published: str | None = None) -> list[DateMention]:
                 continue
             if iv is None:
                 continue
-            start, end = m.start(), m.end()
+            start, end = m.span("span") if "span" in m.groupdict() else m.span()
             while end > start and text[end - 1] == " ":
                 end -= 1
             taken.append((start, end))

@@ -24,6 +24,7 @@ _ACCORDING = re.compile(r"([^\s,.]+?)(?:의\s+[^\s,.]+)?에\s?따르면,?\s*")
 _PRONOUNS = re.compile(r"^(?:그|그녀|그들)(?:는|은|가|이)?$")
 # Endings of institutions and places that Kiwi may tag as proper nouns (구류장, 보위부, 명간군).
 _NOT_NAME_END = set("장소청군도국당부시")
+_SUBJECT_AFTER = re.compile(r"(?:\s?씨)?(?:\(\d+\))?\s?(?:씨)?(?:는|은|이|가)(?![\uac00-\ud7a3])")
 _SENT = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
 
 
@@ -80,7 +81,9 @@ def _speaker(
     inside = [e for e in ents if lo <= e.start and e.end <= hi and e.label in ("PERSON", "ORG")]
     if inside:
         persons = [e for e in inside if e.label == "PERSON"]
-        e = persons[0] if persons else inside[0]
+        # the subject: the person the topic or subject particle follows ("진해숙 씨는")
+        subjects = [p for p in persons if _SUBJECT_AFTER.match(text, p.end)]
+        e = subjects[0] if subjects else persons[0] if persons else inside[0]
         name = res.fullest(e.text, e.label)
         if e.label == "PERSON" and len(e.text) == 1:
             full = [

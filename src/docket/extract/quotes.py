@@ -70,6 +70,9 @@ SAY = {
 }
 _SUBJ = {"nsubj", "nsubjpass"}
 _MIN_WORDS_UNATTRIBUTED = 4
+_AS_SAYING = re.compile(
+    r"(?:(?P<was>\s(?:was|were)\s)quoted|quoted\s(?P<who>.+?))\s+as\s+saying,?\s+(?:that\s+)?"
+)
 _SCARE = re.compile(r"(?:\b(?:the|a|an|so-called|its|their|his|her|of)\s*)$", re.I)
 # Verbs that are speech only without a direct object ("added guard towers" is not speech).
 _TRANSITIVE = {"added", "adds", "continued", "noted", "found", "reported", "recalled", "confirmed"}
@@ -236,6 +239,10 @@ class _Finder:
         """'X said (that) ...', '..., X said.' and 'according to X, ...' outside direct quotes."""
         out: list[Quote] = []
         for sent in self.doc.sents:
+            quoted = self._quoted_as_saying(sent)
+            if quoted:
+                out.append(quoted)
+                continue
             for tok in sent:
                 if self.inside_quote(tok.idx):
                     continue
@@ -258,6 +265,22 @@ class _Finder:
                     out.append(q)
                     break
         return out
+
+    def _quoted_as_saying(self, sent: Any) -> Quote | None:
+        """'X was quoted as saying (that) ...' and 'Y quoted X as saying (that) ...'."""
+        m = _AS_SAYING.search(sent.text)
+        if not m:
+            return None
+        base = sent.start_char
+        if m.group("who"):
+            sp_s, sp_e = base + m.start("who"), base + m.end("who")
+        else:
+            sp_s, sp_e = base, base + m.start("was")
+        qs, qe = _strip(self.text, base + m.end(), sent.end_char)
+        if any(x.start < qe and qs < x.end for x in self.kept) or qe - qs < 10:
+            return None
+        speaker = self.res.resolve(self.text[sp_s:sp_e], sp_s)
+        return Quote(self.text[qs:qe], speaker, qs, qe, "reported", sp_s, sp_e)
 
     def _reported_clause(self, sent: Any, verb: Any) -> Quote | None:
         speaker, sp_s, sp_e = self.speaker_of_verb(verb)

@@ -172,4 +172,14 @@ class Resolver:
             found = self._described(head, start)
             if found:
                 return found
+        if words and words[0] in ("the", "this", "that") and len(words) <= 3:
+            # "the official" after "A Unification Ministry official, speaking ...,": the fuller
+            # indefinite description that introduced them
+            intro = None
+            for im in re.finditer(
+                rf"\b[Aa]n? (?:[\w'-]+ ){{0,4}}{re.escape(head)}\b", self.text[:start]
+            ):
+                intro = im.group(0)
+            if intro:
+                return intro
         return m
