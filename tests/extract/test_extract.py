@@ -123,3 +123,12 @@ def test_bad_options_are_bad_input() -> None:
         extract_text("text", lang="fr")
     with pytest.raises(BadInput):
         extract_text("text", kind="poem")
+
+
+def test_kind_is_guessed_unless_given() -> None:
+    testimony = "I was taken in March 2009. My son was never seen again. We waited for years."
+    assert extract_text(testimony).kind == "testimony"
+    statement = "A spokesman for the ministry issued the following statement today."
+    assert extract_text(statement).kind == "statement"
+    assert extract_text(ARTICLE).kind == "article"
+    assert extract_text(ARTICLE, kind="testimony").kind == "testimony"

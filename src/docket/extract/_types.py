@@ -80,6 +80,7 @@ class Extraction:
 
     text: str
     language: str
+    kind: str = "article"
     title: str | None = None
     published: str | None = None
     author: str | None = None
@@ -100,6 +101,7 @@ class Extraction:
             "author": self.author,
             "outlet": self.outlet,
             "language": self.language,
+            "kind": self.kind,
             "text": self.text,
             "sha256": self.sha256,
         }

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from docket.errors import BadInput
+from docket.extract._quote_marks import quote_spans
 from docket.extract._types import Entity, Extraction
 from docket.extract.acts import find_acts
 from docket.extract.dates import find_dates
@@ -98,6 +99,7 @@ def extract_text(
     return Extraction(
         text=text,
         language=language,
+        kind=guess_kind(text) if kind == "auto" else kind,
         title=title,
         published=published,
         entities=entities,
@@ -107,6 +109,33 @@ def extract_text(
         places=places,
         acts=find_acts(text),
     )
+
+
+_FIRST_PERSON = re.compile(r"(?:\b(?:I|me|my|we|us|our)\b|저는|나는|우리는)")
+_STATEMENT = re.compile(
+    r"\b(?:statement|spokes(?:man|woman|person)|press release|communiqu[eé])\b|담화|성명", re.I
+)
+
+
+def guess_kind(text: str) -> str:
+    """'testimony' when the narrator speaks in the first person outside quotes, 'statement'
+    when the opening says it is one, else 'article'. A hint for the reviewer, not a rule."""
+    head = text[:600]
+    if re.search(r"\b(?:testimony|witness statement|interview)\b|증언", head[:120], re.I):
+        return "testimony"
+    sample = text[:5000]
+    spans = quote_spans(sample)
+    outside = "".join(
+        sample[a:b]
+        for a, b in zip(
+            [0] + [e for _, e in spans], [s for s, _ in spans] + [len(sample)], strict=True
+        )
+    )
+    if len(_FIRST_PERSON.findall(outside)) * 250 >= max(len(outside), 1):
+        return "testimony"
+    if _STATEMENT.search(head):
+        return "statement"
+    return "article"
 
 
 def _english_doc(text: str, paras: list[tuple[int, int, str]]) -> Any:
