@@ -85,7 +85,19 @@ def find_entities(
                 continue
             if text[s:e].lower() in _NOT_ENTITIES:
                 continue
-            if any(_overlaps((s, e), (c.start, c.end)) for c in chosen):
+            clash = [c for c in chosen if _overlaps((s, e), (c.start, c.end))]
+            if (
+                clash
+                and label == "ORG"
+                and all(
+                    c.label == "GPE" and s <= c.start and c.end <= e and c.end - c.start < e - s
+                    for c in clash
+                )
+            ):
+                # "DPRK Foreign Ministry": the body, not the country inside its name
+                for c in clash:
+                    chosen.remove(c)
+            elif clash:
                 continue
             chosen.append(Entity(text[s:e], label, s, e))
     chosen.extend(_surname_mentions(text, chosen))

@@ -73,6 +73,10 @@ _MIN_WORDS_UNATTRIBUTED = 4
 _AS_SAYING = re.compile(
     r"(?:(?P<was>\s(?:was|were)\s)quoted|quoted\s(?P<who>.+?))\s+as\s+saying,?\s+(?:that\s+)?"
 )
+_PARENTHETICAL = re.compile(
+    r"^[^,]{3,},\s+(?P<who>he|she|they|[A-Z][\w'-]+(?:\s[A-Z][\w'-]+){0,2})\s+"
+    r"(?:said|says|added|recalled|explained|told \w+),\s+\S"
+)
 _SCARE = re.compile(r"(?:\b(?:the|a|an|so-called|its|their|his|her|of)\s*)$", re.I)
 # Verbs that are speech only without a direct object ("added guard towers" is not speech).
 _TRANSITIVE = {"added", "adds", "continued", "noted", "found", "reported", "recalled", "confirmed"}
@@ -239,7 +243,7 @@ class _Finder:
         """'X said (that) ...', '..., X said.' and 'according to X, ...' outside direct quotes."""
         out: list[Quote] = []
         for sent in self.doc.sents:
-            quoted = self._quoted_as_saying(sent)
+            quoted = self._quoted_as_saying(sent) or self._parenthetical(sent)
             if quoted:
                 out.append(quoted)
                 continue
@@ -278,6 +282,19 @@ class _Finder:
             sp_s, sp_e = base, base + m.start("was")
         qs, qe = _strip(self.text, base + m.end(), sent.end_char)
         if any(x.start < qe and qs < x.end for x in self.kept) or qe - qs < 10:
+            return None
+        speaker = self.res.resolve(self.text[sp_s:sp_e], sp_s)
+        return Quote(self.text[qs:qe], speaker, qs, qe, "reported", sp_s, sp_e)
+
+    def _parenthetical(self, sent: Any) -> Quote | None:
+        """'Children who protested, she said, were beaten.': the whole sentence is reported."""
+        m = _PARENTHETICAL.search(sent.text)
+        if not m:
+            return None
+        base = sent.start_char
+        sp_s, sp_e = base + m.start("who"), base + m.end("who")
+        qs, qe = _strip(self.text, base, sent.end_char)
+        if any(x.start < qe and qs < x.end for x in self.kept):
             return None
         speaker = self.res.resolve(self.text[sp_s:sp_e], sp_s)
         return Quote(self.text[qs:qe], speaker, qs, qe, "reported", sp_s, sp_e)

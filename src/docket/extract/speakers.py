@@ -112,6 +112,11 @@ class Resolver:
             for w in re.findall(r"[a-z]+", before.lower())[-6:]:
                 self.descriptions.append((p.start, w, full))
 
+    def _opens_paragraph(self, pos: int) -> bool:
+        """Nothing but a dateline ("GENEVA — ") before `pos` in its paragraph."""
+        lead = self.text[self.text.rfind("\n", 0, pos) + 1 : pos]
+        return re.fullmatch(r"\s*(?:[A-Z][A-Z .,'-]+\s*[—–-]+\s*)?", lead) is not None
+
     def _described(self, head: str, pos: int) -> str | None:
         before = [d for d in self.descriptions if d[0] < pos and d[1] == head]
         if before:
@@ -172,6 +177,20 @@ class Resolver:
             found = self._described(head, start)
             if found:
                 return found
+        if (
+            words
+            and words[0] in ("a", "an")
+            and head not in _DOC_HEADS
+            and not head.endswith("s")
+            and self._opens_paragraph(start)
+        ):
+            # "A former teacher told a conference ... Pyon Sung-ok, 58, said ...": a story
+            # opens with a description and names the person in the next sentences
+            after = [
+                p for p in self.persons if start < p.start < start + 400 and " " in p.text.strip()
+            ]
+            if after:
+                return self.fullest(after[0].text)
         if words and words[0] in ("the", "this", "that") and len(words) <= 3:
             # "the official" after "A Unification Ministry official, speaking ...,": the fuller
             # indefinite description that introduced them
