@@ -16,6 +16,12 @@ from docket.extract._types import Entity, PlaceMention
 from docket.extract.names import find_korean_names, surnames
 from docket.extract.places import camp_phrase_end
 
+# Names of bodies that end in a word only bodies end in: "NK Watch Network", "Stimson Center".
+_ORG_HEADED = re.compile(
+    r"\b(?:[A-Z][A-Za-z'&.-]*\s){1,4}"
+    r"(?:Network|Center|Centre|Institute|Association|Alliance|Coalition|Committee|Foundation|"
+    r"Agency|Council|Commission|Project|Society|Bureau|Ministry|Department|Watch|Union)\b"
+)
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "FAC": "FACILITY"}
 # Words the small model tags as entities that name no particular place or body.
@@ -100,6 +106,14 @@ def find_entities(
             elif clash:
                 continue
             chosen.append(Entity(text[s:e], label, s, e))
+    for m in _ORG_HEADED.finditer(text):
+        # fills gaps only, and corrects the model where it called such a name a person
+        span = (m.start(), m.end())
+        clash = [c for c in chosen if _overlaps(span, (c.start, c.end))]
+        if all(c.label == "PERSON" and span[0] <= c.start and c.end <= span[1] for c in clash):
+            for c in clash:
+                chosen.remove(c)
+            chosen.append(Entity(m.group(0), "ORG", m.start(), m.end()))
     chosen.extend(_surname_mentions(text, chosen))
     return sorted(chosen, key=lambda x: x.start)
 

@@ -25,6 +25,7 @@ _PRONOUNS = re.compile(r"^(?:그|그녀|그들)(?:는|은|가|이)?$")
 # Endings of institutions and places that Kiwi may tag as proper nouns (구류장, 보위부, 명간군).
 _NOT_NAME_END = set("장소청군도국당부시")
 _SUBJECT_AFTER = re.compile(r"(?:\s?씨)?(?:\(\d+\))?\s?(?:씨)?(?:는|은|이|가)(?![\uac00-\ud7a3])")
+_TOPIC = re.compile(r"\s*([^\s\"“][^.\"“]{1,40}?)(?:은|는)\s")
 _SENT = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
 
 
@@ -79,10 +80,26 @@ def _speaker(
 ) -> tuple[str | None, int | None, int | None]:
     """The person or organisation named as subject in text[lo:hi], else a pronoun's referent."""
     inside = [e for e in ents if lo <= e.start and e.end <= hi and e.label in ("PERSON", "ORG")]
+    # the subject: the name the topic or subject particle follows ("진해숙 씨는", "통일부는")
+    subjects = [e for e in inside if _SUBJECT_AFTER.match(text, e.end)]
+    subjects.sort(key=lambda e: e.label != "PERSON")
+    if not subjects:
+        # a subject that is a description ("유엔 북한인권 특별보고관은"): the phrase itself,
+        # unless it contains a person's name
+        m = _TOPIC.match(text, lo, hi)
+        if m and not any(m.start() <= e.start < m.end(1) and e.label == "PERSON" for e in inside):
+            ps = m.start(1)
+            lead = re.search(r".*(?:따르면|,)\s*", m.group(1))
+            if lead:
+                ps += lead.end()
+            phrase = text[ps : m.end(1)].strip()
+            orgs = [e for e in inside if ps <= e.start and e.end <= m.end(1) and e.label == "ORG"]
+            if orgs and re.search(r"(?:대변인|당국자|관계자|관리)$", phrase):
+                return res.fullest(orgs[0].text, "ORG"), orgs[0].start, orgs[0].end
+            if phrase:
+                return res.fullest_phrase(phrase, ps), ps, ps + len(phrase)
     if inside:
         persons = [e for e in inside if e.label == "PERSON"]
-        # the subject: the person the topic or subject particle follows ("진해숙 씨는")
-        subjects = [p for p in persons if _SUBJECT_AFTER.match(text, p.end)]
         e = subjects[0] if subjects else persons[0] if persons else inside[0]
         name = res.fullest(e.text, e.label)
         if e.label == "PERSON" and len(e.text) == 1:
@@ -121,7 +138,7 @@ def korean_quotes(text: str, start: int, end: int, ents: list[Entity]) -> list[Q
             who = [
                 x
                 for x in ents
-                if acc.start() <= x.start < acc.end() and x.label in ("PERSON", "ORG")
+                if acc.start() - 4 <= x.start < acc.end() and x.label in ("PERSON", "ORG")
             ]
             sp = who[0] if who else None
             qs, qe = acc.end(), le

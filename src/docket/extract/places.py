@@ -136,7 +136,11 @@ def _numbered(text: str) -> list[PlaceMention]:
         kind = "kyohwaso" if ("hwa" in kw or "교화" in kw or kw == "prison") else "kwanliso"
         pid = table.get((kind, num))
         if pid:
-            out.append(PlaceMention(m.group(0), pid, m.start(), m.end()))
+            start = m.start()
+            town = re.search(r"([\uac00-\ud7a3]{2,4}) $", text[max(0, start - 6) : start])
+            if m.group("n3") and town:  # "온성 제12호 관리소"
+                start -= len(town.group(0))
+            out.append(PlaceMention(text[start : m.end()], pid, start, m.end()))
     return out
 
 

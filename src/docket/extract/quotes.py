@@ -77,6 +77,10 @@ _PARENTHETICAL = re.compile(
     r"^[^,]{3,},\s+(?P<who>he|she|they|[A-Z][\w'-]+(?:\s[A-Z][\w'-]+){0,2})\s+"
     r"(?:said|says|added|recalled|explained|told \w+),\s+\S"
 )
+_NAMING = re.compile(
+    r"\b(?:described|describes|called|calls|termed|dubbed|labell?ed|named)\s+(?:\w+\s+)?"
+    r"(?:the|a|an|as|it)\s*$"
+)
 _SCARE = re.compile(r"(?:\b(?:the|a|an|so-called|its|their|his|her|of)\s*)$", re.I)
 # Verbs that are speech only without a direct object ("added guard towers" is not speech).
 _TRANSITIVE = {"added", "adds", "continued", "noted", "found", "reported", "recalled", "confirmed"}
@@ -130,6 +134,10 @@ class _Finder:
                     for obj in child.children:
                         if obj.dep_ == "pobj":
                             s, e = self._mention(obj)
+                            if not _ent_at(self.ents, s, e) and not self.res.can_speak(
+                                self.text[s:e]
+                            ):
+                                return None, None, None  # "according to domestic law"
                             return self.res.resolve(self.text[s:e], s), s, e
             # parser missed it: take the entity right after "according to"
             e = next((x for x in self.ents if x.start > verb.idx and x.start - verb.idx < 20), None)
@@ -139,6 +147,8 @@ class _Finder:
         subj = [c for c in verb.children if c.dep_ in _SUBJ]
         if not subj and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
             subj = [c for c in verb.head.children if c.dep_ in _SUBJ]
+        if subj and subj[0].lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
+            subj = [verb.head]  # "Pae, who has testified that ...": the antecedent
         if subj:
             s, e = self._mention(subj[0])
             if self.inside_quote(s):
@@ -201,8 +211,11 @@ class _Finder:
                 if speaker:
                     break
             n_words = len(words.split())
-            if n_words < _MIN_WORDS_UNATTRIBUTED and _SCARE.search(
-                self.text[max(0, s - 12) : s - 1]
+            before = self.text[max(0, s - 40) : s - 1]
+            if (
+                n_words < _MIN_WORDS_UNATTRIBUTED
+                and _SCARE.search(before[-12:])
+                and not _NAMING.search(before)
             ):
                 continue  # scare quotes: the "hostile class"
             if not speaker and self.text[self.text.rfind("\n", 0, s) + 1 : s].strip(' "“') == "":

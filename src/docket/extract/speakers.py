@@ -47,6 +47,56 @@ _DOC_HEADS = {
     "embassy",
     "mission",
 }
+_PEOPLE = {
+    "sources",
+    "source",
+    "witnesses",
+    "witness",
+    "officials",
+    "official",
+    "residents",
+    "resident",
+    "researchers",
+    "researcher",
+    "defectors",
+    "defector",
+    "survivors",
+    "survivor",
+    "experts",
+    "analysts",
+    "diplomats",
+    "diplomat",
+    "activists",
+    "relatives",
+    "relative",
+    "inmates",
+    "prisoners",
+    "guards",
+    "guard",
+    "villagers",
+    "neighbours",
+    "neighbors",
+    "people",
+    "friends",
+    "friend",
+    "him",
+    "her",
+    "them",
+    "man",
+    "woman",
+    "men",
+    "women",
+    "testimony",
+    "testimonies",
+    "accounts",
+    "account",
+    "estimates",
+    "data",
+    "records",
+    "figures",
+    "media",
+    "reports",
+}
 _SPOKES = {"spokesman", "spokeswoman", "spokesperson", "representative", "envoy"}
 _PREP = re.compile(r"\s(?:of|for|in|at|from|on|with|to)\s")
 
@@ -111,6 +161,18 @@ class Resolver:
             before = self.text[max(sent_start + 1, p.start - 80) : p.start]
             for w in re.findall(r"[a-z]+", before.lower())[-6:]:
                 self.descriptions.append((p.start, w, full))
+
+    def fullest_phrase(self, phrase: str, pos: int) -> str:
+        """A descriptive subject ('특별보고관') as first introduced ('유엔 북한인권 특별보고관')."""
+        self.phrases = getattr(self, "phrases", [])
+        earlier = [p for s, p in self.phrases if s < pos and p.endswith(phrase) and p != phrase]
+        self.phrases.append((pos, phrase))
+        return earlier[0] if earlier else phrase
+
+    def can_speak(self, phrase: str) -> bool:
+        """Whether a phrase can be a source: a person, body, document or group of people."""
+        head = _head(phrase.lower())
+        return head in _DOC_HEADS or head in _SPOKES or head in _PEOPLE or head in PRONOUNS
 
     def _opens_paragraph(self, pos: int) -> bool:
         """Nothing but a dateline ("GENEVA — ") before `pos` in its paragraph."""
