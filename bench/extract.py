@@ -3,7 +3,8 @@
 Reports precision, recall and F1 per kind (entities per label, quotes, speakers, dates, figures,
 places, acts) and throughput (articles per second, whole extract, one process, one core).
 
-    PYTHONPATH=src python bench/extract.py [--sets dev heldout heldout2 heldout3] [--model NAME_OR_PATH]
+    PYTHONPATH=src python bench/extract.py [--sets dev heldout heldout2 heldout3]
+        [--model NAME_OR_PATH]
         [--repeat 3] [--json out.json] [--errors]
 """
 

@@ -10,6 +10,7 @@ import re
 from functools import cache
 from importlib.resources import files
 
+from docket.extract._spans import Occupied
 from docket.extract._types import ActMention
 from docket.vocab import Act, acts
 
@@ -43,10 +44,11 @@ def find_acts(text: str) -> list[ActMention]:
             if m.end() > m.start():
                 cands.append((m.start(), m.end(), rank, code))
     cands.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
-    chosen: list[tuple[int, int, int, str]] = []
+    taken: Occupied[tuple[int, int, int, str]] = Occupied()
     for c in cands:
-        if all(c[1] <= o[0] or o[1] <= c[0] for o in chosen):
-            chosen.append(c)
+        if taken.free(c[0], c[1]):
+            taken.add(c[0], c[1], c)
+    chosen = taken.items()
     by_code = _acts_by_code()
     out = []
     for start, end, _, code in sorted(chosen):

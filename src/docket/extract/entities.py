@@ -12,6 +12,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
+from docket.extract._spans import Occupied
 from docket.extract._types import Entity, PlaceMention
 from docket.extract.names import find_korean_names, surnames
 from docket.extract.places import camp_phrase_end
@@ -57,10 +58,6 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
-
-
 def find_entities(
     text: str, doc: Any, places: list[PlaceMention], extra: list[Entity] | None = None
 ) -> list[Entity]:
@@ -77,10 +74,10 @@ def find_entities(
             ruled.append(Entity(m.group(0), label, m.start(), m.end()))
     ruled.extend(extra or [])
     # Longest rule match wins among rules.
-    chosen: list[Entity] = []
+    taken: Occupied[Entity] = Occupied()
     for ent in sorted(ruled, key=lambda x: (x.start - x.end, x.start)):
-        if all(not _overlaps((ent.start, ent.end), (c.start, c.end)) for c in chosen):
-            chosen.append(ent)
+        if taken.free(ent.start, ent.end):
+            taken.add(ent.start, ent.end, ent)
     if doc is not None:
         for ent in doc.ents:
             label = _LABELS.get(ent.label_)
@@ -91,7 +88,7 @@ def find_entities(
                 continue
             if text[s:e].lower() in _NOT_ENTITIES:
                 continue
-            clash = [c for c in chosen if _overlaps((s, e), (c.start, c.end))]
+            clash = taken.overlapping(s, e)
             if (
                 clash
                 and label == "ORG"
@@ -102,40 +99,36 @@ def find_entities(
             ):
                 # "DPRK Foreign Ministry": the body, not the country inside its name
                 for c in clash:
-                    chosen.remove(c)
+                    taken.remove(c.start, c.end, c)
             elif clash:
                 continue
-            chosen.append(Entity(text[s:e], label, s, e))
+            taken.add(s, e, Entity(text[s:e], label, s, e))
     for m in _ORG_HEADED.finditer(text):
         # fills gaps only, and corrects the model where it called such a name a person
-        span = (m.start(), m.end())
-        clash = [c for c in chosen if _overlaps(span, (c.start, c.end))]
-        if all(c.label == "PERSON" and span[0] <= c.start and c.end <= span[1] for c in clash):
+        clash = taken.overlapping(m.start(), m.end())
+        if all(c.label == "PERSON" and m.start() <= c.start and c.end <= m.end() for c in clash):
             for c in clash:
-                chosen.remove(c)
-            chosen.append(Entity(m.group(0), "ORG", m.start(), m.end()))
-    chosen.extend(_surname_mentions(text, chosen))
-    return sorted(chosen, key=lambda x: x.start)
+                taken.remove(c.start, c.end, c)
+            taken.add(m.start(), m.end(), Entity(m.group(0), "ORG", m.start(), m.end()))
+    _surname_mentions(text, taken)
+    return taken.items()
 
 
-def _surname_mentions(text: str, ents: list[Entity]) -> list[Entity]:
+def _surname_mentions(text: str, taken: Occupied[Entity]) -> None:
     """Short mentions ('Pak', 'Marquez') of persons named in full elsewhere in the text; they
     replace the model's other labels for the same words (it often calls them GPE or ORG)."""
     keys: set[str] = set()
-    for ent in ents:
+    for ent in taken.items():
         if ent.label == "PERSON" and " " in ent.text:
             tokens = ent.text.split()
             keys.add(tokens[0] if tokens[0] in surnames() else tokens[-1])
     if not keys:
-        return []
+        return
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, keys)) + r")(?![\w-])")
-    out = []
     for m in pattern.finditer(text):
-        span = (m.start(), m.end())
-        clash = [e for e in ents if _overlaps(span, (e.start, e.end))]
+        clash = taken.overlapping(m.start(), m.end())
         if clash and not all(e.label in ("GPE", "ORG") and e.text == m.group(0) for e in clash):
             continue
         for e in clash:
-            ents.remove(e)
-        out.append(Entity(m.group(0), "PERSON", m.start(), m.end()))
-    return out
+            taken.remove(e.start, e.end, e)
+        taken.add(m.start(), m.end(), Entity(m.group(0), "PERSON", m.start(), m.end()))

@@ -4,6 +4,7 @@ to X", and reported speech ("X said that ...")."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from typing import Any
 
 from docket.extract._quote_marks import quote_spans
@@ -103,9 +104,19 @@ class _Finder:
         self.res = Resolver(text, entities)
         self.spans = quote_spans(text)
         self.kept: list[Quote] = []
+        # sorted, non-overlapping spans and token offsets: lookups by bisection, so long
+        # documents stay linear
+        self._span_starts = [s for s, _ in self.spans]
+        self._tok_starts = [t.idx for t in doc]
 
     def inside_quote(self, pos: int) -> bool:
-        return any(s - 1 <= pos <= e for s, e in self.spans)
+        i = bisect_right(self._span_starts, pos + 1) - 1
+        return i >= 0 and self.spans[i][0] - 1 <= pos <= self.spans[i][1]
+
+    def _tokens_between(self, lo: int, hi: int) -> Any:
+        a = bisect_left(self._tok_starts, lo)
+        b = bisect_right(self._tok_starts, hi)
+        return self.doc[a:b]
 
     def _mention(self, tok: Any) -> tuple[int, int]:
         """Char span of a subject: its entity, else its noun phrase with prepositional
@@ -170,7 +181,7 @@ class _Finder:
     def verbs_near(self, start: int, end: int) -> list[Any]:
         """Speech verbs outside quotes in the sentences around a quote, nearest first."""
         doc = self.doc
-        sents = {t.sent for t in doc if start - 1 <= t.idx <= end + 1}
+        sents = {t.sent for t in self._tokens_between(start - 1, end + 1)}
         first = min((s.start for s in sents), default=None)
         if first is None:
             return []
@@ -242,10 +253,10 @@ class _Finder:
         prev = self.text[:para_lo].rstrip()
         if not prev or not re.search(r"(?:follow\w*|statement|said|says)[^.]*[.:]$", prev[-200:]):
             return None, None, None
-        toks = [t for t in self.doc if t.idx < len(prev)]
-        if not toks:
+        last = bisect_left(self._tok_starts, len(prev)) - 1
+        if last < 0:
             return None, None, None
-        root = toks[-1].sent.root
+        root = self.doc[last].sent.root
         subj = [c for c in root.children if c.dep_ in _SUBJ]
         if not subj:
             return None, None, None

@@ -10,6 +10,7 @@ issued them.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from docket.extract._types import Entity
 
@@ -116,8 +117,9 @@ def _norm(s: str) -> str:
     return re.sub(r"\s+", " ", s).strip()
 
 
-def _words(s: str) -> set[str]:
-    return set(_WORD.findall(s.lower()))
+@lru_cache(maxsize=4096)
+def _words(s: str) -> frozenset[str]:
+    return frozenset(_WORD.findall(s.lower()))
 
 
 class Resolver:
