@@ -23,6 +23,10 @@ _ORG_HEADED = re.compile(
     r"(?:Network|Center|Centre|Institute|Association|Alliance|Coalition|Committee|Foundation|"
     r"Agency|Council|Commission|Project|Society|Bureau|Ministry|Department|Watch|Union)\b"
 )
+_KO_ORG = re.compile(
+    r"(?<![\uac00-\ud7a3])[\uac00-\ud7a3]{2,10}(?:재판소|이사회|위원회|재단|협회|센터|연구소|"
+    r"연구원|기구|연맹|통신|방송|신문)(?![\uac00-\ud7a3]{2})"
+)
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "FAC": "FACILITY"}
 # Words the small model tags as entities that name no particular place or body.
@@ -72,6 +76,8 @@ def find_entities(
     for label, listname, flags in (("ORG", "organisations.txt", 0), ("GPE", "gpe.txt", re.I)):
         for m in _list_pattern(listname, flags).finditer(text):
             ruled.append(Entity(m.group(0), label, m.start(), m.end()))
+    for m in _KO_ORG.finditer(text):
+        ruled.append(Entity(m.group(0), "ORG", m.start(), m.end()))
     ruled.extend(extra or [])
     # Longest rule match wins among rules.
     taken: Occupied[Entity] = Occupied()
@@ -110,8 +116,21 @@ def find_entities(
             for c in clash:
                 taken.remove(c.start, c.end, c)
             taken.add(m.start(), m.end(), Entity(m.group(0), "ORG", m.start(), m.end()))
+    _merge_of_place(text, taken)
     _surname_mentions(text, taken)
     return taken.items()
+
+
+def _merge_of_place(text: str, taken: Occupied[Entity]) -> None:
+    """'Foreign Ministry of the' + 'DPRK' -> 'Foreign Ministry of the DPRK' (ORG)."""
+    ents = taken.items()
+    for a, b in zip(ents, ents[1:], strict=False):
+        if a.label == "ORG" and b.label == "GPE" and b.start - a.end <= 1:
+            joined = text[a.start : b.end]
+            if re.search(r"\bof(?: the)?\s*$", text[a.start : b.start]):
+                taken.remove(a.start, a.end, a)
+                taken.remove(b.start, b.end, b)
+                taken.add(a.start, b.end, Entity(joined, "ORG", a.start, b.end))
 
 
 def _surname_mentions(text: str, taken: Occupied[Entity]) -> None:

@@ -34,8 +34,8 @@ _WORDS = {
 }
 _SCALE = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "만": 10_000, "천": 1000}
 _COUNTED = (
-    r"(?:(?:political|former|female|male|women|child|young|other|North Korean|pregnant|"
-    r"repatriated|fellow|new|elderly)\s+)?"
+    r"(?:(?:political|former|female|male|women|child|young|other|North Korean|South Korean|"
+    r"pregnant|repatriated|fellow|new|elderly)\s+)?"
     r"(?P<noun>inmates|prisoners|detainees|people|persons|men|women|children|families|"
     r"guards|bodies|deaths|executions|defectors|refugees|survivors|witnesses|victims|"
     r"workers|babies|infants|cases|individuals|relatives|residents|Christians|believers|"
@@ -82,7 +82,7 @@ def _about(text: str, start: int, end: int, places: list[PlaceMention]) -> Place
     """The facility named in the same sentence (the nearest after, else before), else the
     last one mentioned earlier in the text (articles name the camp once, then say "the camp")."""
     sent_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), -1) + 1
-    m = re.search(r"[.!?](?:\s|$)|\n", text[end:])
+    m = re.search(r"(?<!\bNo)[.!?](?:\s|$)|\n", text[end:])
     sent_end = end + m.start() if m else len(text)
     same = [p for p in places if sent_start <= p.start and p.end <= sent_end]
     after = [p for p in same if p.start >= end]

@@ -16,7 +16,7 @@ HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _SAY = (
     r"(?:말했다|밝혔다|증언했다|전했다|주장했다|덧붙였다|회고했다|설명했다|강조했다|말한다|"
     r"증언한다|했다|물었다|털어놓았다|부인했다|추산했다|추정했다|보고했다|발표했다|지적했다|"
-    r"반박했다|강조했다)"
+    r"반박했다|강조했다|촉구했다|일축했다|비난했다|경고했다)"
 )
 _AFTER_QUOTE = re.compile(r"\s*(?:이?라고|고|며|면서)\s*(?:[^\s.]+\s+){0,3}?" + _SAY)
 _REPORTED = re.compile(r"([^.!?\n]*?)(?:다|라|냐)고\s+(?:[^\s.]+\s+){0,6}?" + _SAY)
@@ -108,7 +108,10 @@ def _speaker(
                 for p in res.persons
                 if p.text.startswith(e.text) and len(p.text) > 1 and p.start < e.start
             ]
-            name = full[-1].text if full else e.text
+            # "허 씨" is the person the story is about: the one first named as its subject
+            topical = [p for p in full if _SUBJECT_AFTER.match(text, p.end)]
+            pick = topical or full
+            name = pick[0].text if pick else e.text
         return name, e.start, e.end
     for m in re.finditer(r"(?:^|\s)(그녀|그들|그)(?:는|은|가|이)\s", text[lo:hi]):
         s = lo + m.start(1)

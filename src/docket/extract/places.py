@@ -147,7 +147,7 @@ def _numbered(text: str) -> list[PlaceMention]:
 def _choose(cands: list[_Name], context: str) -> _Name:
     if len(cands) == 1:
         return cands[0]
-    want_khs = re.search(r"kyo-?hwa-?so|reeducation|re-education|prison\b", context, re.I)
+    want_khs = re.search(r"kyo-?hwa-?so|reeducation|re-education|prison\b|교화소", context, re.I)
     for c in cands:
         if c.place_id.startswith("KHS") == bool(want_khs):
             return c

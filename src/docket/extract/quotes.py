@@ -232,7 +232,10 @@ class _Finder:
             if not speaker and self.text[self.text.rfind("\n", 0, s) + 1 : s].strip(' "“') == "":
                 speaker, sp_s, sp_e = self._from_previous_paragraph(s)
             if not speaker:
-                if n_words < _MIN_WORDS_UNATTRIBUTED:
+                gap = self.text[last.end : s] if last else ""
+                if last and last.speaker and len(gap) < 40 and "\n" not in gap:
+                    speaker = last.speaker  # '"…," she said. "Some have grown."'
+                elif n_words < _MIN_WORDS_UNATTRIBUTED:
                     continue  # scare quotes and titles, not speech
                 gap = self.text[last.end : s] if last else ""
                 if last and last.speaker and gap.count("\n") <= 2 and len(gap) < 400:
@@ -289,9 +292,8 @@ class _Finder:
                 ):
                     continue
                 q = self._reported_clause(sent, tok)
-                if q:
-                    out.append(q)
-                    break
+                if q and all(q.end <= o.start or o.end <= q.start for o in out[-3:]):
+                    out.append(q)  # a sentence may report two sources ("X found ...; Y say ...")
         return out
 
     def _quoted_as_saying(self, sent: Any) -> Quote | None:
@@ -357,8 +359,14 @@ class _Finder:
         qs, qe = _strip(self.text, qs, qe)
         if len(self.text[qs:qe].split()) < 3 or qs < sent.start_char or qe > sent.end_char:
             return None
-        if any(x.start < qe and qs < x.end for x in self.kept):
-            return None  # the words are quoted directly; that quote carries them
+        inner = [x for x in self.kept if x.start < qe and qs < x.end]
+        if inner:
+            # "she had hidden a razor blade "in case ..."": keep the reported words before the
+            # direct quote; if the clause starts inside the quote, that quote carries it
+            cut = min(x.start for x in inner) - 1
+            qs, qe = _strip(self.text, qs, cut)
+            if len(self.text[qs:qe].split()) < 4:
+                return None
         return Quote(self.text[qs:qe], speaker, qs, qe, "reported", sp_s, sp_e)
 
     def _according(self, sent: Any, tok: Any) -> Quote | None:

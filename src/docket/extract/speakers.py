@@ -99,6 +99,7 @@ _PEOPLE = {
     "reports",
 }
 _SPOKES = {"spokesman", "spokeswoman", "spokesperson", "representative", "envoy"}
+_SPOKES_FOR = re.compile(r"\bspokes(?:man|woman|person)\s+(?:for|of|from)\s+(?:the\s+)?", re.I)
 _PREP = re.compile(r"\s(?:of|for|in|at|from|on|with|to)\s")
 
 
@@ -171,6 +172,13 @@ class Resolver:
         self.phrases.append((pos, phrase))
         return earlier[0] if earlier else phrase
 
+    def _body_of_spokesperson(self, pos: int) -> str | None:
+        for m in reversed(list(_SPOKES_FOR.finditer(self.text[: pos + 120]))):
+            orgs = [o for o in self.orgs if m.end() <= o.start <= m.end() + 6]
+            if orgs:
+                return self.fullest(orgs[0].text, "ORG")
+        return None
+
     def can_speak(self, phrase: str) -> bool:
         """Whether a phrase can be a source: a person, body, document or group of people."""
         head = _head(phrase.lower())
@@ -228,6 +236,11 @@ class Resolver:
                 return self.fullest(p.text)
         words = re.findall(r"[a-z]+", low)
         head = _head(low)
+        if head in _SPOKES:
+            # "the spokesperson" speaks for the body named where it was introduced
+            body = self._body_of_spokesperson(start)
+            if body:
+                return body
         inner_orgs = [o for o in self.orgs if o.start < end and start < o.end]
         if inner_orgs and (
             head in _words(inner_orgs[0].text) or head in _DOC_HEADS or head in _SPOKES
