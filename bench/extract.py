@@ -162,7 +162,9 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     ap.add_argument("--root", default=str(ROOT / "tests/extract/eval"))
-    ap.add_argument("--sets", nargs="+", default=["dev", "heldout", "heldout2", "heldout3", "heldout4"])
+    ap.add_argument(
+        "--sets", nargs="+", default=["dev", "heldout", "heldout2", "heldout3", "heldout4"]
+    )
     ap.add_argument("--model", default=None, help="spaCy model package name or path")
     ap.add_argument("--repeat", type=int, default=3, help="timed passes over the set")
     ap.add_argument("--json", default=None)
