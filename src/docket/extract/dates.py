@@ -59,6 +59,13 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
         "range",
     ),
     (re.compile(rf"\b{_YEAR}\s?[-–]\s?(?P<year2>1[89]\d\d|20\d\d|\d\d)\b"), "range"),
+    (re.compile(rf"\b{_YEAR} (?:to|until|through) (?P<year2>1[89]\d\d|20\d\d)\b"), "range"),
+    (
+        re.compile(
+            r"(?P<year>1[89]\d\d|20\d\d)년\s?(?:부터|에서)\s?(?P<year2>1[89]\d\d|20\d\d)년\s?(?:까지|사이)"
+        ),
+        "range",
+    ),
     (re.compile(r"\b(?P<year>1[89]\d\d|20\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b"), "iso"),
     (re.compile(rf"\b{_MON} (?P<day>\d{{1,2}})(?:st|nd|rd|th)?,? {_YEAR}\b", re.I), "mdy"),
     (re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?{_MON},? {_YEAR}\b", re.I), "dmy"),

@@ -40,7 +40,8 @@ _COUNTED = (
     r"guards|bodies|deaths|executions|defectors|refugees|survivors|witnesses|victims|"
     r"workers|babies|infants|cases|individuals|relatives|residents|Christians|believers|"
     r"escapees|soldiers|officials|interviews|testimonies|households|crew members|crew|"
-    r"fishermen|sailors|citizens|nationals|abductees|(?:South |North )?Koreans|Japanese)"
+    r"fishermen|sailors|citizens|nationals|abductees|missionaries|"
+    r"(?:South |North )?Koreans|Japanese)"
 )
 _QUAL = (
     r"(?:(?:some|about|around|approximately|roughly|nearly|almost|over|more than|at least|"

@@ -18,6 +18,9 @@ SAY = {
     "saying",
     "told",
     "tells",
+    "describing",
+    "calling",
+    "denounced",
     "tell",
     "added",
     "adds",
@@ -82,11 +85,22 @@ _NAMING = re.compile(
     r"\b(?:described|describes|called|calls|termed|dubbed|labell?ed|named)\s+(?:\w+\s+)?"
     r"(?:the|a|an|as|it)\s*$"
 )
-_SCARE = re.compile(r"(?:\b(?:the|a|an|so-called|its|their|his|her|of)\s*)$", re.I)
+_SCARE = re.compile(r"(?:\b(?:the|a|an|so-called|its|their|his|her|of|for|closed)\s*)$", re.I)
 # Verbs that are speech only without a direct object ("added guard towers" is not speech).
 _TRANSITIVE = {"added", "adds", "continued", "noted", "found", "reported", "recalled", "confirmed"}
 # Verbs that frame a quotation rather than report a statement.
-_NOT_REPORTING = {"called", "calls", "described", "describes", "asked", "according", "urged"}
+_NOT_REPORTING = {
+    "called",
+    "calls",
+    "calling",
+    "described",
+    "describes",
+    "describing",
+    "asked",
+    "according",
+    "urged",
+    "denounced",
+}
 
 
 def _ent_at(ents: list[Entity], start: int, end: int) -> Entity | None:

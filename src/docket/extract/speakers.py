@@ -100,6 +100,10 @@ _PEOPLE = {
 }
 _SPOKES = {"spokesman", "spokeswoman", "spokesperson", "representative", "envoy"}
 _SPOKES_FOR = re.compile(r"\bspokes(?:man|woman|person)\s+(?:for|of|from)\s+(?:the\s+)?", re.I)
+_PERSON_DESC = re.compile(
+    r"\b[Aa]n? (?:[\w-]+ ){0,3}(?:woman|man|girl|boy|mother|father|defector|survivor|witness|"
+    r"guard|official|prisoner|inmate|detainee|soldier|officer)\b(?: who [^,.;]{1,40})?"
+)
 _PREP = re.compile(r"\s(?:of|for|in|at|from|on|with|to)\s")
 
 
@@ -161,16 +165,26 @@ class Resolver:
                 for w in re.findall(r"[a-z]+", m.group(1).lower()):
                     self.descriptions.append((p.start, w, full))
             sent_start = max(self.text.rfind(". ", 0, p.start), self.text.rfind("\n", 0, p.start))
-            before = self.text[max(sent_start + 1, p.start - 80) : p.start]
-            for w in re.findall(r"[a-z]+", before.lower())[-6:]:
+            before = self.text[max(sent_start + 1, p.start - 120) : p.start]
+            for w in re.findall(r"[a-z]+", before.lower())[-10:]:
                 self.descriptions.append((p.start, w, full))
 
     def fullest_phrase(self, phrase: str, pos: int) -> str:
         """A descriptive subject ('특별보고관') as first introduced ('유엔 북한인권 특별보고관')."""
         self.phrases = getattr(self, "phrases", [])
+        orgs = [o.text for o in self.orgs if o.start < pos and o.text.endswith(phrase)]
+        if orgs:
+            return self.fullest(orgs[-1], "ORG")
         earlier = [p for s, p in self.phrases if s < pos and p.endswith(phrase) and p != phrase]
         self.phrases.append((pos, phrase))
         return earlier[0] if earlier else phrase
+
+    def _person_description_before(self, pos: int) -> str | None:
+        """'she' with no named person before: 'a woman who escaped in 2019'."""
+        found = None
+        for m in _PERSON_DESC.finditer(self.text[:pos]):
+            found = m.group(0)
+        return found
 
     def _body_of_spokesperson(self, pos: int) -> str | None:
         for m in reversed(list(_SPOKES_FOR.finditer(self.text[: pos + 120]))):
@@ -205,7 +219,7 @@ class Resolver:
         ends = [i for i in (self.text.find(". ", pos), self.text.find("\n", pos)) if i >= 0]
         return min(ends) if ends else len(self.text)
 
-    def org_before(self, pos: int, head: str | None = None) -> str | None:
+    def org_before(self, pos: int, head: str | None = None, definite: bool = False) -> str | None:
         """The organisation behind a document or body: the one named in the sentence that
         introduced it ("a report released by Human Rights Watch"), else the nearest before."""
         if head:
@@ -213,7 +227,8 @@ class Resolver:
             for m in reversed(list(re.finditer(rf"\b{re.escape(head)}\b", self.text[:stop], re.I))):
                 lo = max(self.text.rfind(". ", 0, m.start()), self.text.rfind("\n", 0, m.start()))
                 hi = self._sentence_end(m.end())
-                near = [o for o in self.orgs if lo < o.start and o.end <= min(hi, stop)]
+                limit = min(hi, pos if definite and m.start() >= pos - 1 else stop)
+                near = [o for o in self.orgs if lo < o.start and o.end <= limit]
                 if near:
                     best = min(near, key=lambda o: abs(o.start - m.start()))
                     return self.fullest(best.text, "ORG")
@@ -229,7 +244,7 @@ class Resolver:
         if low in PRONOUNS:
             if low == "they":
                 return self.org_before(start) or self.person_before(start)
-            return self.person_before(start)
+            return self.person_before(start) or self._person_description_before(start)
         end = start + len(mention)
         for p in self.persons:
             if p.start < end and start < p.end:
@@ -247,9 +262,17 @@ class Resolver:
         ):
             return self.fullest(inner_orgs[0].text, "ORG")
         if head in _DOC_HEADS:
+            appos = [o for o in self.orgs if re.fullmatch(r",\s+", self.text[end : o.start])]
+            if appos:  # "the group, NK Watch Network, ..."
+                return self.fullest(appos[0].text, "ORG")
             if any(w[:1].isupper() for w in m.split()[1:]):
                 return m  # "North Korea's mission": names itself
-            return self.org_before(start, head) or m
+            if words and words[0] in ("a", "an"):
+                # "according to a rights group ... The Committee for ... said": named next
+                nxt = [o for o in self.orgs if end <= o.start < end + 300]
+                if nxt and not [o for o in self.orgs if start - 200 < o.start < start]:
+                    return self.fullest(nxt[0].text, "ORG")
+            return self.org_before(start, head, definite=True) or m
         if words and words[0] in ("the", "this", "that", "a", "an", "one"):
             found = self._described(head, start)
             if found:
