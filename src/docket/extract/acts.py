@@ -17,18 +17,36 @@ from docket.vocab import Act, acts
 
 @cache
 def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return _load("act_patterns.tsv")
+
+
+def _load(name: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     known = {a.code for a in acts()}
     rows = []
-    text = files("docket.extract").joinpath("data", "act_patterns.tsv").read_text("utf-8")
+    text = files("docket.extract").joinpath("data", name).read_text("utf-8")
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         code, _, regex = line.partition("\t")
         if code not in known:
-            raise ValueError(f"act_patterns.tsv: unknown act code {code!r}")
+            raise ValueError(f"{name}: unknown act code {code!r}")
         boundary = r"(?<![A-Za-z])(?:" + regex + r")(?![A-Za-z])"
         rows.append((code, re.compile(boundary, re.I)))
     return tuple(rows)
+
+
+_DETENTION = re.compile(
+    r"camps?|prisons?|prisoners?|cells?|guards?|inmates?|detainees?|detention|custody|"
+    r"interrogat\w*|kwanliso|kyohwaso|kwan-li-so|kyo-hwa-so|jail|수용소|교화소|관리소|구류장|감방|"
+    r"보위부|수감|경비원|보위원|예심",
+    re.I,
+)
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
+
+
+@cache
+def _context_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return _load("act_context_patterns.tsv")
 
 
 @cache
@@ -48,6 +66,19 @@ def find_acts(text: str) -> list[ActMention]:
     for c in cands:
         if taken.free(c[0], c[1]):
             taken.add(c[0], c[1], c)
+    # words that count only where the sentence is about detention ("many died", "held")
+    for sent in _SENTENCE.finditer(text):
+        if not _DETENTION.search(sent.group(0)):
+            continue
+        found = {c[3] for c in taken.overlapping(sent.start(), sent.end())}
+        for rank, (code, pattern) in enumerate(_context_patterns(), start=len(_patterns())):
+            if code in found:
+                continue
+            for m in pattern.finditer(text, sent.start(), sent.end()):
+                if m.end() > m.start() and taken.free(m.start(), m.end()):
+                    taken.add(m.start(), m.end(), (m.start(), m.end(), rank, code))
+                    found.add(code)
+                    break
     chosen = taken.items()
     by_code = _acts_by_code()
     out = []

@@ -85,6 +85,7 @@ _NAMING = re.compile(
     r"\b(?:described|describes|called|calls|termed|dubbed|labell?ed|named)\s+(?:\w+\s+)?"
     r"(?:the|a|an|as|it)\s*$"
 )
+_DATELINE = re.compile(r"[A-Z][A-Z .,'()0-9-]{2,60}?\s*(?:—|–|--)\s*")
 _SCARE = re.compile(r"(?:\b(?:the|a|an|so-called|its|their|his|her|of|for|closed)\s*)$", re.I)
 # Verbs that are speech only without a direct object ("added guard towers" is not speech).
 _TRANSITIVE = {"added", "adds", "continued", "noted", "found", "reported", "recalled", "confirmed"}
@@ -123,6 +124,11 @@ class _Finder:
         self._span_starts = [s for s, _ in self.spans]
         self._tok_starts = [t.idx for t in doc]
 
+    def _in_dateline(self, pos: int) -> bool:
+        para = self.text.rfind("\n", 0, pos) + 1
+        m = _DATELINE.match(self.text, para)
+        return bool(m) and pos < m.end()
+
     def inside_quote(self, pos: int) -> bool:
         i = bisect_right(self._span_starts, pos + 1) - 1
         return i >= 0 and self.spans[i][0] - 1 <= pos <= self.spans[i][1]
@@ -150,7 +156,11 @@ class _Finder:
             else:
                 break
         left = tok.left_edge
-        return left.idx, last.idx + len(last)
+        end = last.idx + len(last)
+        comma = self.text.find(",", tok.idx, end)
+        if comma > 0:  # "A cousin of one of the detainees, who spoke ...": stop at the comma
+            end = comma
+        return left.idx, end
 
     def speaker_of_verb(self, verb: Any) -> tuple[str | None, int | None, int | None]:
         if verb.lower_ == "according":
@@ -174,6 +184,22 @@ class _Finder:
             subj = [c for c in verb.head.children if c.dep_ in _SUBJ]
         if subj and subj[0].lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
             subj = [verb.head]  # "Pae, who has testified that ...": the antecedent
+        if subj and self._in_dateline(subj[0].idx):
+            # "NEW YORK — North Korea's deputy ambassador, Kim In-ryong, ... said": the parser
+            # took the dateline for the subject; the speaker is the name before the verb
+            para = self.text.rfind("\n", 0, verb.idx) + 1
+            named = [
+                x
+                for x in self.ents
+                if x.label in ("PERSON", "ORG")
+                and para <= x.start < verb.idx
+                and not self._in_dateline(x.start)
+            ]
+            persons = [x for x in named if x.label == "PERSON"]
+            pick = persons[0] if persons else named[0] if named else None
+            if pick is None:
+                return None, None, None
+            return self.res.resolve(pick.text, pick.start), pick.start, pick.end
         if subj:
             s, e = self._mention(subj[0])
             if self.inside_quote(s):

@@ -102,7 +102,9 @@ _SPOKES = {"spokesman", "spokeswoman", "spokesperson", "representative", "envoy"
 _SPOKES_FOR = re.compile(r"\bspokes(?:man|woman|person)\s+(?:for|of|from)\s+(?:the\s+)?", re.I)
 _PERSON_DESC = re.compile(
     r"\b[Aa]n? (?:[\w-]+ ){0,3}(?:woman|man|girl|boy|mother|father|defector|survivor|witness|"
-    r"guard|official|prisoner|inmate|detainee|soldier|officer)\b(?: who [^,.;]{1,40})?"
+    r"guard|official|prisoner|inmate|detainee|soldier|officer|cousin|relative|sister|brother|"
+    r"wife|husband|son|daughter|neighbour|neighbor|friend|nurse|teacher|doctor)\b"
+    r"(?: (?:of|from) (?:[\w-]+ ){0,4}[\w-]+)?(?: who [^,.;]{1,40})?"
 )
 _PREP = re.compile(r"\s(?:of|for|in|at|from|on|with|to)\s")
 
