@@ -132,3 +132,45 @@ def test_kind_is_guessed_unless_given() -> None:
     assert extract_text(statement).kind == "statement"
     assert extract_text(ARTICLE).kind == "article"
     assert extract_text(ARTICLE, kind="testimony").kind == "testimony"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (
+            "The wife of a detained fisherman, Jin Hae-sook, was quoted as saying that she had "
+            "received no word of him.",
+            "she had received no word",
+            "Jin Hae-sook",
+        ),
+        (
+            "Pyon Sung-ok taught for 20 years. Children who protested, she said, were beaten "
+            "in front of the class.",
+            "Children who protested",
+            "Pyon Sung-ok",
+        ),
+        (
+            "NEW YORK — North Korea's deputy ambassador, Kim In-ryong, dismissed the claims, "
+            'saying the issue "has already been resolved."',
+            "has already been resolved",
+            "Kim In-ryong",
+        ),
+        (
+            "A spokesman for the Ministry of Foreign Affairs issued a statement. "
+            '"There are no camps," the spokesman said.',
+            "There are no camps",
+            "Ministry of Foreign Affairs",
+        ),
+    ],
+)
+def test_attribution_patterns(text: str, words: str, speaker: str) -> None:
+    result = extract_text(text)
+    assert_spans(result)
+    assert _speaker(result, words) == speaker
+
+
+def test_act_words_count_in_the_context_of_detention() -> None:
+    inside = extract_text("In the camp many prisoners died in the first winter.")
+    outside = extract_text("Many people died in the flood that winter.")
+    assert "V-DEATHCUST" in {a.type for a in inside.acts}
+    assert "V-DEATHCUST" not in {a.type for a in outside.acts}
