@@ -243,7 +243,7 @@ class _Finder:
             if para_lo <= t.idx < para_hi
             and t.lower_ in SAY
             and not self.inside_quote(t.idx)
-            and t.pos_ in ("VERB", "AUX", "ADJ", "NOUN", "ADV", "PROPN")
+            and t.tag_[:2] in ("VB", "MD", "JJ", "NN", "RB")
         ]
 
         def dist(t: Any) -> int:
@@ -328,7 +328,7 @@ class _Finder:
                 if (
                     tok.lower_ not in SAY
                     or tok.lower_ in _NOT_REPORTING
-                    or tok.pos_ not in ("VERB", "AUX")
+                    or not tok.tag_.startswith(("VB", "MD"))
                 ):
                     continue
                 q = self._reported_clause(sent, tok)
