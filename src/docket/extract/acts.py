@@ -44,6 +44,15 @@ _DETENTION = re.compile(
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 
 
+_NEGATION = re.compile(r"\b(?:not|never|n't|no longer)\s+(?:(?:been|being|be)\s+)?$", re.I)
+
+
+def _negated(text: str, start: int) -> bool:
+    """'he was not beaten': a witness denying an act is no evidence of it. (An official's
+    denial, 'there is no torture', still names the act and is kept.)"""
+    return bool(_NEGATION.search(text[max(0, start - 20) : start]))
+
+
 @cache
 def _context_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return _load("act_context_patterns.tsv")
@@ -59,7 +68,7 @@ def find_acts(text: str) -> list[ActMention]:
     cands: list[tuple[int, int, int, str]] = []
     for rank, (code, pattern) in enumerate(_patterns()):
         for m in pattern.finditer(text):
-            if m.end() > m.start():
+            if m.end() > m.start() and not _negated(text, m.start()):
                 cands.append((m.start(), m.end(), rank, code))
     cands.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
     taken: Occupied[tuple[int, int, int, str]] = Occupied()
@@ -75,7 +84,11 @@ def find_acts(text: str) -> list[ActMention]:
             if code in found:
                 continue
             for m in pattern.finditer(text, sent.start(), sent.end()):
-                if m.end() > m.start() and taken.free(m.start(), m.end()):
+                if (
+                    m.end() > m.start()
+                    and taken.free(m.start(), m.end())
+                    and not _negated(text, m.start())
+                ):
                     taken.add(m.start(), m.end(), (m.start(), m.end(), rank, code))
                     found.add(code)
                     break
