@@ -3,7 +3,7 @@
 Reports precision, recall and F1 per kind (entities per label, quotes, speakers, dates, figures,
 places, acts) and throughput (articles per second, whole extract, one process, one core).
 
-    PYTHONPATH=src python bench/extract.py [--sets dev heldout ... heldout6]
+    PYTHONPATH=src python bench/extract.py [--sets dev heldout ... heldout7]
         [--model NAME_OR_PATH]
         [--repeat 3] [--json out.json] [--errors]
 """
@@ -165,7 +165,16 @@ def main() -> None:
     ap.add_argument(
         "--sets",
         nargs="+",
-        default=["dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6"],
+        default=[
+            "dev",
+            "heldout",
+            "heldout2",
+            "heldout3",
+            "heldout4",
+            "heldout5",
+            "heldout6",
+            "heldout7",
+        ],
     )
     ap.add_argument("--model", default=None, help="spaCy model package name or path")
     ap.add_argument("--repeat", type=int, default=3, help="timed passes over the set")
