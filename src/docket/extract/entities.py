@@ -21,11 +21,11 @@ from docket.extract.places import camp_phrase_end
 _ORG_HEADED = re.compile(
     r"\b(?:[A-Z][A-Za-z'&.-]*\s){1,4}"
     r"(?:Network|Center|Centre|Institute|Association|Alliance|Coalition|Committee|Foundation|"
-    r"Agency|Council|Commission|Project|Society|Bureau|Ministry|Department|Watch|Union)\b"
+    r"Agency|Council|Commission|Project|Society|Bureau|Ministry|Department|Watch|Union|Group)\b"
 )
 _KO_ORG = re.compile(
-    r"(?<![\uac00-\ud7a3])[\uac00-\ud7a3]{2,10}(?:재판소|이사회|위원회|재단|협회|센터|연구소|"
-    r"연구원|기구|연맹|통신|방송|신문)(?![\uac00-\ud7a3]{2})"
+    r"(?<![\uac00-\ud7a3])(?:유엔\s)?[\uac00-\ud7a3]{2,10}(?:재판소|이사회|위원회|재단|협회|센터|"
+    r"연구소|연구원|기구|연맹|통신|방송|신문|그룹|사무소)(?![\uac00-\ud7a3]{2})"
 )
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "FAC": "FACILITY"}

@@ -40,7 +40,8 @@ _COUNTED = (
     r"guards|bodies|deaths|executions|defectors|refugees|survivors|witnesses|victims|"
     r"workers|babies|infants|cases|individuals|relatives|residents|Christians|believers|"
     r"escapees|soldiers|officials|interviews|testimonies|households|crew members|crew|"
-    r"fishermen|sailors|citizens|nationals|abductees|missionaries|"
+    r"fishermen|sailors|citizens|nationals|abductees|missionaries|students|pupils|"
+    r"(?:detention )?sites|facilities|"
     r"(?:South |North )?Koreans|Japanese)"
 )
 _QUAL = (

@@ -8,6 +8,7 @@ from functools import cache
 
 from docket.extract._quote_marks import quote_spans
 from docket.extract._types import Entity, Quote
+from docket.extract.entities import _list_pattern
 from docket.extract.pipeline import korean
 from docket.extract.speakers import Resolver
 from docket.vocab import surname_spellings
@@ -42,7 +43,7 @@ def korean_persons(text: str, start: int, end: int) -> list[Entity]:
     out = []
     seen: set[int] = set()
     # "류춘옥 씨": a surname-initial word before the honorific is a name even where Kiwi splits it
-    for m in re.finditer(r"(?<![\uac00-\ud7a3])([\uac00-\ud7a3]{2,3})\s?씨", chunk):
+    for m in re.finditer(r"(?<![\uac00-\ud7a3])([\uac00-\ud7a3]{2,3})(?:\(\d+\))?\s?씨", chunk):
         form = m.group(1)
         if form[0] in _surnames_ko() and form[-1] not in _NOT_NAME_END:
             s = start + m.start(1)
@@ -61,6 +62,20 @@ def korean_persons(text: str, start: int, end: int) -> list[Entity]:
             s = start + tok.start
             if s not in seen:
                 out.append(Entity(form, "PERSON", s, s + len(form)))
+    return _merge_adjacent(text, sorted(out, key=lambda e: e.start))
+
+
+def _merge_adjacent(text: str, persons: list[Entity]) -> list[Entity]:
+    """'라파엘 두아르테': a foreign name in Hangul comes as two proper nouns; one person."""
+    listed = [_list_pattern("organisations.txt"), _list_pattern("gpe.txt", re.I)]
+    persons = [p for p in persons if not any(lp.fullmatch(p.text) for lp in listed)]
+    out: list[Entity] = []
+    for p in persons:
+        if out and text[out[-1].end : p.start] == " ":
+            prev = out.pop()
+            out.append(Entity(text[prev.start : p.end], "PERSON", prev.start, p.end))
+        else:
+            out.append(p)
     return out
 
 
@@ -144,6 +159,11 @@ def korean_quotes(text: str, start: int, end: int, ents: list[Entity]) -> list[Q
                 if acc.start() - 4 <= x.start < acc.end() and x.label in ("PERSON", "ORG")
             ]
             sp = who[0] if who else None
+            generic = acc.group(1).strip()
+            if sp is None and re.search(r"(?:매체|단체|보고서|기관|정부|언론|소식통)$", generic):
+                body = res.org_before(acc.start())  # "이 매체에 따르면": the outlet named before
+                if body:
+                    sp = next((o for o in res.orgs if o.text == body), None)
             qs, qe = acc.end(), le
             while qe > qs and text[qe - 1] in ". ":
                 qe -= 1

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from docket.extract._types import Entity
 
-PRONOUNS = {"he", "she", "him", "her", "i", "we", "they", "his", "hers", "그", "그녀", "그들"}
+PRONOUNS = {"he", "she", "him", "her", "i", "we", "they", "his", "hers", "it", "그", "그녀", "그들"}
 _DOC_HEADS = {
     "report",
     "statement",
@@ -47,6 +47,20 @@ _DOC_HEADS = {
     "court",
     "embassy",
     "mission",
+}
+_DOC_HEADS |= {
+    "association",
+    "alliance",
+    "coalition",
+    "network",
+    "foundation",
+    "union",
+    "party",
+    "charity",
+    "monitor",
+    "website",
+    "service",
+    "services",
 }
 _PEOPLE = {
     "sources",
@@ -244,6 +258,8 @@ class Resolver:
         if not m:
             return None
         if low in PRONOUNS:
+            if low == "it":
+                return self.org_before(start)
             if low == "they":
                 return self.org_before(start) or self.person_before(start)
             return self.person_before(start) or self._person_description_before(start)
@@ -263,6 +279,9 @@ class Resolver:
             head in _words(inner_orgs[0].text) or head in _DOC_HEADS or head in _SPOKES
         ):
             return self.fullest(inner_orgs[0].text, "ORG")
+        named = [o for o in self.orgs if o.end <= start and head in _words(o.text)]
+        if words and words[0] in ("the", "its", "this") and named:
+            return self.fullest(named[-1].text, "ORG")  # "the association" after its full name
         if head in _DOC_HEADS:
             appos = [o for o in self.orgs if re.fullmatch(r",\s+", self.text[end : o.start])]
             if appos:  # "the group, NK Watch Network, ..."
