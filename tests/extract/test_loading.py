@@ -83,7 +83,7 @@ def test_gzip_is_decompressed(tmp_path: Path) -> None:
         (b"   \n\n ", "blank.txt", "empty"),
         (b"\x00\x01\x02binary\x00" * 100, "junk.bin", "binary"),
         (bytes(range(128, 256)) * 40, "junk2.bin", "binary"),
-        (b"<html><head><title>x</title></head></html>", "nobody.html", "no readable body"),
+        (b"<html><head><title>x</title></head></html>", "nobody.html", "no readable main text"),
         (b"%PDF-1.4 garbage", "broken.pdf", "PDF"),
         (b"\x1f\x8bnot really gzip", "bad.gz", "gzip"),
     ],

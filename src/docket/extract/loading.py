@@ -16,7 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from docket.errors import BadInput
-from docket.extract._clean import clean_text, strip_furniture
+from docket.ingest.base import decode_text
+from docket.ingest.document import read_pdf_pages
+from docket.ingest.frontmatter import split_front_matter
+from docket.ingest.html import extract_page
+from docket.textclean import clean_text, strip_furniture
 
 MAX_INPUT_BYTES = 20 * 1024 * 1024  # a 50 MB "article" is not an article
 MAX_TEXT_CHARS = 1_000_000  # spaCy's own default limit; longer texts should be split first
@@ -79,24 +83,7 @@ def _sniff(name: str, data: bytes) -> str:
 def _decode(data: bytes, where: str) -> str:
     if not data.strip():
         raise BadInput("file is empty; expected text, HTML or PDF", where=where)
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            pass
-    sample = data[:65536]
-    if b"\x00" in sample:
-        raise BadInput("binary content (NUL bytes); expected text, HTML or PDF", where=where)
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is None or best.chaos > 0.3:
-        raise BadInput("binary or undecodable content; expected text, HTML or PDF", where=where)
-    return str(best)
+    return decode_text(data, where)
 
 
 def _check_text(text: str, where: str) -> str:
@@ -114,22 +101,6 @@ def _check_text(text: str, where: str) -> str:
     return text
 
 
-_FRONT = re.compile(r"\A---\r?\n(.*?)\r?\n---\r?\n", re.S)
-
-
-def _front_matter(text: str) -> tuple[dict[str, str], str]:
-    """Markdown front matter: simple `key: value` lines (title, published, author, outlet)."""
-    m = _FRONT.match(text)
-    if not m:
-        return {}, text
-    meta: dict[str, str] = {}
-    for line in m.group(1).splitlines():
-        key, sep, value = line.partition(":")
-        if sep and key.strip():
-            meta[key.strip().lower()] = value.strip().strip("\"'")
-    return meta, text[m.end() :]
-
-
 def _iso(value: str | None) -> str | None:
     if not value:
         return None
@@ -140,49 +111,31 @@ def _iso(value: str | None) -> str | None:
     return f"{m.group(1)}-{m.group(2)}-{m.group(3)}" if m else None
 
 
-def _from_html(raw: str, where: str) -> Document:
-    import trafilatura
-
-    doc = trafilatura.bare_extraction(
-        raw, with_metadata=True, include_comments=False, include_tables=False, as_dict=False
-    )
-    text = getattr(doc, "text", None) if doc is not None else None
-    if not text or not text.strip():
-        # No main content found: fall back to the visible text, if any.
-        text = trafilatura.html2txt(raw) or ""
-    if not text.strip():
-        raise BadInput("HTML has no readable body text", where=where)
+def _from_html(data: bytes, where: str) -> Document:
+    page = extract_page(data, where)
     return Document(
-        text=strip_furniture(clean_text(text)),
+        text=page.text,
         sha256="",
-        title=getattr(doc, "title", None) or None,
-        published=_iso(getattr(doc, "date", None)),
-        author=getattr(doc, "author", None) or None,
-        outlet=getattr(doc, "sitename", None) or None,
+        title=page.title or None,
+        published=_iso(page.published),
+        author=page.author or None,
+        outlet=page.outlet or None,
     )
 
 
 def _from_pdf(data: bytes, where: str) -> Document:
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
-
-    try:
-        reader = PdfReader(io.BytesIO(data))
-        pages = [page.extract_text() or "" for page in reader.pages]
-        meta = reader.metadata or {}
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
-        raise BadInput(f"unreadable PDF ({type(exc).__name__})", where=where) from None
-    text = "\n\n".join(p.strip() for p in pages if p.strip())
-    if not text.strip():
-        raise BadInput("PDF has no text layer (scanned? run OCR first)", where=where)
-    title = meta.get("/Title") if hasattr(meta, "get") else None
-    created = meta.get("/CreationDate") if hasattr(meta, "get") else None
+    pdf = read_pdf_pages(data, where)
     return Document(
-        text=strip_furniture(clean_text(text)),
+        text=strip_furniture(clean_text(pdf.text)),
         sha256="",
-        title=str(title) if title else None,
-        published=_iso(str(created)) if created else None,
+        title=pdf.title,
+        published=pdf.created,
     )
+
+
+def _meta(header: dict, key: str) -> str | None:
+    value = header.get(key)
+    return str(value).strip() or None if value is not None else None
 
 
 def load_bytes(data: bytes, name: str) -> Document:
@@ -198,16 +151,16 @@ def load_bytes(data: bytes, name: str) -> Document:
     if kind == "pdf":
         doc = _from_pdf(data, name)
     elif kind == "html":
-        doc = _from_html(_decode(data, name), name)
+        doc = _from_html(data, name)
     else:
-        meta, body = _front_matter(_decode(data, name))
+        meta, body = split_front_matter(_decode(data, name), name)
         doc = Document(
             text=strip_furniture(clean_text(body)),
             sha256="",
-            title=meta.get("title") or None,
-            published=_iso(meta.get("published") or meta.get("date")),
-            author=meta.get("author") or None,
-            outlet=meta.get("outlet") or None,
+            title=_meta(meta, "title"),
+            published=_iso(_meta(meta, "published") or _meta(meta, "date")),
+            author=_meta(meta, "author"),
+            outlet=_meta(meta, "outlet"),
         )
     doc.text = _check_text(doc.text, name)
     doc.sha256 = digest

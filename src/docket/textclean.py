@@ -1,4 +1,4 @@
-"""Normalise extracted text and drop the furniture lines main-content extractors let through."""
+"""Text clean-up shared by ingestion and extraction: newlines, controls, furniture lines."""
 
 from __future__ import annotations
 
