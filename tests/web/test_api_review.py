@@ -46,7 +46,7 @@ def test_accept_makes_a_record_and_is_audited(desk):
     assert twice.status_code == 409 and "already accepted" in twice.json()["detail"]
     recent = desk.client.get("/api/overview", headers=desk.auth("admin")).json()["recent"]
     assert any(
-        e["action"] == "suggestion.accepted" and e["actor"].startswith("u-investigator")
+        e["action"] == "suggestion.accept" and e["actor"].startswith("u-investigator")
         for e in recent
     )
 

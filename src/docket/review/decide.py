@@ -19,8 +19,7 @@ from docket.review.records import (
     make_person,
     make_place,
 )
-from docket.security.audit import record as audit
-from docket.security.policy import require
+from docket.security import record_audit, require
 from docket.security.redact import WITHHELD, Redactor
 from docket.store.models import Source, Suggestion
 
@@ -78,7 +77,7 @@ def _redacted(view: SuggestionView, red: Redactor, source_text: str) -> Suggesti
 def list_suggestions(
     case: Case, source_id: int, *, actor: Actor, status: str | None = None
 ) -> list[SuggestionView]:
-    require(actor, "sources:read")
+    require(actor, "records:read")
     with case.session() as session:
         source = session.get(Source, source_id)
         red = Redactor.for_actor(session, actor)
@@ -134,8 +133,9 @@ def accept(
             s.label = edit.label
         s.decided_by, s.decided_at = actor.name, datetime.now(UTC)
         session.flush()
-        audit(session, actor, f"suggestion.{s.status}", f"suggestion:{s.id}",
-              {"record": f"{s.record_type}:{s.record_id}"})  # fmt: skip
+        record = f"{s.record_type}:{s.record_id}"
+        action = "suggestion.accept" if s.status == "accepted" else "suggestion.edit"
+        record_audit(session, actor, action, f"suggestion:{s.id}", {"record": record})
         return _view(s, source.text)
 
 
@@ -143,9 +143,9 @@ def reject(case: Case, suggestion_id: int, *, actor: Actor, reason: str | None =
     """Remembered: the same span and label will not be suggested again."""
     require(actor, "records:write")
     with case.session() as session:
+        record_audit(session, actor, "suggestion.reject", f"suggestion:{suggestion_id}")
         s = _pending(session, suggestion_id)
         s.status = "rejected"
         s.decided_by, s.decided_at = actor.name, datetime.now(UTC)
         if reason:
             s.payload = {**s.payload, "rejected_because": reason}
-        audit(session, actor, "suggestion.rejected", f"suggestion:{s.id}")
