@@ -186,12 +186,17 @@ STEPS: list[tuple[str, Step]] = [
 
 
 def run_demo(
-    target: Path, *, seed: int = DEMO_SEED, echo: Callable[[str], None] = lambda _: None
+    target: Path,
+    *,
+    seed: int = DEMO_SEED,
+    echo: Callable[[str], None] = lambda _: None,
+    database_url: str | None = None,
 ) -> Case:
-    """Build the demo case in `target`, running every step; returns the open case."""
+    """Build the demo case in `target` (its database the SQLite file there, or `database_url`),
+    running every step; returns the open case."""
     target = Path(target).resolve()
     prepare_folder(target)
-    case = create_case(target, name=DEMO_NAME, key=demo_key(target))
+    case = create_case(target, name=DEMO_NAME, key=demo_key(target), database_url=database_url)
     ctx = DemoContext(case, Actor("demo", "admin"), target / "synthetic-inputs", seed)
     for number, (title, step) in enumerate(STEPS, start=1):
         echo(f"[{number}/{len(STEPS)}] {title}: {step(ctx)}")

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from docket import __version__
@@ -247,9 +248,17 @@ def ingest_file(
     guessed = kind is None
     chosen = kind or guess_kind(path, data)
     parsed = _reader_for(chosen, path).read(data, path, lang=lang)
-    with case.session() as session:
-        source = _store(session, case, parsed, data, digest, path, actor, guessed)
-        return IngestOutcome(where, "ingested", source.id, source.kind, guessed)
+    try:
+        with case.session() as session:
+            source = _store(session, case, parsed, data, digest, path, actor, guessed)
+            return IngestOutcome(where, "ingested", source.id, source.kind, guessed)
+    except IntegrityError:
+        # the same bytes ingested concurrently (two uploads at once): the other one won
+        with case.session() as session:
+            existing = session.scalar(select(Source).where(Source.sha256 == digest))
+            if existing is None:
+                raise
+            return IngestOutcome(where, "present", existing.id, existing.kind)
 
 
 def ingest_paths(

@@ -67,8 +67,14 @@ def record(
     details: dict[str, Any] | None = None,
 ) -> AuditEntry:
     """Append one entry to the chain, in the caller's transaction."""
-    if session.get_bind().dialect.name == "postgresql":
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
         session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_LOCK})
+    elif dialect == "sqlite":
+        # take SQLite's write lock before reading the last entry: two concurrent requests that
+        # only read (and audit the read) would otherwise both read seq N and both write N + 1
+        session.execute(text("UPDATE case_settings SET value = value WHERE key = :k"),
+                        {"k": HEAD_SETTING})  # fmt: skip
     last = session.scalar(select(AuditEntry).order_by(AuditEntry.seq.desc()).limit(1))
     entry = AuditEntry(
         seq=(last.seq + 1) if last else 1,

@@ -3,6 +3,7 @@ as a page for browsers. No traceback ever reaches a client (it could carry prote
 
 from __future__ import annotations
 
+import logging
 from urllib.parse import quote
 
 from fastapi import FastAPI, Request
@@ -15,6 +16,8 @@ from docket.errors import BadInput, DocketError
 from docket.security.errors import AuthenticationFailed, PermissionDenied
 from docket.web.deps import CsrfFailed, LoginRequired, get_web_session
 from docket.web.render import render_html, wants_json
+
+log = logging.getLogger("docket.web")
 
 
 def _is_api(request: Request) -> bool:
@@ -79,6 +82,13 @@ def install(app: FastAPI) -> None:
         return JSONResponse({"detail": "Method Not Allowed"}, status_code=405,
                             headers={"Allow": ", ".join(allowed_methods(request))})  # fmt: skip
 
+    async def internal_error(request: Request, exc: Exception) -> Response:
+        # the type only: a message or traceback could carry protected values
+        log.error("internal error on %s %s: %s", request.method, request.url.path,
+                  type(exc).__name__)  # fmt: skip
+        return _answer(request, 500, f"internal error ({type(exc).__name__})")
+
+    app.add_exception_handler(Exception, internal_error)
     app.add_exception_handler(StarletteHTTPException, method_not_allowed)
     app.add_exception_handler(LoginRequired, login_required)
     for kind in (DocketError, CsrfFailed):

@@ -1,0 +1,191 @@
+"""REST API under load: read throughput and p99 latency on the demo case, SQLite and PostgreSQL,
+and concurrent writers (nothing lost, nothing duplicated).
+
+The server is `docket serve` in its own process (one uvicorn worker); the load generator is this
+process, a separate one, on loopback only, with a bounded number of requests and a time limit.
+
+    PYTHONPATH=src python bench/api.py [--backend sqlite|postgres|both] [--requests 3000]
+        [--concurrency 16] [--writers 50] [--seconds 60]
+
+PostgreSQL: DOCKET_BENCH_PG (default postgresql://postgres@127.0.0.1:5432/test); the bench makes
+and drops a schema of its own. All data is SYNTHETIC (the demo case).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+import httpx
+import psycopg
+
+from docket.actor import Actor
+from docket.demo import DEMO_KEY_FILE, run_demo
+from docket.security import add_user, issue_token
+
+PG = os.environ.get("DOCKET_BENCH_PG", "postgresql://postgres@127.0.0.1:5432/test")
+ADMIN = Actor("bench", "admin")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def build(folder: Path, url: str | None) -> tuple[dict[str, str], list[int]]:
+    """The demo case plus an investigator and an analyst with tokens."""
+    with run_demo(folder, database_url=url) as case:
+        tokens = {}
+        for name, role in (("inv", "investigator"), ("ana", "analyst")):
+            add_user(case, name, "SYNTHETIC-bench-pw", role, actor=ADMIN)
+            tokens[role] = issue_token(case, name, actor=ADMIN)
+        from docket.sources import list_sources
+
+        ids = [s.id for s in list_sources(case, actor=ADMIN)]
+    return tokens, ids
+
+
+def start_server(folder: Path, port: int) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "DOCKET_KEY_FILE": str(folder / DEMO_KEY_FILE)}
+    env["PYTHONPATH"] = str(Path(__file__).resolve().parents[1] / "src")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "docket", "serve", "--case", str(folder), "--port", str(port)],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            httpx.get(f"http://127.0.0.1:{port}/openapi.json", timeout=1)
+            return server
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    server.kill()
+    raise SystemExit(f"server did not start: {server.stderr.read().decode()[-2000:]}")
+
+
+def read_paths(ids: list[int]) -> list[str]:
+    """A mix like an investigator's browsing: lists, sources, search, findings, review."""
+    paths = []
+    for i, sid in enumerate(ids[:40]):
+        paths += [f"/api/sources/{sid}", f"/api/sources/{sid}/suggestions"]
+        if i % 4 == 0:
+            paths += ["/api/sources?kind=testimony", "/api/allegations", "/api/facilities"]
+        if i % 5 == 0:
+            paths += ["/api/search?q=Yodok", "/api/search?q=forced%20labour", "/api/overview"]
+    return paths
+
+
+async def load(base: str, token: str, paths: list[str], total: int, concurrency: int,
+               seconds: float) -> tuple[list[float], int, float]:  # fmt: skip
+    latencies: list[float] = []
+    errors = 0
+    counter = iter(range(total))
+    headers = {"Authorization": f"Bearer {token}"}
+    start = time.perf_counter()
+
+    async def worker(client: httpx.AsyncClient) -> None:
+        nonlocal errors
+        for n in counter:
+            if time.perf_counter() - start > seconds:
+                return
+            t0 = time.perf_counter()
+            response = await client.get(paths[n % len(paths)], headers=headers)
+            latencies.append(time.perf_counter() - t0)
+            errors += response.status_code >= 500
+
+    limits = httpx.Limits(max_connections=concurrency)
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as client:
+        await asyncio.gather(*(worker(client) for _ in range(concurrency)))
+    return latencies, errors, time.perf_counter() - start
+
+
+async def writers(base: str, token: str, count: int) -> tuple[int, int, int, float]:
+    """`count` uploads at once, each a distinct testimony sent twice concurrently; then count
+    the sources: each must exist exactly once."""
+    headers = {"Authorization": f"Bearer {token}"}
+    tag = uuid.uuid4().hex[:8]
+
+    def body(i: int) -> bytes:
+        return (f"---\nwitness_pseudonym: W-9{i:03d}\nconsent: internal\n---\nSYNTHETIC bench "
+                f"testimony {tag} number {i} about forced labour.\n").encode()  # fmt: skip
+
+    async with httpx.AsyncClient(base_url=base, timeout=120) as client:
+        t0 = time.perf_counter()
+        calls = [client.post("/api/sources", headers=headers,
+                             files={"files": (f"w{i}.md", body(i), "text/markdown")})
+                 for i in range(count) for _ in range(2)]  # fmt: skip
+        answers = await asyncio.gather(*calls)
+        elapsed = time.perf_counter() - t0
+        failed = sum(r.status_code != 201 for r in answers)
+        hits = (await client.get(f"/api/search?q={tag}&limit=100", headers=headers)).json()
+    ids = [h["source_id"] for h in hits]
+    return len(set(ids)), len(ids) - len(set(ids)), failed, elapsed
+
+
+def run(backend: str, args: argparse.Namespace) -> None:
+    schema = None
+    url = None
+    if backend == "postgres":
+        schema = f"bench_{uuid.uuid4().hex[:8]}"
+        with psycopg.connect(PG, autocommit=True) as conn:
+            conn.execute(f'CREATE SCHEMA "{schema}"')
+        url = f"{PG}?options=-csearch_path%3D{schema}"
+    with tempfile.TemporaryDirectory(prefix="docket-bench-api-") as tmp:
+        folder = Path(tmp) / "demo"
+        t0 = time.perf_counter()
+        tokens, ids = build(folder, url)
+        print(f"[{backend}] demo case built in {time.perf_counter() - t0:.1f}s, {len(ids)} sources")
+        port = free_port()
+        server = start_server(folder, port)
+        base = f"http://127.0.0.1:{port}"
+        try:
+            paths = read_paths(ids)
+            asyncio.run(load(base, tokens["investigator"], paths, 200, 4, 30))  # warm up
+            for role in ("investigator", "analyst"):
+                lat, errors, elapsed = asyncio.run(load(
+                    base, tokens[role], paths, args.requests, args.concurrency, args.seconds))  # fmt: skip
+                lat.sort()
+                p50 = statistics.median(lat) * 1000
+                p99 = lat[int(len(lat) * 0.99) - 1] * 1000
+                print(f"[{backend}] reads as {role}: {len(lat)} requests in {elapsed:.1f}s = "
+                      f"{len(lat) / elapsed:.0f} req/s, p50 {p50:.1f} ms, p99 {p99:.1f} ms, "
+                      f"{errors} server errors (404s for sources the role may not see are expected)")  # fmt: skip
+            unique, dupes, failed, elapsed = asyncio.run(
+                writers(base, tokens["investigator"], args.writers)
+            )
+            print(f"[{backend}] {args.writers} writers x2 (same file twice): {unique} sources "
+                  f"made, {dupes} duplicated, {args.writers - unique} lost, {failed} failed "
+                  f"requests, {elapsed:.1f}s")  # fmt: skip
+        finally:
+            server.terminate()
+            server.wait(timeout=20)
+    if schema:
+        with psycopg.connect(PG, autocommit=True) as conn:
+            conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--backend", choices=["sqlite", "postgres", "both"], default="both")
+    parser.add_argument("--requests", type=int, default=3000)
+    parser.add_argument("--concurrency", type=int, default=16)
+    parser.add_argument("--writers", type=int, default=50)
+    parser.add_argument("--seconds", type=float, default=60)
+    args = parser.parse_args()
+    print(f"cores available: {len(os.sched_getaffinity(0))}")
+    for backend in ["sqlite", "postgres"] if args.backend == "both" else [args.backend]:
+        run(backend, args)
+
+
+if __name__ == "__main__":
+    main()
