@@ -1,0 +1,129 @@
+"""Fitting sets of log-linear models to one table, and searching the model space.
+
+Exhaustive search fits every hierarchical model at once (grouped by size, one batched IRLS per
+group). Above 5 lists the space explodes (millions of models), so a bidirectional stepwise
+search by the same criterion is used: add any term that keeps the model hierarchical or drop any
+term nothing else contains, whichever improves the criterion most, until nothing does.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from docket.estimate._glm import facial_mask, fit_poisson, identifiable_zero_cell
+from docket.estimate._histories import CaptureHistories
+from docket.estimate._models import (
+    Model,
+    addable_terms,
+    design,
+    hierarchical_models,
+    model_name,
+    removable_terms,
+)
+
+MAX_EXHAUSTIVE_LISTS = 5
+MAX_LOGLINEAR_LISTS = 12
+
+
+@dataclass
+class ModelFit:
+    model: Model
+    name: str
+    loglik: float
+    n_params: int  # rank of the design on cells that stay positive (effective parameters)
+    aic: float
+    bic: float
+    unobserved: float  # estimated unrecorded count; nan when not identifiable
+    identifiable: bool
+    zero_cells: int  # cells the extended MLE sets to zero
+    se_log_unobserved: float = math.nan
+
+    @property
+    def estimate(self) -> float:
+        return math.nan if not self.identifiable else self.unobserved
+
+    def criterion(self, which: str) -> float:
+        return self.bic if which == "bic" else self.aic
+
+
+def fit_models(ch: CaptureHistories, models: Iterable[Model]) -> list[ModelFit]:
+    """Fit each model to the observed cells; batched by number of parameters."""
+    k, y = ch.k, ch.full_table().astype(np.float64)
+    logn = math.log(ch.observed)
+    groups: dict[int, list[Model]] = {}
+    for m in models:
+        groups.setdefault(len(m), []).append(m)
+    out: list[ModelFit] = []
+    for ms in groups.values():
+        X = np.stack([design(k, m) for m in ms])
+        fit = fit_poisson(X, y)
+        keep = facial_mask(y[None, :], fit.mu)
+        ident, rank = identifiable_zero_cell(X, keep)
+        with np.errstate(over="ignore"):
+            n0 = np.exp(fit.beta[:, 0])
+        for i, m in enumerate(ms):
+            ll = float(fit.loglik[i])
+            p = int(rank[i])
+            ok = bool(ident[i]) and bool(np.isfinite(n0[i])) and n0[i] < 1e12
+            out.append(
+                ModelFit(
+                    model=m, name=model_name(m, ch.lists), loglik=ll, n_params=p,
+                    aic=-2 * ll + 2 * p, bic=-2 * ll + p * logn,
+                    unobserved=float(n0[i]) if ok else math.nan, identifiable=ok,
+                    zero_cells=int((~keep[i]).sum()),
+                )
+            )
+    return out
+
+
+def se_log_unobserved(ch: CaptureHistories, model: Model) -> float:
+    """Standard error of log(unobserved) = se of the intercept, from the Fisher information."""
+    k, y = ch.k, ch.full_table().astype(np.float64)
+    X = design(k, model)
+    fit = fit_poisson(X, y)
+    mu = fit.mu[0]
+    keep = facial_mask(y, mu)
+    Xf = X[keep]
+    info = Xf.T @ (mu[keep, None] * Xf)
+    var = np.linalg.pinv(info, rcond=1e-10)[0, 0]
+    return float(math.sqrt(var)) if var > 0 else math.nan
+
+
+def exhaustive_search(ch: CaptureHistories, max_order: int | None) -> list[ModelFit]:
+    return fit_models(ch, hierarchical_models(ch.k, max_order))
+
+
+def stepwise_search(
+    ch: CaptureHistories, criterion: str, max_order: int | None, start: Model = ()
+) -> tuple[list[ModelFit], list[str]]:
+    """Greedy bidirectional search; returns every model fitted and the path taken."""
+    top = ch.k - 1 if max_order is None else min(max_order, ch.k - 1)
+    seen: dict[Model, ModelFit] = {}
+
+    def norm(m: Sequence[int]) -> Model:
+        return tuple(sorted(m, key=lambda t: (bin(t).count("1"), t)))
+
+    current = norm(start)
+    for f in fit_models(ch, [current]):
+        seen[f.model] = f
+    path = [seen[current].name]
+    for _ in range(500):
+        cands = [norm((*current, t)) for t in addable_terms(ch.k, current, top)]
+        cands += [norm(tuple(x for x in current if x != t)) for t in removable_terms(current)]
+        new = [c for c in cands if c not in seen]
+        for f in fit_models(ch, new):
+            seen[f.model] = f
+        best = min(
+            (seen[c] for c in cands if seen[c].identifiable),
+            key=lambda f: f.criterion(criterion),
+            default=None,
+        )
+        if best is None or best.criterion(criterion) >= seen[current].criterion(criterion) - 1e-9:
+            break
+        current = best.model
+        path.append(best.name)
+    return list(seen.values()), path
