@@ -18,8 +18,8 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.special import gammaln
 
-ZERO_FIT = 1e-9  # a fitted value below this (with count 0) is treated as an extended-MLE zero
-_SETTLING_FLOOR = ZERO_FIT * 1e-3
+ZERO_FIT = 1e-7  # a fitted value below this (with count 0) is treated as an extended-MLE zero
+_SETTLING_FLOOR = ZERO_FIT * 1e-5
 
 
 @dataclass
@@ -93,7 +93,9 @@ def fit_poisson(
         try:
             new_beta = np.linalg.solve(A, b[:, :, None])[:, :, 0]
         except np.linalg.LinAlgError:
-            new_beta = np.stack([np.linalg.lstsq(a, bb, rcond=None)[0] for a, bb in zip(A, b, strict=True)])
+            new_beta = np.stack(
+                [np.linalg.lstsq(a, bb, rcond=None)[0] for a, bb in zip(A, b, strict=True)]
+            )
         new_eta = np.clip((Xa @ new_beta[:, :, None])[:, :, 0], -700.0, 50.0)
         new_mu = np.where(ma > 0, np.exp(new_eta), 0.0)
         new_dev = _deviance(ya, new_mu, ma > 0)
@@ -101,15 +103,17 @@ def fit_poisson(
         iters[active] = it + 1
         small = np.abs(new_dev - dev[active]) / (np.abs(new_dev) + 0.1) < tol
         # A zero cell still falling geometrically is on its way to an extended-MLE zero.
-        settling = (
-            (ya == 0) & (ma > 0) & (new_mu > _SETTLING_FLOOR) & (new_mu < 0.7 * mua)
-        ).any(axis=1)
+        settling = ((ya == 0) & (ma > 0) & (new_mu > _SETTLING_FLOOR) & (new_mu < 0.95 * mua)).any(
+            axis=1
+        )
         dev[active] = new_dev
         done = small & ~settling
         converged[active[done]] = True
         active = active[~done]
     loglik = poisson_loglik(yb, mu, m)
-    return GLMFit(beta=beta, mu=mu, deviance=dev, loglik=loglik, converged=converged, iterations=iters)
+    return GLMFit(
+        beta=beta, mu=mu, deviance=dev, loglik=loglik, converged=converged, iterations=iters
+    )
 
 
 def facial_mask(y: np.ndarray, mu: np.ndarray, mask: np.ndarray | None = None) -> np.ndarray:

@@ -19,7 +19,7 @@ MAX_LISTS = 62  # patterns are stored as 64-bit integers
 
 @dataclass(frozen=True)
 class CaptureHistories:
-    """Observed capture patterns for k lists, aggregated to counts (one row per distinct pattern)."""
+    """Observed capture patterns for k lists, as counts (one row per distinct pattern)."""
 
     lists: tuple[str, ...]
     cells: np.ndarray  # int64 pattern codes, bit j = list j; unique, sorted, never 0
@@ -61,14 +61,20 @@ class CaptureHistories:
         pats = self.patterns()[:, keep]
         note = f"list(s) {', '.join(dropped)} recorded nobody here and were left out"
         return from_patterns(
-            [self.lists[j] for j in keep], pats, self.counts, label=self.label,
-            notes=(*self.notes, note), allow_empty_lists=True,
+            [self.lists[j] for j in keep],
+            pats,
+            self.counts,
+            label=self.label,
+            notes=(*self.notes, note),
+            allow_empty_lists=True,
         )
 
     def as_dict(self) -> dict[str, int]:
         """Pattern strings ('1010', one character per list, in list order) to counts."""
         pats = self.patterns()
-        return {"".join(str(v) for v in row): int(c) for row, c in zip(pats, self.counts, strict=True)}
+        return {
+            "".join(str(v) for v in row): int(c) for row, c in zip(pats, self.counts, strict=True)
+        }
 
 
 def from_patterns(
@@ -99,7 +105,9 @@ def from_patterns(
         raise BadInput("counts must not be negative")
     codes = (pats << np.arange(len(lists), dtype=np.int64)).sum(axis=1)
     if ((codes == 0) & (cnts > 0)).any():
-        raise BadInput("the all-zero pattern (recorded by no list) must not appear: it is what is estimated")
+        raise BadInput(
+            "the all-zero pattern (recorded by no list) must not appear: it is what is estimated"
+        )
     keep = cnts > 0
     cells, inverse = np.unique(codes[keep], return_inverse=True)
     summed = np.zeros(cells.shape[0], dtype=np.int64)
@@ -111,7 +119,8 @@ def from_patterns(
         empty = [name for name, t in ch.list_totals().items() if t == 0]
         if empty:
             raise BadInput(
-                f"list {', '.join(repr(e) for e in empty)} recorded nobody; remove it or check the data"
+                f"list {', '.join(repr(e) for e in empty)} recorded nobody; "
+                "remove it or check the data"
             )
     return ch
 

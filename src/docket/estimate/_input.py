@@ -27,7 +27,9 @@ def _parse_count(raw: str, where: str) -> int:
     try:
         value = float(text)
     except ValueError:
-        raise BadInput(f"count {raw!r} is not a number; expected a whole number >= 0", where=where) from None
+        raise BadInput(
+            f"count {raw!r} is not a number; expected a whole number >= 0", where=where
+        ) from None
     if not math.isfinite(value) or value != int(value):
         raise BadInput(f"count {raw!r} is not a whole number", where=where)
     if value < 0:
@@ -69,7 +71,9 @@ def read_capture_csv(
         lower = [h.lower() for h in header]
         for s in strata:
             if s not in header:
-                raise BadInput(f"stratum column {s!r} not in header {header}", where=f"{name}:line 1")
+                raise BadInput(
+                    f"stratum column {s!r} not in header {header}", where=f"{name}:line 1"
+                )
         count_idx = lower.index(COUNT_COLUMN) if COUNT_COLUMN in lower else None
         strata_idx = [header.index(s) for s in strata]
         list_idx = [i for i in range(len(header)) if i != count_idx and i not in strata_idx]
@@ -90,13 +94,16 @@ def read_capture_csv(
                     continue
                 if len(record) != len(header):
                     raise BadInput(
-                        f"{len(record)} fields, header has {len(header)}", where=f"{name}:line {line}"
+                        f"{len(record)} fields, header has {len(header)}",
+                        where=f"{name}:line {line}",
                     )
                 pattern = [
-                    _parse_flag(record[i], f"{name}:line {line}, column {header[i]!r}") for i in list_idx
+                    _parse_flag(record[i], f"{name}:line {line}, column {header[i]!r}")
+                    for i in list_idx
                 ]
                 count = (
-                    1 if count_idx is None
+                    1
+                    if count_idx is None
                     else _parse_count(record[count_idx], f"{name}:line {line}, column 'count'")
                 )
                 if not any(pattern):
@@ -147,7 +154,9 @@ def histories_from_identities(
     bad = ~np.isin(mat, (0.0, 1.0))
     if bad.any():
         r, c = np.argwhere(bad)[0]
-        raise BadInput(f"value {values.iat[r, c]!r} is not 0 or 1", where=f"row {r}, column {lists[c]!r}")
+        raise BadInput(
+            f"value {values.iat[r, c]!r} is not 0 or 1", where=f"row {r}, column {lists[c]!r}"
+        )
     mat = mat.astype(np.int64)
     recorded = mat.any(axis=1)
     if not recorded.any():
@@ -162,7 +171,12 @@ def histories_from_identities(
     out: dict[str | None, CaptureHistories] = {}
     for key in sorted(set(keys)):
         sel = keys == key
-        ch = from_patterns(lists, mat[sel], np.ones(int(sel.sum()), dtype=np.int64), label=key,
-                           allow_empty_lists=True)
+        ch = from_patterns(
+            lists,
+            mat[sel],
+            np.ones(int(sel.sum()), dtype=np.int64),
+            label=key,
+            allow_empty_lists=True,
+        )
         out[key] = ch.drop_empty_lists()
     return out

@@ -43,7 +43,9 @@ def profile_interval(
     ell = _profile_loglik(ch, model)
     span = max(estimate - n, 1.0)
     opt = optimize.minimize_scalar(
-        lambda N: -ell(N), bounds=(n, n + 6 * span + 10), method="bounded",
+        lambda N: -ell(N),
+        bounds=(n, n + 6 * span + 10),
+        method="bounded",
         options={"xatol": 1e-4 * span},
     )
     best = -opt.fun

@@ -48,7 +48,10 @@ def _averaged(ch: CaptureHistories, fits: list[ModelFit], criterion: str, level:
     except ValueError:
         lo, hi = math.nan, math.nan
     return {
-        "estimate": est, "ci_low": lo, "ci_high": hi, "models_with_weight": len(top),
+        "estimate": est,
+        "ci_low": lo,
+        "ci_high": hi,
+        "models_with_weight": len(top),
         "interval": "mixture of per-model log-normal approximations (Buckland et al. 1997 style)",
         "top_models": [
             {"model": ok[i].name, "weight": float(w[i]), "estimate": ch.observed + ok[i].unobserved}
@@ -73,7 +76,9 @@ def loglinear_estimate(
     lists, n = list(ch.lists), ch.observed
     if ch.k > MAX_LOGLINEAR_LISTS:
         return not_estimable(
-            METHOD, n, lists,
+            METHOD,
+            n,
+            lists,
             f"{ch.k} lists: log-linear models need all 2**{ch.k} cells; use the latent-class "
             "model (lcmcr) for this many lists",
         )
@@ -87,7 +92,9 @@ def loglinear_estimate(
     ranked = sorted(fits, key=lambda f: f.criterion(criterion))
     usable = [f for f in ranked if f.identifiable]
     details: dict = {
-        "criterion": criterion, "search": search, "models_fitted": len(fits),
+        "criterion": criterion,
+        "search": search,
+        "models_fitted": len(fits),
         "models_not_identifiable": len(fits) - len(usable),
         "max_order": ch.k - 1 if max_order is None else max_order,
     }
@@ -95,7 +102,9 @@ def loglinear_estimate(
         details["stepwise_path"] = path
     if not usable:
         return not_estimable(
-            METHOD, n, lists,
+            METHOD,
+            n,
+            lists,
             "no log-linear model gives an identifiable estimate: the lists overlap too little "
             "(sparse table) to say how many no list recorded",
             **details,
@@ -122,8 +131,11 @@ def loglinear_estimate(
             "cells_set_to_zero_by_extended_mle": best.zero_cells,
             "interval": "profile likelihood",
             "ranking": [
-                {"model": f.name, criterion: f.criterion(criterion),
-                 "estimate": n + f.unobserved if f.identifiable else None}
+                {
+                    "model": f.name,
+                    criterion: f.criterion(criterion),
+                    "estimate": n + f.unobserved if f.identifiable else None,
+                }
                 for f in ranked[:10]
             ],
             "model_averaged": _averaged(ch, fits, criterion, level),
@@ -132,8 +144,11 @@ def loglinear_estimate(
     if boot is not None:
         b_lo, b_hi = percentile_interval(boot, level)
         details["bootstrap"] = {
-            "kind": "parametric, selected model fixed", "replicates": int(n_boot),
-            "ci_low": b_lo, "ci_high": b_hi, "median": float(np.median(boot)),
+            "kind": "parametric, selected model fixed",
+            "replicates": int(n_boot),
+            "ci_low": b_lo,
+            "ci_high": b_hi,
+            "median": float(np.median(boot)),
             "share_not_identifiable": float((~np.isfinite(boot)).mean()),
         }
         if (~np.isfinite(boot)).mean() > 0.01:
@@ -157,7 +172,14 @@ def loglinear_estimate(
     if best.unobserved > 50 * n:
         warnings.append("the estimate is more than 50 times the number recorded: extrapolation")
     return EstimateResult(
-        method=METHOD, observed=n, estimate=estimate, ci_low=low,
-        ci_high=None if math.isinf(high) else high, lists=lists, ci_level=level,
-        details=details, warnings=warnings, draws=boot,
+        method=METHOD,
+        observed=n,
+        estimate=estimate,
+        ci_low=low,
+        ci_high=None if math.isinf(high) else high,
+        lists=lists,
+        ci_level=level,
+        details=details,
+        warnings=warnings,
+        draws=boot,
     )

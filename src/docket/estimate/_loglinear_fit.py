@@ -34,7 +34,8 @@ class ModelFit:
     model: Model
     name: str
     loglik: float
-    n_params: int  # rank of the design on cells that stay positive (effective parameters)
+    n_params: int  # every parameter of the model, including any the extended MLE sends to -inf
+    effective_params: int  # rank of the design on the cells that stay positive
     aic: float
     bic: float
     unobserved: float  # estimated unrecorded count; nan when not identifiable
@@ -67,13 +68,21 @@ def fit_models(ch: CaptureHistories, models: Iterable[Model]) -> list[ModelFit]:
             n0 = np.exp(fit.beta[:, 0])
         for i, m in enumerate(ms):
             ll = float(fit.loglik[i])
-            p = int(rank[i])
+            # Penalise every parameter, as SparseMSE does: a term for two lists that share
+            # nobody fits its empty cells perfectly (at -inf) and must not come for free.
+            p = X.shape[2]
             ok = bool(ident[i]) and bool(np.isfinite(n0[i])) and n0[i] < 1e12
             out.append(
                 ModelFit(
-                    model=m, name=model_name(m, ch.lists), loglik=ll, n_params=p,
-                    aic=-2 * ll + 2 * p, bic=-2 * ll + p * logn,
-                    unobserved=float(n0[i]) if ok else math.nan, identifiable=ok,
+                    model=m,
+                    name=model_name(m, ch.lists),
+                    loglik=ll,
+                    n_params=p,
+                    effective_params=int(rank[i]),
+                    aic=-2 * ll + 2 * p,
+                    bic=-2 * ll + p * logn,
+                    unobserved=float(n0[i]) if ok else math.nan,
+                    identifiable=ok,
                     zero_cells=int((~keep[i]).sum()),
                 )
             )

@@ -83,6 +83,12 @@ def not_estimable(
 ) -> EstimateResult:
     """A result that refuses to print a number, with the reason in words."""
     return EstimateResult(
-        method=method, observed=observed, estimate=None, ci_low=None, ci_high=None, lists=lists,
-        details={"status": "not estimable", "reason": reason, **details}, warnings=[reason],
+        method=method,
+        observed=observed,
+        estimate=None,
+        ci_low=None,
+        ci_high=None,
+        lists=lists,
+        details={"status": "not estimable", "reason": reason, **details},
+        warnings=[reason],
     )
