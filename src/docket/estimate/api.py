@@ -74,7 +74,7 @@ def _run(ch: CaptureHistories, method: str, opts: EstimateOptions) -> EstimateRe
     if method == "dga":
         from docket.estimate._dga import dga_estimate
 
-        return dga_estimate(ch, level=opts.level, max_n_factor=opts.max_n_factor)
+        return dga_estimate(ch, level=opts.level, max_n_factor=opts.max_n_factor, seed=opts.seed)
     raise BadInput(f"unknown method {method!r}; expected one of {', '.join(METHODS)}")
 
 
