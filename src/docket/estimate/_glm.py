@@ -19,7 +19,7 @@ import numpy as np
 from scipy.special import gammaln
 
 ZERO_FIT = 1e-7  # a fitted value below this (with count 0) is treated as an extended-MLE zero
-_SETTLING_FLOOR = ZERO_FIT * 1e-5
+_SETTLING_FLOOR = ZERO_FIT * 1e-2
 
 
 @dataclass
@@ -98,19 +98,29 @@ def fit_poisson(
             )
         new_eta = np.clip((Xa @ new_beta[:, :, None])[:, :, 0], -700.0, 50.0)
         new_mu = np.where(ma > 0, np.exp(new_eta), 0.0)
+        # A zero cell still falling geometrically after a few steps is on its way to an
+        # extended-MLE zero: fix it at zero now and go on with the rest (the facial set)
+        # instead of following it down one factor of e per iteration.
+        jumped = np.zeros(len(active), dtype=bool)
+        if it >= 4:
+            falling = (ya == 0) & (ma > 0) & (new_mu < 0.5 * mua) & (new_mu < 1e-3)
+            if falling.any():
+                ma = np.where(falling, 0.0, ma)
+                mf[active] = ma
+                new_mu = np.where(falling, 0.0, new_mu)
+                jumped = falling.any(axis=1)
         new_dev = _deviance(ya, new_mu, ma > 0)
         beta[active], eta[active], mu[active] = new_beta, new_eta, new_mu
         iters[active] = it + 1
         small = np.abs(new_dev - dev[active]) / (np.abs(new_dev) + 0.1) < tol
-        # A zero cell still falling geometrically is on its way to an extended-MLE zero.
         settling = ((ya == 0) & (ma > 0) & (new_mu > _SETTLING_FLOOR) & (new_mu < 0.95 * mua)).any(
             axis=1
         )
         dev[active] = new_dev
-        done = small & ~settling
+        done = small & ~settling & ~jumped
         converged[active[done]] = True
         active = active[~done]
-    loglik = poisson_loglik(yb, mu, m)
+    loglik = poisson_loglik(yb, mu, mf > 0)
     return GLMFit(
         beta=beta, mu=mu, deviance=dev, loglik=loglik, converged=converged, iterations=iters
     )

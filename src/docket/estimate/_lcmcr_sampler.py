@@ -109,6 +109,11 @@ def run_chain(
     alloc = np.empty(K, dtype=np.int64)
     nk = np.empty(K, dtype=np.int64)
     s = np.empty((J, K), dtype=np.int64)
+    base_lin = np.empty(K)
+    odds = np.empty((J, K))
+    # lambda is kept in [1e-10, 1 - 1e-10] below, so each factor is >= 1e-10: 30 lists at most
+    # multiply to 1e-300, still a normal double.
+    linear = J <= 30
 
     total = burnin + samples * thin
     out_n = np.empty(samples)
@@ -120,8 +125,8 @@ def run_chain(
         for k in range(K):
             acc = np.log(max(pi[k], 1e-300))
             for j in range(J):
-                l1 = max(lam[j, k], 1e-300)
-                l0 = max(1.0 - lam[j, k], 1e-300)
+                l1 = min(max(lam[j, k], 1e-10), 1.0 - 1e-10)
+                l0 = 1.0 - l1
                 lo = np.log(l0)
                 acc += lo
                 loglam_diff[j, k] = np.log(l1) - lo
@@ -130,14 +135,32 @@ def run_chain(
             nk[k] = 0
             for j in range(J):
                 s[j, k] = 0
-        # class split of each observed pattern
-        for i in range(m):
+        # class split of each observed pattern. In linear space (products of odds, no exp)
+        # when there are few enough lists that no product can underflow; else in logs.
+        if linear:
             for k in range(K):
-                v = base[k]
-                for c in range(n_captured[i]):
-                    v += loglam_diff[captured_idx[i, c], k]
-                logp[k] = v
-            _categorical(logp, probs)
+                base_lin[k] = np.exp(base[k])
+                for j in range(J):
+                    odds[j, k] = np.exp(loglam_diff[j, k])
+        for i in range(m):
+            tot = 0.0
+            if linear:
+                for k in range(K):
+                    v = base_lin[k]
+                    for c in range(n_captured[i]):
+                        v *= odds[captured_idx[i, c], k]
+                    probs[k] = v
+                    tot += v
+            if tot > 1e-300 and tot < 1e300:
+                for k in range(K):
+                    probs[k] /= tot
+            else:  # log space: many lists, or a product out of range
+                for k in range(K):
+                    v = base[k]
+                    for c in range(n_captured[i]):
+                        v += loglam_diff[captured_idx[i, c], k]
+                    logp[k] = v
+                _categorical(logp, probs)
             _multinomial_into(counts[i], probs, alloc)
             for k in range(K):
                 a = alloc[k]

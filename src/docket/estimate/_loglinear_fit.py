@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 
@@ -19,6 +20,7 @@ from docket.estimate._histories import CaptureHistories
 from docket.estimate._models import (
     Model,
     addable_terms,
+    cell_codes,
     design,
     hierarchical_models,
     model_name,
@@ -32,7 +34,7 @@ MAX_LOGLINEAR_LISTS = 12
 @dataclass
 class ModelFit:
     model: Model
-    name: str
+    lists: tuple[str, ...]
     loglik: float
     n_params: int  # every parameter of the model, including any the extended MLE sends to -inf
     effective_params: int  # rank of the design on the cells that stay positive
@@ -42,6 +44,10 @@ class ModelFit:
     identifiable: bool
     zero_cells: int  # cells the extended MLE sets to zero
     se_log_unobserved: float = math.nan
+
+    @property
+    def name(self) -> str:
+        return model_name(self.model, self.lists)
 
     @property
     def estimate(self) -> float:
@@ -59,11 +65,17 @@ def fit_models(ch: CaptureHistories, models: Iterable[Model]) -> list[ModelFit]:
     for m in models:
         groups.setdefault(len(m), []).append(m)
     out: list[ModelFit] = []
+    columns = _term_columns(k)
     for ms in groups.values():
-        X = np.stack([design(k, m) for m in ms])
+        X = _designs(k, ms, columns)
         fit = fit_poisson(X, y)
         keep = facial_mask(y[None, :], fit.mu)
-        ident, rank = identifiable_zero_cell(X, keep)
+        # Only models with cells sent to zero can lose identifiability or rank; check those.
+        ident = np.ones(len(ms), dtype=bool)
+        rank = np.full(len(ms), X.shape[2])
+        odd = np.flatnonzero(~keep.all(axis=1))
+        if odd.size:
+            ident[odd], rank[odd] = identifiable_zero_cell(X[odd], keep[odd])
         with np.errstate(over="ignore"):
             n0 = np.exp(fit.beta[:, 0])
         for i, m in enumerate(ms):
@@ -75,7 +87,7 @@ def fit_models(ch: CaptureHistories, models: Iterable[Model]) -> list[ModelFit]:
             out.append(
                 ModelFit(
                     model=m,
-                    name=model_name(m, ch.lists),
+                    lists=ch.lists,
                     loglik=ll,
                     n_params=p,
                     effective_params=int(rank[i]),
@@ -87,6 +99,21 @@ def fit_models(ch: CaptureHistories, models: Iterable[Model]) -> list[ModelFit]:
                 )
             )
     return out
+
+
+@cache
+def _term_columns(k: int) -> dict[int, np.ndarray]:
+    """The 0/1 column of every possible term over the observed cells, computed once per k."""
+    cells = cell_codes(k)
+    return {t: ((cells & t) == t).astype(np.float64) for t in range(1, 2**k)}
+
+
+def _designs(k: int, models: list[Model], columns: dict[int, np.ndarray]) -> np.ndarray:
+    """Stack the designs of same-size models (intercept, main effects, terms) as (B, C, p)."""
+    fixed = [0] + [1 << j for j in range(k)]  # 0 stands for the intercept
+    full = np.stack([np.ones(2**k - 1)] + [columns[t] for t in range(1, 2**k)], axis=1)
+    idx = np.array([fixed + list(m) for m in models], dtype=np.int64)  # (B, p)
+    return np.ascontiguousarray(np.moveaxis(full[:, idx], 0, 1))
 
 
 def se_log_unobserved(ch: CaptureHistories, model: Model) -> float:
@@ -102,8 +129,13 @@ def se_log_unobserved(ch: CaptureHistories, model: Model) -> float:
     return float(math.sqrt(var)) if var > 0 else math.nan
 
 
+@cache
+def _all_models(k: int, max_order: int | None) -> tuple[Model, ...]:
+    return tuple(hierarchical_models(k, max_order))
+
+
 def exhaustive_search(ch: CaptureHistories, max_order: int | None) -> list[ModelFit]:
-    return fit_models(ch, hierarchical_models(ch.k, max_order))
+    return fit_models(ch, _all_models(ch.k, max_order))
 
 
 def stepwise_search(
