@@ -33,3 +33,23 @@ def test_chan_silverman_vincent_bca_interval_western():
     # Monte Carlo spread of BCa ends with 1,000 resamples is about +-10% (bench/estimate.py)
     assert abs(res.ci_low - pub["ci_low"]) / pub["ci_low"] < 0.2
     assert abs(res.ci_high - pub["ci_high"]) / pub["ci_high"] < 0.2
+
+
+def test_king_2013_scotland_approximately():
+    """King et al. (2013): 31,700 (24,800-38,700) by RJMCMC model averaging under a
+    unit-information prior. We average by BIC (the large-sample form of that prior) over an
+    Occam's window and get 30,350 (25,350-37,900): not the published figure to its precision,
+    and docs/estimate.md says why. The test pins our figure within 5% of theirs."""
+    from docket.estimate._covariates import covariate_model_average
+
+    _, raw = load_published("scotland_pwid_2006_4sources")
+    tables = {k: load_published("scotland_pwid_2006_4sources", k)[0] for k in raw["strata"]}
+    res = covariate_model_average(tables)
+    pub = raw["published"]
+    assert res.observed == 5670
+    for ours, theirs in (
+        (res.estimate, pub["estimate"]),
+        (res.ci_low, pub["ci_low"]),
+        (res.ci_high, pub["ci_high"]),
+    ):
+        assert abs(ours - theirs) / theirs < 0.05
