@@ -120,3 +120,16 @@ def test_identities_entry_point_and_presentation(tmp_path):
         assert out.stat().st_size > 1000
     assert (tmp_path / "chart.svg").read_text().lstrip().startswith("<?xml")
     assert (tmp_path / "chart.png").read_bytes()[:4] == b"\x89PNG"
+
+
+def test_not_estimable_is_said_in_words_not_numbers(tmp_path):
+    path = tmp_path / "apart.csv"
+    path.write_text("A,B,C,count\n1,0,0,10\n0,1,0,12\n0,0,1,9\n")
+    result = runner.invoke(app, ["estimate", str(path), "--method", "loglinear", "--summary"])
+    assert result.exit_code == 0
+    assert "not estimable" in result.stdout
+    assert "We do not give an estimate" in result.stdout
+    as_json = json.loads(
+        runner.invoke(app, ["estimate", str(path), "--json", "--method", "dga"]).stdout
+    )
+    assert as_json["estimate"] is None and as_json["details"]["status"] == "not estimable"

@@ -65,3 +65,21 @@ def test_same_seed_same_output():
     a = estimate_histories({None: ch}, opts).to_json()
     b = estimate_histories({None: ch}, opts).to_json()
     assert a == b
+
+
+def test_above_five_lists_a_stepwise_search_finds_a_planted_dependence():
+    from docket.synth.captures import Scenario, simulate
+
+    sc = Scenario(
+        "six",
+        3000,
+        "SYNTHETIC 6 lists, B follows A",
+        (1.0,),
+        ((0.2, 0.1, 0.15, 0.2, 0.1, 0.15),),
+        dependence=(0, 1, 0.7),
+    )
+    ch, N = simulate(sc, seed=4)
+    res = loglinear_estimate(ch, n_boot=0)
+    assert res.details["search"] == "stepwise"
+    assert "A:B" in res.details["model"]
+    assert res.ci_low < N < res.ci_high
