@@ -88,12 +88,12 @@ def parametric_bootstrap(
 
 
 def percentile_interval(draws: np.ndarray, level: float = 0.95) -> tuple[float, float]:
+    """Equal-tailed percentile interval; infinite draws (no finite estimate) count as +inf."""
     a = (1 - level) / 2
-    d = np.sort(draws)
-    lo = float(np.quantile(d[np.isfinite(d)], a)) if np.isfinite(d).mean() > a else math.inf
-    finite_share = np.isfinite(d).mean()
-    hi = float(np.quantile(d, 1 - a)) if finite_share >= 1 - a else math.inf
-    return lo, hi
+    big = 1e300
+    d = np.where(np.isfinite(draws), draws, big)
+    lo, hi = (float(q) for q in np.quantile(d, [a, 1 - a]))
+    return (lo if lo < 1e200 else math.inf), (hi if hi < 1e200 else math.inf)
 
 
 def mixture_interval(
