@@ -64,3 +64,23 @@ def test_stratified_total_interval_from_draws():
     assert total.ci_high < parts[0].ci_high + parts[1].ci_high
     d = total.to_dict()
     assert d["strata"][0]["stratum"] == "a" and d["observed"] == a.observed + b.observed
+
+
+def test_one_class_matches_the_exact_posterior_of_model_mt():
+    """With K*=1 LCMCR is model Mt; its posterior of N under Beta(1,1) priors and p(N) ~ 1/N
+    has a closed form, computed here on a grid, which the sampler must reproduce."""
+    from scipy.special import betaln, gammaln
+
+    from docket.estimate import load_published
+
+    ch, _ = load_published("hiv_rome_4sources")
+    n, nj = ch.observed, np.array(list(ch.list_totals().values()))
+    grid = np.arange(n, 40_000)
+    logp = -np.log(grid) + gammaln(grid + 1) - gammaln(grid - n + 1)
+    logp += sum(betaln(x + 1, grid - x + 1) for x in nj)
+    cdf = np.cumsum(np.exp(logp - logp.max()))
+    cdf /= cdf[-1]
+    exact = [grid[np.searchsorted(cdf, q)] for q in (0.025, 0.5, 0.975)]
+    res = lcmcr_estimate(ch, K=1, burnin=500, samples=2000, thin=2, chains=2, seed=1)
+    for ours, truth in zip((res.ci_low, res.estimate, res.ci_high), exact, strict=True):
+        assert abs(ours - truth) / truth < 0.02
