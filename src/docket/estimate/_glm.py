@@ -142,9 +142,11 @@ def identifiable_zero_cell(X: np.ndarray, keep: np.ndarray) -> tuple[np.ndarray,
     keep = np.atleast_2d(keep)
     B = max(Xb.shape[0], keep.shape[0])
     Xm = np.broadcast_to(Xb, (B, *Xb.shape[1:])) * keep[:, :, None]
-    p = Xm.shape[2]
-    e0 = np.zeros((B, 1, p))
-    e0[:, 0, 0] = 1.0
-    r1 = np.linalg.matrix_rank(Xm, tol=1e-8)
-    r2 = np.linalg.matrix_rank(np.concatenate([Xm, e0], axis=1), tol=1e-8)
-    return r1 == r2, r1
+    # One SVD: the right singular vectors with non-zero singular values span the row space.
+    _, sv, vt = np.linalg.svd(Xm, full_matrices=False)
+    tol = sv.max(axis=1, keepdims=True) * max(Xm.shape[1:]) * 1e-10
+    live = sv > tol
+    rank = live.sum(axis=1)
+    # projection of e0 = (1, 0, ..., 0) onto the row space: its squared length is sum v[i, 0]^2
+    proj = (np.where(live, vt[:, :, 0], 0.0) ** 2).sum(axis=1)
+    return proj > 1 - 1e-8, rank
