@@ -44,10 +44,14 @@ def main() -> None:
     ap.add_argument("--lcmcr-iter", default="2000,500,4,2")
     args = ap.parse_args()
     lcmcr_iter = tuple(int(x) for x in args.lcmcr_iter.split(","))
-    print(f"{args.reps} SYNTHETIC replications per scenario; LCMCR burnin,samples,thin,chains = "
-          f"{args.lcmcr_iter}\n")
-    print("| scenario | method | true N | mean recorded | median estimate | relative bias "
-          "(mean) | 95% coverage | median interval width | not estimable | seconds |")
+    print(
+        f"{args.reps} SYNTHETIC replications per scenario; LCMCR burnin,samples,thin,chains = "
+        f"{args.lcmcr_iter}\n"
+    )
+    print(
+        "| scenario | method | true N | mean recorded | median estimate | relative bias "
+        "(mean) | 95% coverage | median interval width | not estimable | seconds |"
+    )
     print("|---|---|---|---|---|---|---|---|---|---|")
     for name in args.scenarios.split(","):
         for method in args.methods.split(","):
