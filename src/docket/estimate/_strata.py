@@ -13,11 +13,12 @@ from docket.estimate._intervals import percentile_interval
 from docket.estimate._result import EstimateResult
 
 
-def combine_strata(parts: list[EstimateResult], level: float = 0.95) -> EstimateResult:
+def combine_strata(
+    parts: list[EstimateResult], level: float = 0.95, lists: list[str] | None = None
+) -> EstimateResult:
     """The total of independently estimated strata; not estimable if any stratum is not."""
-    lists = sorted({name for p in parts for name in p.lists}, key=lambda s: (len(s), s))
-    first = parts[0]
-    lists = list(first.lists) + [x for x in lists if x not in first.lists]
+    if lists is None:  # strata may have dropped lists that recorded nobody there
+        lists = list(dict.fromkeys(name for p in parts for name in p.lists))
     observed = sum(p.observed for p in parts)
     methods = sorted({p.method for p in parts})
     method = methods[0] if len(methods) == 1 else "mixed"

@@ -37,9 +37,7 @@ def format_table(result: EstimateResult) -> str:
     """Aligned text table: one row per stratum and the total (or the single estimate)."""
     rows = [("stratum", "method", "observed", "estimate", f"{result.ci_level:.0%} interval")]
     for r in [*result.strata, result] if result.strata else [result]:
-        name = r.stratum if r.stratum is not None else ("total" if result.strata else "all")
-        if r is result and result.strata:
-            name = "total"
+        name = "total" if (result.strata and r is result) else (r.stratum or "all")
         interval = (
             "not estimable"
             if not r.ok

@@ -100,7 +100,7 @@ def estimate_histories(
         results.append(res)
     if len(results) == 1 and keys[0] is None:
         return results[0]
-    total = combine_strata(results, opts.level)
+    total = combine_strata(results, opts.level, lists=list(pooled.lists))
     total.details["method_choice"] = reason
     total.details["options"] = _opts_dict(opts, method)
     return total
