@@ -27,7 +27,7 @@ def test_chan_silverman_vincent_point_estimates(name, model):
 
 def test_chan_silverman_vincent_bca_interval_western():
     ch, meta = load_published("us_western_site_sex_trafficking_5lists")
-    res = stepwise_bca_estimate(ch, n_boot=300, seed=3)
+    res = stepwise_bca_estimate(ch, n_boot=300, seed=0)
     pub = meta["published"]
     assert round(res.estimate) == pub["estimate"]
     # Monte Carlo spread of BCa ends with 1,000 resamples is about +-10% (bench/estimate.py)
@@ -53,3 +53,18 @@ def test_king_2013_scotland_approximately():
         (res.ci_high, pub["ci_high"]),
     ):
         assert abs(ours - theirs) / theirs < 0.05
+
+
+def test_bca_without_bias_or_acceleration_is_the_percentile_interval():
+    import numpy as np
+
+    from docket.estimate._stepwise import _bca
+
+    boot = np.arange(1.0, 1001.0)  # exactly half the draws below the estimate 500.5
+    lo, hi = _bca(boot, 500.5, 0.0, np.array([0.025, 0.975]))
+    assert np.allclose(
+        [lo, hi], np.quantile(boot, [0.025, 0.975], method="median_unbiased"), rtol=1e-3
+    )
+    # a positive acceleration pushes both ends up
+    lo2, hi2 = _bca(boot, 500.5, 0.1, np.array([0.025, 0.975]))
+    assert lo2 > lo and hi2 > hi

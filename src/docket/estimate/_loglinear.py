@@ -41,7 +41,7 @@ def _averaged(ch: CaptureHistories, fits: list[ModelFit], criterion: str, level:
     top = [i for i in order if w[i] > 1e-4][:200]
     wt = w[top] / w[top].sum()
     n0 = np.array([ok[i].unobserved for i in top])
-    se = np.array([se_log_unobserved(ch, ok[i].model) for i in top])
+    se = se_log_unobserved(ch, [ok[i].model for i in top])
     est = ch.observed + float((wt * n0).sum())
     try:
         lo, hi = mixture_interval(ch.observed, n0, se, wt, level)

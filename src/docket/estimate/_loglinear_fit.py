@@ -21,7 +21,6 @@ from docket.estimate._models import (
     Model,
     addable_terms,
     cell_codes,
-    design,
     hierarchical_models,
     model_name,
     removable_terms,
@@ -116,17 +115,23 @@ def _designs(k: int, models: list[Model], columns: dict[int, np.ndarray]) -> np.
     return np.ascontiguousarray(np.moveaxis(full[:, idx], 0, 1))
 
 
-def se_log_unobserved(ch: CaptureHistories, model: Model) -> float:
-    """Standard error of log(unobserved) = se of the intercept, from the Fisher information."""
+def se_log_unobserved(ch: CaptureHistories, models: Sequence[Model]) -> np.ndarray:
+    """Standard error of log(unobserved) (= of the intercept) per model, from the Fisher
+    information on the cells that stay positive; fitted in batches like the search."""
     k, y = ch.k, ch.full_table().astype(np.float64)
-    X = design(k, model)
-    fit = fit_poisson(X, y)
-    mu = fit.mu[0]
-    keep = facial_mask(y, mu)
-    Xf = X[keep]
-    info = Xf.T @ (mu[keep, None] * Xf)
-    var = np.linalg.pinv(info, rcond=1e-10)[0, 0]
-    return float(math.sqrt(var)) if var > 0 else math.nan
+    out = np.full(len(models), math.nan)
+    groups: dict[int, list[int]] = {}
+    for i, m in enumerate(models):
+        groups.setdefault(len(m), []).append(i)
+    columns = _term_columns(k)
+    for idx in groups.values():
+        X = _designs(k, [models[i] for i in idx], columns)
+        mu = fit_poisson(X, y).mu
+        w = np.where(facial_mask(y[None, :], mu), mu, 0.0)
+        info = np.einsum("bcp,bc,bcq->bpq", X, w, X)
+        var = np.linalg.pinv(info, rcond=1e-10)[:, 0, 0]
+        out[idx] = np.sqrt(np.where(var > 0, var, np.nan))
+    return out
 
 
 @cache
