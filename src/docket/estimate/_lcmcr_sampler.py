@@ -18,11 +18,6 @@ from numba import njit
 
 
 @njit(cache=True)
-def _seed(seed: int) -> None:
-    np.random.seed(seed)
-
-
-@njit(cache=True)
 def _categorical(logp: np.ndarray, probs: np.ndarray) -> None:
     m = logp.max()
     s = 0.0

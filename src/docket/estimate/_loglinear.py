@@ -126,6 +126,7 @@ def loglinear_estimate(
             "model": best.name,
             "model_terms": [int(t) for t in best.model],
             "n_parameters": best.n_params,
+            "n_parameters_effective": best.effective_params,
             "loglik": best.loglik,
             criterion: best.criterion(criterion),
             "cells_set_to_zero_by_extended_mle": best.zero_cells,

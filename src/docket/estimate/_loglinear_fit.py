@@ -42,7 +42,6 @@ class ModelFit:
     unobserved: float  # estimated unrecorded count; nan when not identifiable
     identifiable: bool
     zero_cells: int  # cells the extended MLE sets to zero
-    se_log_unobserved: float = math.nan
 
     @property
     def name(self) -> str:

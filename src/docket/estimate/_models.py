@@ -86,10 +86,6 @@ def design(k: int, model: Model, *, include_zero: bool = False) -> np.ndarray:
     return np.stack(cols, axis=1).astype(np.float64)
 
 
-def n_params(k: int, model: Model) -> int:
-    return 1 + k + len(model)
-
-
 def addable_terms(k: int, model: Model, max_order: int) -> list[int]:
     """Terms that keep the model hierarchical when added (used by the stepwise search)."""
     present = set(model)
