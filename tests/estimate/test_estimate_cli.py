@@ -133,3 +133,20 @@ def test_not_estimable_is_said_in_words_not_numbers(tmp_path):
         runner.invoke(app, ["estimate", str(path), "--json", "--method", "dga"]).stdout
     )
     assert as_json["estimate"] is None and as_json["details"]["status"] == "not estimable"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--bootstrap", "-1"],
+        ["--criterion", "x"],
+        ["--method", "lcmcr", "--thin", "0"],
+        ["--method", "nope"],
+    ],
+)
+def test_bad_options_exit_2(spina_csv, args):
+    from docket.cli import main
+
+    with pytest.raises(SystemExit) as exc:
+        main(["estimate", str(spina_csv), *args])
+    assert exc.value.code == 2

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from docket.cli._app import JsonOption, app
+from docket.errors import BadInput
 from docket.estimate import (
     EstimateOptions,
     estimate_file,
@@ -47,8 +48,10 @@ def estimate_cmd(
     ] = None,
 ) -> None:
     """Estimate how many people no list recorded (multiple systems estimation)."""
+    if bootstrap < 0:
+        raise BadInput("--bootstrap must be >= 0")
     if criterion not in ("bic", "aic"):
-        raise typer.BadParameter("expected bic or aic", param_hint="--criterion")
+        raise BadInput(f"--criterion must be bic or aic, not {criterion!r}")
     options = EstimateOptions(
         method=method,
         seed=seed,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from docket.errors import BadInput
 from docket.estimate._diagnostics import (
     ESS_WARN,
     RHAT_WARN,
@@ -64,7 +65,7 @@ def lcmcr_estimate(
 ) -> EstimateResult:
     """Posterior median of N with an equal-tailed credible interval."""
     if K < 1 or samples < 1 or thin < 1 or burnin < 0 or chains < 1:
-        raise ValueError("K, samples, thin and chains must be >= 1 and burnin >= 0")
+        raise BadInput("--K, --samples, --thin and --chains must be >= 1 and --burnin >= 0")
     N, alpha, occ = lcmcr_draws(
         ch, K=K, burnin=burnin, samples=samples, thin=thin, chains=chains, seed=seed
     )
