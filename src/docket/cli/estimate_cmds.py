@@ -20,7 +20,9 @@ from docket.estimate import (
 
 @app.command("estimate")
 def estimate_cmd(
-    counts: Annotated[Path, typer.Argument(help="CSV: one 0/1 column per list, then 'count'.")],
+    counts: Annotated[
+        Path | None, typer.Argument(help="CSV: one 0/1 column per list, then 'count'.")
+    ] = None,
     method: Annotated[
         str, typer.Option(help="auto | loglinear | lcmcr | dga | stepwise (SparseMSE-style).")
     ] = "auto",
@@ -46,6 +48,10 @@ def estimate_cmd(
     out: Annotated[
         Path | None, typer.Option(help="Write the result here instead of stdout.")
     ] = None,
+    case: Annotated[
+        Path | None,
+        typer.Option("--case", help="Estimate on this case's lists × linked identities."),
+    ] = None,
 ) -> None:
     """Estimate how many people no list recorded (multiple systems estimation)."""
     if bootstrap < 0:
@@ -64,7 +70,14 @@ def estimate_cmd(
         thin=thin,
         chains=chains,
     )
-    result = estimate_file(counts, strata=strata or [], options=options)
+    if case is not None:
+        if counts is not None:
+            raise BadInput("give a CSV of capture patterns or --case, not both")
+        result = _estimate_case(case, strata or [], options)
+    elif counts is None:
+        raise BadInput("give a CSV of capture patterns, or --case PATH")
+    else:
+        result = estimate_file(counts, strata=strata or [], options=options)
     text = result.to_json() if json_out else format_table(result)
     if summary and not json_out:
         text += "\n\n" + plain_language_summary(result)
@@ -74,3 +87,21 @@ def estimate_cmd(
         out.write_text(text + "\n", encoding="utf-8")
     else:
         typer.echo(text)
+
+
+def _estimate_case(path: Path, strata: list[str], options: EstimateOptions):  # noqa: ANN202
+    from dataclasses import asdict
+
+    from docket.cli._common import actor, case_from
+    from docket.estimate.case import estimate_case
+
+    settings = {k: v for k, v in asdict(options).items() if k not in ("method", "seed")}
+    with case_from(path) as opened:
+        run = estimate_case(opened, actor=actor(), strata=strata, method=options.method,
+                            seed=options.seed, **settings)  # fmt: skip
+    typer.echo(
+        f"estimate run {run.run_id}: {run.identities} identities"
+        + (f" ({run.unlinked_reports} reports not yet linked)" if run.unlinked_reports else ""),
+        err=True,
+    )
+    return run.result

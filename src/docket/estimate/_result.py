@@ -74,6 +74,25 @@ class EstimateResult:
             out["strata"] = [s.to_dict() for s in self.strata]
         return _clean(out)
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> EstimateResult:
+        """Rebuild a stored result (without its draws) for charts and plain-language text."""
+        details = dict(data.get("details") or {})
+        warnings = list(details.pop("warnings", []) or [])
+        return cls(
+            method=data["method"],
+            observed=int(data["observed"]),
+            estimate=data.get("estimate"),
+            ci_low=data.get("ci_low"),
+            ci_high=data.get("ci_high"),
+            lists=list(data.get("lists") or []),
+            ci_level=float(data.get("ci_level", 0.95)),
+            details=details,
+            warnings=warnings,
+            stratum=data.get("stratum"),
+            strata=[cls.from_dict(s) for s in data.get("strata") or []],
+        )
+
     def to_json(self, indent: int | None = 2) -> str:
         return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
 
