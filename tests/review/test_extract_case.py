@@ -1,4 +1,4 @@
-"""`docket extract --case`: suggestions stored once, spans into the source text, never resurrected."""
+"""`docket extract --case`: suggestions stored once, spans into the text, never resurrected."""
 
 from sqlalchemy import func, select
 
