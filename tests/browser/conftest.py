@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 import uvicorn
 
-from tests.web.conftest import Desk, _build, cheap_password_hashing  # noqa: F401
+from tests.web.conftest import Desk, _build, add_linked_lists, cheap_password_hashing  # noqa: F401
 
 CHROMIUM = os.environ.get("DOCKET_CHROMIUM", "/usr/bin/chromium")
 
@@ -31,7 +31,9 @@ def free_port() -> int:
 
 @pytest.fixture(scope="module")
 def live(tmp_path_factory: pytest.TempPathFactory, key_file: Path) -> Iterator[tuple[str, Desk]]:
-    desk = _build(tmp_path_factory.mktemp("live") / "case", None, key_file)
+    folder = tmp_path_factory.mktemp("live")
+    desk = _build(folder / "case", None, key_file)
+    add_linked_lists(desk.case, folder)
     port = free_port()
     config = uvicorn.Config(desk.client.app, host="127.0.0.1", port=port, log_level="warning")
     server = uvicorn.Server(config)

@@ -1,5 +1,6 @@
 """End to end in headless Chromium: log in, upload a testimony, search, review a suggestion in
-place, open an allegation, look at the facilities map; keyboard-only where it matters."""
+place, open an allegation, look at the facilities map, run an estimate and see its chart;
+keyboard-only where it matters."""
 
 import re
 
@@ -80,6 +81,21 @@ def test_investigator_workflow(live, page, tmp_path):
     expect(page.locator("svg circle.marker")).to_have_count(8)
     expect(page.get_by_text("요덕 제15호 관리소")).to_be_visible()
     shot(page, "08-facilities")
+
+    # estimates: run one, see the chart with intervals and the plain-language paragraph
+    page.get_by_role("navigation").get_by_role("link", name="Estimates").click()
+    expect(page.get_by_text("No estimate has been run")).to_be_visible()
+    page.get_by_text("Run a new estimate").click()
+    page.get_by_label("Method").select_option("loglinear")
+    page.get_by_role("button", name="Run the estimate").click()
+    expect(page.locator("p.summary")).to_contain_text("lists record")
+    chart = page.locator("figure.chart img")
+    expect(chart).to_be_visible()
+    page.wait_for_function(
+        "() => { const i = document.querySelector('figure.chart img');"
+        " return i && i.complete && i.naturalWidth > 100; }"
+    )
+    shot(page, "10-estimate")
 
 
 def test_analyst_sees_pseudonyms_and_no_review_buttons(live, page):

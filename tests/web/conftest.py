@@ -5,6 +5,7 @@ role, suggestions to review and an allegation with evidence. Built once per modu
 
 from __future__ import annotations
 
+import random
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -22,7 +23,7 @@ from docket.evidence import add_allegation, link_evidence
 from docket.ingest import ingest_paths
 from docket.review import store_suggestions
 from docket.security import KeySource, add_user, issue_token
-from docket.store.models import Source
+from docket.store.models import Identity, PersonReport, Source
 from docket.web import create_app
 from tests.conftest import PG_URL
 from tests.security.plant import GIVEN, NAME, write_plant
@@ -93,6 +94,30 @@ def _suggest(case: Case, source_id: int) -> list[int]:
     from docket.review import list_suggestions
 
     return [s.id for s in list_suggestions(case, source_id, actor=ADMIN)]
+
+
+def add_linked_lists(case: Case, folder: Path) -> None:
+    """Three SYNTHETIC lists over 90 people, linked by the known truth (as a perfect linkage
+    run would link them), so that an estimate can be run."""
+    rng = random.Random(11)
+    rows = ["record_id,source,name,sex,pid"]
+    for pid in range(90):
+        for name, p in (("A", 0.5), ("B", 0.45), ("C", 0.35)):
+            if rng.random() < p:
+                rows.append(f"{name}-{pid},{name},SYNTHETIC Listed {pid},{'MF'[pid % 2]},{pid}")
+    (folder / "lists.csv").write_text("\n".join(rows) + "\n")
+    ingest_paths(case, [folder / "lists.csv"], actor=ADMIN)
+    with case.session() as session:
+        by_pid: dict[str, list[PersonReport]] = {}
+        for report in session.scalars(select(PersonReport)):
+            if "pid" in (report.extra or {}):
+                by_pid.setdefault(report.extra["pid"], []).append(report)
+        for pid, reports in by_pid.items():
+            identity = Identity(label=f"I-{pid}")
+            session.add(identity)
+            session.flush()
+            for report in reports:
+                report.identity_id = identity.id
 
 
 def _build(root: Path, db_url: str | None, key_file: Path) -> Desk:

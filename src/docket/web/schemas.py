@@ -237,3 +237,31 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     404: _error("No such record, or one this reader may not see"),
     409: _error("Conflicts with the record's state (e.g. a suggestion already decided)"),
 }
+
+
+class EstimateRowPublic(_Out):
+    stratum: str
+    observed: int
+    estimate: float | None
+    ci_low: float | None
+    ci_high: float | None
+    ok: bool
+
+
+class EstimatePublic(_Out):
+    run_id: int | None
+    at: str | None
+    actor: str | None
+    method: str | None
+    lists: list[str]
+    strata: list[str]
+    spec: dict[str, Any]
+    rows: list[EstimateRowPublic]
+    warnings: list[str]
+    summary: str | None
+    ci_level: float | None
+
+
+class EstimateRunIn(BaseModel):
+    method: str = Field(default="auto", pattern="^(auto|loglinear|lcmcr|dga|stepwise)$")
+    strata: list[str] = Field(default_factory=list, max_length=3)

@@ -4,15 +4,20 @@ reader's view. Route handlers call exactly one of these (or one stage function).
 
 from __future__ import annotations
 
+import io
 import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 from typing import Any
 
+from matplotlib.backends.backend_svg import FigureCanvasSVG
+
 from docket.actor import Actor
 from docket.case import Case
 from docket.errors import BadInput
+from docket.estimate import EstimateResult, chart_figure, plain_language_summary
+from docket.estimate.case import estimate_case, latest_estimate
 from docket.evidence import Finding, get_allegation, list_allegations
 from docket.ingest import ingest_paths, readers
 from docket.review import SuggestionView, list_suggestions
@@ -263,3 +268,77 @@ def sources_page(case: Case, *, actor: Actor, kind: str | None = None, q: str = 
         hits=hits,
         can_upload=allowed(actor, "sources:write"),
     )
+
+
+# ---- estimates ------------------------------------------------------------------------------
+
+
+@dataclass
+class EstimateRow:
+    stratum: str
+    observed: int
+    estimate: float | None
+    ci_low: float | None
+    ci_high: float | None
+    ok: bool
+
+
+@dataclass
+class EstimatePage:
+    run_id: int | None
+    at: str | None
+    actor: str | None
+    method: str | None
+    lists: list[str]
+    strata: list[str]
+    spec: dict[str, Any]
+    rows: list[EstimateRow]
+    warnings: list[str]
+    summary: str | None
+    ci_level: float | None
+    can_run: bool
+
+
+def _rows(result: EstimateResult) -> list[EstimateRow]:
+    parts = [*result.strata, result] if result.strata else [result]
+    return [
+        EstimateRow(
+            stratum=("total" if (r is result and result.strata) else (r.stratum or "all")),
+            observed=r.observed, estimate=r.estimate, ci_low=r.ci_low, ci_high=r.ci_high,
+            ok=r.ok,
+        )
+        for r in parts
+    ]  # fmt: skip
+
+
+def estimate_page(case: Case, *, actor: Actor) -> EstimatePage:
+    """The latest stored estimate of the case, with its plain-language paragraph."""
+    latest = latest_estimate(case, actor=actor)
+    can_run = allowed(actor, "estimate:run")
+    if latest is None:
+        return EstimatePage(None, None, None, None, [], [], {}, [], [], None, None, can_run)
+    run, result = latest
+    return EstimatePage(
+        run_id=run.id, at=run.at.isoformat(timespec="seconds"), actor=run.actor,
+        method=result.method, lists=list(result.lists), strata=list(run.strata or []),
+        spec=dict(run.spec or {}), rows=_rows(result), warnings=list(result.warnings),
+        summary=plain_language_summary(result), ci_level=result.ci_level, can_run=can_run,
+    )  # fmt: skip
+
+
+def estimate_chart_svg(case: Case, *, actor: Actor) -> str:
+    """The latest estimate's chart (dot = estimate, bar = interval) as SVG text."""
+    latest = latest_estimate(case, actor=actor)
+    if latest is None:
+        raise BadInput("no estimate has been run on this case yet", where="ESTIMATE_ID")
+    figure = chart_figure(latest[1], title=f"estimate run {latest[0].id}")
+    out = io.StringIO()
+    FigureCanvasSVG(figure).print_svg(out)
+    return out.getvalue()
+
+
+def run_estimate(
+    case: Case, *, actor: Actor, strata: list[str] | None = None, method: str = "auto"
+) -> EstimatePage:
+    estimate_case(case, actor=actor, strata=strata or None, method=method)
+    return estimate_page(case, actor=actor)

@@ -2,8 +2,17 @@
 
 from fastapi import APIRouter
 
-from docket.web.api import allegations, auth, facilities, overview, persons, sources, suggestions
+from docket.web.api import (
+    allegations,
+    auth,
+    estimates,
+    facilities,
+    overview,
+    persons,
+    sources,
+    suggestions,
+)
 
 router = APIRouter(prefix="/api")
-for module in (auth, overview, sources, suggestions, persons, allegations, facilities):
+for module in (auth, overview, sources, suggestions, persons, allegations, facilities, estimates):
     router.include_router(module.router)

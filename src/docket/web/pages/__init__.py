@@ -2,8 +2,17 @@
 
 from fastapi import APIRouter
 
-from docket.web.pages import allegations, auth, dashboard, facilities, persons, review, sources
+from docket.web.pages import (
+    allegations,
+    auth,
+    dashboard,
+    estimates,
+    facilities,
+    persons,
+    review,
+    sources,
+)
 
 router = APIRouter(include_in_schema=False)
-for module in (auth, dashboard, sources, review, persons, allegations, facilities):
+for module in (auth, dashboard, sources, review, persons, allegations, facilities, estimates):
     router.include_router(module.router)
