@@ -265,3 +265,45 @@ class EstimatePublic(_Out):
 class EstimateRunIn(BaseModel):
     method: str = Field(default="auto", pattern="^(auto|loglinear|lcmcr|dga|stepwise)$")
     strata: list[str] = Field(default_factory=list, max_length=3)
+
+
+class PairSidePublic(_Out):
+    """One person report of a pair: by pseudonym, never by name."""
+
+    id: int
+    sex: str | None
+    birth_year: str | None
+    list: str | None
+    identity: int | None
+
+
+class ReasonPublic(_Out):
+    comparison: str
+    level: Any
+    weight: float | None
+
+
+class PairPublic(_Out):
+    report_a: int
+    report_b: int
+    match_probability: float
+    match_weight: float
+    reasons: list[ReasonPublic]
+    a: PairSidePublic
+    b: PairSidePublic
+
+
+class LinkDecisionIn(BaseModel):
+    report_a: int = Field(ge=1, le=2**31 - 1)
+    report_b: int = Field(ge=1, le=2**31 - 1)
+    is_match: bool
+    note: str | None = Field(default=None, max_length=1000)
+
+
+class LinkRunPublic(_Out):
+    run_id: int
+    reports: int
+    identities: int
+    multi_report_identities: int
+    uncertain: int
+    decisions_respected: int

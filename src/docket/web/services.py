@@ -7,7 +7,7 @@ from __future__ import annotations
 import io
 import re
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path, PurePath
 from typing import Any
 
@@ -20,9 +20,10 @@ from docket.estimate import EstimateResult, chart_figure, plain_language_summary
 from docket.estimate.case import estimate_case, latest_estimate
 from docket.evidence import Finding, get_allegation, list_allegations
 from docket.ingest import ingest_paths, readers
+from docket.link.case import link_case, uncertain_pairs
 from docket.review import SuggestionView, list_suggestions
 from docket.security.policy import allowed, require, view_of
-from docket.security.redact import Redactor
+from docket.security.redact import Redactor, person_pseudonym
 from docket.sources import SourceDetail, SourceSummary, get_source, list_sources, search_sources
 from docket.store.search import parse_query
 from docket.vocab import facilities
@@ -342,3 +343,50 @@ def run_estimate(
 ) -> EstimatePage:
     estimate_case(case, actor=actor, strata=strata or None, method=method)
     return estimate_page(case, actor=actor)
+
+
+# ---- link review ----------------------------------------------------------------------------
+
+_NAME_FIELDS = ("name", "name_hangul")
+
+
+def _side(fields: dict[str, Any], red: Redactor) -> dict[str, Any]:
+    """One report of a pair as this reader may see it: names as pseudonyms outside the full
+    view, free text masked."""
+    if red.full:
+        return dict(fields)
+    out = dict(fields)
+    out["name"] = person_pseudonym(int(fields["id"])) if red.view == "pseudonymous" else None
+    out["name_hangul"] = None
+    for key in ("birth_place", "facility", "source"):
+        if out.get(key):
+            out[key] = red.text(str(out[key]))
+    return out
+
+
+@dataclass
+class LinkReviewPage:
+    pairs: list[dict[str, Any]]
+    fields: list[str]
+    can_review: bool
+
+
+PAIR_FIELDS = ["name", "name_hangul", "sex", "birth_year", "birth_place", "facility",
+               "event_date", "list", "source", "identity"]  # fmt: skip
+
+
+def link_review_page(case: Case, *, actor: Actor, limit: int = 30) -> LinkReviewPage:
+    """Uncertain pairs of the latest linkage run, side by side with the match-weight breakdown."""
+    pairs = uncertain_pairs(case, actor=actor, limit=limit)
+    red = _reader(case, actor)
+    shown = [
+        {"report_a": p.report_a, "report_b": p.report_b,
+         "match_probability": p.match_probability, "match_weight": p.match_weight,
+         "reasons": p.reasons, "a": _side(p.a, red), "b": _side(p.b, red)}
+        for p in pairs
+    ]  # fmt: skip
+    return LinkReviewPage(shown, PAIR_FIELDS, allowed(actor, "link:run"))
+
+
+def run_linkage(case: Case, *, actor: Actor) -> dict[str, Any]:
+    return asdict(link_case(case, actor=actor))

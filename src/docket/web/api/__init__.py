@@ -7,6 +7,7 @@ from docket.web.api import (
     auth,
     estimates,
     facilities,
+    linkage,
     overview,
     persons,
     sources,
@@ -14,5 +15,15 @@ from docket.web.api import (
 )
 
 router = APIRouter(prefix="/api")
-for module in (auth, overview, sources, suggestions, persons, allegations, facilities, estimates):
+for module in (
+    auth,
+    overview,
+    sources,
+    suggestions,
+    persons,
+    allegations,
+    facilities,
+    linkage,
+    estimates,
+):
     router.include_router(module.router)

@@ -8,11 +8,22 @@ from docket.web.pages import (
     dashboard,
     estimates,
     facilities,
+    linkage,
     persons,
     review,
     sources,
 )
 
 router = APIRouter(include_in_schema=False)
-for module in (auth, dashboard, sources, review, persons, allegations, facilities, estimates):
+for module in (
+    auth,
+    dashboard,
+    sources,
+    review,
+    persons,
+    allegations,
+    facilities,
+    linkage,
+    estimates,
+):
     router.include_router(module.router)
