@@ -1,0 +1,83 @@
+"""Keys for blocking and comparison, the same whichever script or romanization a name uses.
+
+- surname_key: the South-form Hangul surname ("Ri", "Lee", "리", "이" -> "이").
+- canonical_hangul_key: South-form Hangul of the whole name with the initial-sound rule applied
+  to the surname and first given syllable; None for a romanized name whose Hangul is not
+  determined (we do not guess).
+- phonetic_key: surname_key + coarse sound classes of the given syllables; what every
+  romanization and both Hangul spellings of a name share ("Ri Yong Chol" = "Lee Young-chul" =
+  "이영철" = "리영철" = "Young Chul Lee").
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from docket.names._jamo import is_syllable, south_initial
+from docket.names._parse import ParsedName, parse_name
+from docket.names._table import form_code, hangul_code, reverse_table
+
+
+def _parsed(name: str | ParsedName | None) -> ParsedName:
+    return name if isinstance(name, ParsedName) else parse_name(name)
+
+
+def surname_key(name: str | ParsedName | None) -> str | None:
+    p = _parsed(name)
+    if p.surname is None:
+        return None
+    if p.surname_hangul:
+        return p.surname_hangul[0]
+    # Unknown romanized surname: its own sound code, marked so it never equals a Hangul key.
+    return "?" + p.surname
+
+
+def given_codes(name: str | ParsedName | None) -> tuple[str, ...]:
+    """Coarse sound code of each given syllable; initial-sound rule on the first one.
+
+    Sound changes at syllable joins that McCune–Reischauer writes (옥남 Ongnam, 철남 Ch'ŏllam,
+    동렬 Tongnyŏl) are neutralised, so a written assimilation does not change the key.
+    """
+    p = _parsed(name)
+    codes = [list(_code(s, i == 0)) for i, s in enumerate(p.given)]
+    for prev, nxt in zip(codes, codes[1:], strict=False):
+        if nxt[0] == "L":
+            nxt[0] = "N"
+        if nxt[0] in ("N", "M"):
+            prev[2] = {"K": "G", "P": "M", "T": "N", "N": "L"}.get(prev[2], prev[2])
+    return tuple("".join(c) for c in codes)
+
+
+@lru_cache(maxsize=100_000)
+def _code(syllable: str, first: bool) -> tuple[str, str, str]:
+    if is_syllable(syllable):
+        return hangul_code(syllable, initial_rule=first)
+    return form_code(syllable, first)
+
+
+def phonetic_key(name: str | ParsedName | None) -> str | None:
+    p = _parsed(name)
+    sk = surname_key(p)
+    if sk is None:
+        return None
+    return sk + ":" + "-".join(given_codes(p))
+
+
+def canonical_hangul_key(name: str | ParsedName | None) -> str | None:
+    p = _parsed(name)
+    if p.surname is None or not p.surname_hangul:
+        return None
+    given: list[str] = []
+    for i, syl in enumerate(p.given):
+        if is_syllable(syl):
+            given.append(south_initial(syl) if i == 0 else syl)
+            continue
+        cands = reverse_table().get(syl, frozenset())
+        if i == 0:
+            cands = frozenset(south_initial(c) for c in cands)
+        if len(cands) != 1:
+            return None
+        given.append(next(iter(cands)))
+    if p.script == "latin" and len(p.surname_hangul) > 1:
+        return None
+    return p.surname_hangul[0] + "".join(given)
