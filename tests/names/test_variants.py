@@ -15,9 +15,18 @@ def test_hangul_candidates_empty_when_not_korean() -> None:
 
 def test_variants_cover_all_systems_orders_and_scripts() -> None:
     v = name_variants("이영철")
-    for form in ["이영철", "리영철", "Ri Yong Chol", "Lee Young-chul", "Yi Yŏng-ch'ŏl",
-                 "Young-chul Lee", "LEE, Young-chul", "I Yeong-cheol", "Ri Yongchol",
-                 "Rhee Young Chul"]:
+    for form in [
+        "이영철",
+        "리영철",
+        "Ri Yong Chol",
+        "Lee Young-chul",
+        "Yi Yŏng-ch'ŏl",
+        "Young-chul Lee",
+        "LEE, Young-chul",
+        "I Yeong-cheol",
+        "Ri Yongchol",
+        "Rhee Young Chul",
+    ]:
         assert form in v, form
 
 

@@ -44,7 +44,7 @@ def compose(initial: str, vowel: str, final: str = "") -> str:
 
 
 def south_initial(ch: str) -> str:
-    """The South Korean word-initial form of a syllable: 리→이, 림→임, 류→유, 로→노, 량→양, 녀→여."""
+    """South Korean word-initial form of a syllable: 리→이, 림→임, 류→유, 로→노, 량→양, 녀→여."""
     if not is_syllable(ch):
         return ch
     ini, vow, fin = decompose(ch)

@@ -62,8 +62,9 @@ def _parse_cached(text: str) -> ParsedName:
         return ParsedName(text, "none", None, (), flags=frozenset({EMPTY}))
     if has_hangul(raw):
         if not is_hangul_text(raw):
-            return _parse_hangul(text, "".join(c for c in raw if is_syllable(c) or c == " "),
-                                 {MIXED_SCRIPT})
+            return _parse_hangul(
+                text, "".join(c for c in raw if is_syllable(c) or c == " "), {MIXED_SCRIPT}
+            )
         return _parse_hangul(text, raw, set())
     return _parse_latin(text, raw)
 
@@ -164,8 +165,11 @@ def _choose_surname(tokens: list[str], flags: set[str]) -> tuple[str, str, str]:
     # ("Namgung") beats a one-syllable one, else the more common one; flagged either way.
     flags.add(ORDER_AMBIGUOUS)
     if len(kf[0]) != len(kl[0]):
-        return (first, first_rest, "surname_first") if len(kf[0]) > len(kl[0]) else (
-            last, last_rest, "surname_last")
+        return (
+            (first, first_rest, "surname_first")
+            if len(kf[0]) > len(kl[0])
+            else (last, last_rest, "surname_last")
+        )
     # Korean order is the norm; Western order only when the last token is a far more common
     # surname than the first ("Yong Chol Ri": 리 rank 2 against 용).
     if sn.rank(kl[0]) * 5 < sn.rank(kf[0]):
@@ -181,8 +185,7 @@ def _parse_single(original: str, token: str) -> ParsedName:
         flags.add(ORDER_AMBIGUOUS)
     cands = _known(letters)
     if cands:
-        return ParsedName(original, "latin", letters, (), cands, "unknown",
-                          frozenset({NO_GIVEN}))
+        return ParsedName(original, "latin", letters, (), cands, "unknown", frozenset({NO_GIVEN}))
     flags.add(NO_SEPARATOR)
     best: tuple[str, tuple[str, ...], tuple[str, ...]] | None = None
     for cut in range(1, len(letters)):
@@ -198,5 +201,6 @@ def _parse_single(original: str, token: str) -> ParsedName:
         return ParsedName(original, "latin", None, (letters,), (), "unknown", frozenset(flags))
     if len(segmentations("".join(best[1]))) > 1:
         flags.add(SEGMENTATION_AMBIGUOUS)
-    return ParsedName(original, "latin", best[0], best[1], best[2], "surname_first",
-                      frozenset(flags))
+    return ParsedName(
+        original, "latin", best[0], best[1], best[2], "surname_first", frozenset(flags)
+    )

@@ -33,9 +33,7 @@ def surnames() -> dict[str, Surname]:
         )
         if (s.spelling, s.kind) not in entry["sp"]:
             entry["sp"].append((s.spelling, s.kind))
-    return {
-        h: Surname(h, e["dprk"], e["rank"], tuple(e["sp"])) for h, e in acc.items()
-    }
+    return {h: Surname(h, e["dprk"], e["rank"], tuple(e["sp"])) for h, e in acc.items()}
 
 
 @cache
@@ -46,9 +44,7 @@ def by_spelling() -> dict[str, tuple[str, ...]]:
         for spelling, _kind in s.spellings:
             key = fold(spelling).replace("-", "").replace(" ", "")
             acc.setdefault(key, set()).add(south_initial(h[0]) + h[1:])
-    return {
-        k: tuple(sorted(v, key=lambda h: (rank(h), h))) for k, v in acc.items()
-    }
+    return {k: tuple(sorted(v, key=lambda h: (rank(h), h))) for k, v in acc.items()}
 
 
 @cache
@@ -70,6 +66,9 @@ def south_surname(hangul: str) -> str:
 @lru_cache(maxsize=1024)
 def rank(hangul: str) -> int:
     """Frequency rank (1 = most common); a South form also takes its North twin's rank."""
-    ranks = [s.rank for h, s in surnames().items() if h == hangul or south_initial(h[0]) + h[1:]
-             == hangul]
+    ranks = [
+        s.rank
+        for h, s in surnames().items()
+        if h == hangul or south_initial(h[0]) + h[1:] == hangul
+    ]
     return min(ranks, default=_UNRANKED)

@@ -110,9 +110,7 @@ def segmentations(word: str) -> tuple[tuple[str, ...], ...]:
     walk(0, ())
 
     def score(seg: tuple[str, ...]) -> tuple[int, int, int]:
-        common = sum(
-            1 for part in seg if any(c in _COMMON_RANK for c in table[part])
-        )
+        common = sum(1 for part in seg if any(c in _COMMON_RANK for c in table[part]))
         return (len(seg), -common, -len(seg[0]))
 
     results.sort(key=lambda s: (score(s), s))

@@ -59,9 +59,7 @@ def _romanized_given(hangul_given: str) -> set[tuple[str, ...]]:
     out: set[tuple[str, ...]] = set()
     parts = [decompose(c) for c in hangul_given]
     for system in ("rr", "mr", "dprk"):
-        forms = [
-            syllable_forms(*jm, system=system, medial=i > 0)[0] for i, jm in enumerate(parts)
-        ]
+        forms = [syllable_forms(*jm, system=system, medial=i > 0)[0] for i, jm in enumerate(parts)]
         out.add(tuple(forms))
         out.add(tuple(fold(f) for f in forms))
         if system == "dprk":
@@ -107,7 +105,7 @@ def name_variants(name: str | ParsedName) -> set[str]:
     bases = [exact] if exact else hangul_candidates(p, limit=_PER_SYLLABLE)
     for base in bases:
         surname = p.surname_hangul[0] if base.startswith(p.surname_hangul[0]) else base[:1]
-        given = base[len(surname):]
+        given = base[len(surname) :]
         hangul_given = {given}
         if given:
             hangul_given |= {g + given[1:] for g in north_initial_forms(given[0])}
