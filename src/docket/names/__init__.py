@@ -8,7 +8,9 @@ from docket.names._keys import (
     canonical_hangul_key,
     given_codes,
     phonetic_key,
+    phonetic_keys,
     surname_key,
+    word_key,
 )
 from docket.names._parse import ParsedName, parse_name
 from docket.names._variants import hangul_candidates, name_variants
@@ -21,5 +23,7 @@ __all__ = [
     "name_variants",
     "parse_name",
     "phonetic_key",
+    "phonetic_keys",
     "surname_key",
+    "word_key",
 ]

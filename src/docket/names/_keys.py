@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from docket.names._jamo import is_syllable, south_initial
-from docket.names._parse import ParsedName, parse_name
-from docket.names._table import form_code, hangul_code, reverse_table
+from docket.names._jamo import has_hangul, is_syllable, south_initial
+from docket.names._parse import ORDER_AMBIGUOUS, ParsedName, parse_name
+from docket.names._table import fold, form_code, hangul_code, reverse_table, segmentations
 
 
 def _parsed(name: str | ParsedName | None) -> ParsedName:
@@ -39,12 +39,7 @@ def given_codes(name: str | ParsedName | None) -> tuple[str, ...]:
     동렬 Tongnyŏl) are neutralised, so a written assimilation does not change the key.
     """
     p = _parsed(name)
-    codes = [list(_code(s, i == 0)) for i, s in enumerate(p.given)]
-    for prev, nxt in zip(codes, codes[1:], strict=False):
-        if nxt[0] == "L":
-            nxt[0] = "N"
-        if nxt[0] in ("N", "M"):
-            prev[2] = {"K": "G", "P": "M", "T": "N", "N": "L"}.get(prev[2], prev[2])
+    codes = _assimilate([list(_code(s, i == 0)) for i, s in enumerate(p.given)])
     return tuple("".join(c) for c in codes)
 
 
@@ -81,3 +76,62 @@ def canonical_hangul_key(name: str | ParsedName | None) -> str | None:
     if p.script == "latin" and len(p.surname_hangul) > 1:
         return None
     return p.surname_hangul[0] + "".join(given)
+
+
+def word_key(text: str | None) -> str | None:
+    """Romanization-independent sound key for any Korean word (a place, a camp name).
+
+    "Hamhung", "Hamheung" and "함흥" share one key; the initial-sound rule applies to the
+    first syllable. Words that are not Korean syllables keep their folded letters.
+    """
+    if not text or not text.strip():
+        return None
+    if has_hangul(text):
+        sylls = [c for c in text if is_syllable(c)]
+        codes = [hangul_code(c, initial_rule=i == 0) for i, c in enumerate(sylls)]
+    else:
+        letters = "".join(c for c in fold(text) if c.isalpha())
+        segs = segmentations(letters) if letters else ()
+        if not segs:
+            return "?" + letters if letters else None
+        codes = [form_code(s, i == 0) for i, s in enumerate(segs[0])]
+    return "-".join("".join(c) for c in _assimilate([list(c) for c in codes]))
+
+
+def _assimilate(codes: list[list[str]]) -> list[list[str]]:
+    for prev, nxt in zip(codes, codes[1:], strict=False):
+        if nxt[0] == "L":
+            nxt[0] = "N"
+        if nxt[0] in ("N", "M"):
+            prev[2] = {"K": "G", "P": "M", "T": "N", "N": "L"}.get(prev[2], prev[2])
+    return codes
+
+
+def phonetic_keys(name: str | ParsedName | None) -> tuple[str, ...]:
+    """The phonetic key of every plausible reading, the preferred one first.
+
+    A flagged guess has alternatives: the other surname a spelling may stand for ("Song" is 송
+    or 성), or the other end of the name as surname ("Cho Lee"). Linkage compares these so a
+    wrong guess costs a little weight, not the match.
+    """
+    p = _parsed(name)
+    first = phonetic_key(p)
+    if first is None:
+        return ()
+    keys = [first]
+    given = "-".join(given_codes(p))
+    for alt in p.surname_hangul[1:]:
+        keys.append(alt + ":" + given)
+    if ORDER_AMBIGUOUS in p.flags and p.script == "latin":
+        tokens = [t for t in p.original.replace(",", " ").split() if t]
+        if len(tokens) >= 2:
+            other = tokens[-1] if p.order == "surname_first" else tokens[0]
+            rest = tokens[:-1] if p.order == "surname_first" else tokens[1:]
+            alt_p = parse_name(f"{other}, {' '.join(rest)}")
+            for k in (
+                phonetic_key(alt_p),
+                *(s + ":" + "-".join(given_codes(alt_p)) for s in alt_p.surname_hangul[1:]),
+            ):
+                if k and k not in keys:
+                    keys.append(k)
+    return tuple(dict.fromkeys(keys))

@@ -275,7 +275,7 @@ def syllable_forms(ini: str, vow: str, fin: str, system: str, medial: bool = Fal
     that MR and the North's system use inside a word.
     """
     inis = list(_INI[system][ini])
-    if medial and system in ("mr", "dprk") and len(inis) > 1:
+    if medial and system in ("mr", "dprk") and len(inis) > 1 and ini != "ㄹ":
         inis = inis[1:] + inis[:1]
     if ini == "ㅅ" and vow in "ㅣㅟ" and system in ("mr", "popular"):
         inis = ["sh", *inis] if system == "mr" else [*inis, "sh"]
