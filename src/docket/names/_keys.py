@@ -103,7 +103,9 @@ def _assimilate(codes: list[list[str]]) -> list[list[str]]:
         if nxt[0] == "L":
             nxt[0] = "N"
         if nxt[0] in ("N", "M"):
-            prev[2] = {"K": "G", "P": "M", "T": "N", "N": "L"}.get(prev[2], prev[2])
+            prev[2] = {"K": "G", "P": "M", "T": "N"}.get(prev[2], prev[2])
+        if nxt[0] == "N" and prev[2] == "N":
+            prev[2] = "L"  # ㄴ+ㄹ and ㄹ+ㄴ are both written "ll" (Ch'ŏllam)
     return codes
 
 
@@ -120,7 +122,7 @@ def phonetic_keys(name: str | ParsedName | None) -> tuple[str, ...]:
         return ()
     keys = [first]
     given = "-".join(given_codes(p))
-    for alt in p.surname_hangul[1:]:
+    for alt in p.surname_hangul[1:4]:
         keys.append(alt + ":" + given)
     if ORDER_AMBIGUOUS in p.flags and p.script == "latin":
         tokens = [t for t in p.original.replace(",", " ").split() if t]

@@ -23,6 +23,7 @@ SEGMENTATION_AMBIGUOUS = "segmentation_ambiguous"
 UNPARSED = "unparsed_syllable"
 NO_SEPARATOR = "no_separator"
 NO_GIVEN = "no_given_name"
+SURNAME_CORRECTED = "surname_corrected"
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,22 @@ def _known(token: str) -> tuple[str, ...]:
     return sn.by_spelling().get(fold(token).replace("-", ""), ())
 
 
+@lru_cache(maxsize=20_000)
+def _near_surname(token: str) -> tuple[str, ...]:
+    """A known surname one edit away ("Kangg", "Jan"), most common first; () if none or tied
+    between several surnames of similar frequency."""
+    from rapidfuzz.distance import Levenshtein
+
+    word = re.sub(r"[^a-z]", "", fold(token))
+    if len(word) < 3:
+        return ()
+    hits: set[str] = set()
+    for spelling, hanguls in sn.by_spelling().items():
+        if len(spelling) >= 3 and Levenshtein.distance(word, spelling, score_cutoff=1) <= 1:
+            hits.update(hanguls)
+    return tuple(sorted(hits, key=lambda h: (sn.rank(h), h)))
+
+
 def _syllables(chunk: str, flags: set[str]) -> list[str]:
     out: list[str] = []
     for piece in re.split(r"[-\s]+", fold(chunk)):
@@ -122,12 +139,17 @@ def _parse_latin(original: str, raw: str) -> ParsedName:
         if len(tokens) == 1:
             return _parse_single(original, tokens[0])
         surname_tok, given_text, order = _choose_surname(tokens, flags)
+    given = _syllables(given_text, flags)
     cands = _known(surname_tok)
+    if not cands and UNPARSED not in flags:
+        # a slip in the surname of an otherwise Korean name: the nearest known surnames
+        cands = _near_surname(surname_tok)
+        if cands:
+            flags.add(SURNAME_CORRECTED)
     if not cands:
         flags.add(UNKNOWN_SURNAME)
     elif len(cands) > 1:
         flags.add(SURNAME_AMBIGUOUS)
-    given = _syllables(given_text, flags)
     if not given:
         flags.add(NO_GIVEN)
     surname = re.sub(r"[^a-z]", "", fold(surname_tok))

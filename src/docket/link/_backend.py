@@ -1,0 +1,50 @@
+"""Backends: DuckDB in-process by default, Spark (local here, any cluster in production)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docket.errors import DocketError
+
+BACKENDS = ("duckdb", "spark")
+
+
+def make_db_api(backend: str, spark_session: Any = None) -> Any:
+    if backend == "duckdb":
+        import duckdb
+        from splink.backends.duckdb import DuckDBAPI
+
+        con = duckdb.connect()
+        # Determinism and the shared 2-core budget: fixed threads, insertion order kept.
+        con.execute("SET threads TO 2")
+        con.execute("SET preserve_insertion_order = true")
+        return DuckDBAPI(con)
+    if backend == "spark":
+        try:
+            from splink.backends.spark import SparkAPI
+        except ImportError:  # pragma: no cover - depends on the install
+            raise DocketError(
+                "the spark backend needs pyspark: pip install 'docket[spark]'"
+            ) from None
+        return SparkAPI(
+            spark_session=spark_session or local_spark(), break_lineage_method="persist"
+        )
+    raise DocketError(f"unknown backend {backend!r}; expected one of {', '.join(BACKENDS)}")
+
+
+def local_spark() -> Any:
+    """A local-mode session sized for one machine; reused within a process."""
+    try:
+        from pyspark.sql import SparkSession
+    except ImportError:
+        raise DocketError("the spark backend needs pyspark: pip install 'docket[spark]'") from None
+    return (
+        SparkSession.builder.master("local[2]")
+        .appName("docket-link")
+        .config("spark.sql.shuffle.partitions", "4")
+        .config("spark.default.parallelism", "4")
+        .config("spark.ui.enabled", "false")
+        .config("spark.driver.memory", "2g")
+        .config("spark.sql.session.timeZone", "UTC")
+        .getOrCreate()
+    )
