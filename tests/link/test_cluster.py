@@ -9,11 +9,13 @@ from docket.errors import DocketError
 from docket.link._cluster import cluster_pairs
 
 IDS = pd.Series(["a", "b", "c", "d", "e"])
-PAIRS = pd.DataFrame({
-    "id_l": ["a", "b", "a", "d"],
-    "id_r": ["b", "c", "c", "e"],
-    "match_probability": [0.99, 0.95, 0.6, 0.4],
-})
+PAIRS = pd.DataFrame(
+    {
+        "id_l": ["a", "b", "a", "d"],
+        "id_r": ["b", "c", "c", "e"],
+        "match_probability": [0.99, 0.95, 0.6, 0.4],
+    }
+)
 
 
 def _clusters(df: pd.DataFrame) -> set[frozenset[str]]:

@@ -12,6 +12,7 @@ from docket.errors import DocketError
 
 # Each module registers its commands on `app` when imported.
 from docket.cli import case_cmds  # noqa: F401,E402  isort: skip
+from docket.cli import link_cmds  # noqa: F401,E402  isort: skip
 
 
 def main(argv: list[str] | None = None) -> None:

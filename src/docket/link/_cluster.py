@@ -43,8 +43,12 @@ def cluster_pairs(
     threshold: float,
     accepted: Iterable[Pair] = (),
     rejected: Iterable[Pair] = (),
+    avoid: Iterable[Pair] = (),
 ) -> pd.DataFrame:
     """ids: record ids in input order; pairs: id_l, id_r, match_probability.
+
+    avoid: pairs the model scored as clear non-matches; like rejected pairs they are not put
+    in one cluster through a chain of other links, but a reviewer's acceptance overrides them.
 
     Returns record_id, cluster_id (smallest record id in the cluster), match_probability
     (highest link that holds the record in its cluster; NaN for singletons).
@@ -54,6 +58,7 @@ def cluster_pairs(
     n = len(ids)
     acc = [(a, b) for a, b in accepted if a in index and b in index]
     rej = {frozenset((a, b)) for a, b in rejected if a in index and b in index}
+    soft = {frozenset((a, b)) for a, b in avoid if a in index and b in index} - rej
     for a, b in acc:
         if frozenset((a, b)) in rej:
             raise DocketError(f"reviewed decisions contradict: {a} and {b} accepted and rejected")
@@ -89,24 +94,29 @@ def cluster_pairs(
 
     graph = coo_matrix((np.ones(len(edges)), (edges["l"], edges["r"])), shape=(n, n))
     _, labels = connected_components(graph, directed=False)
-    if rej:
-        labels = _split_rejected(ids, index, labels, edges, rej)
+    if rej or soft:
+        labels = _split_rejected(ids, index, labels, edges, rej, soft)
 
     return _finish(ids, labels, edges)
 
 
-def _split_rejected(ids, index, labels, edges, rej) -> np.ndarray:
+def _split_rejected(ids, index, labels, edges, rej, soft) -> np.ndarray:
     labels = labels.copy()
-    bad = {labels[index.get_loc(a)] for pair in rej for a in pair}
-    bad = {c for c in bad if sum(labels[index.get_loc(x)] == c for p in rej for x in p) >= 2}
+    pos = {p: tuple(index.get_loc(x) for x in sorted(p)) for p in rej | soft}
+    # only components that hold both ends of a forbidden pair need rebuilding
+    bad = {labels[a] for a, b in pos.values() if labels[a] == labels[b]}
     if not bad:
         return labels
     uf = _UnionFind(len(ids))
     forbid: dict[int, set[int]] = {}
-    for pair in rej:
-        a, b = (index.get_loc(x) for x in sorted(pair))
+    hard: set[tuple[int, int]] = set()
+    for pair, (a, b) in pos.items():
+        if labels[a] not in bad:
+            continue
         forbid.setdefault(a, set()).add(b)
         forbid.setdefault(b, set()).add(a)
+        if pair in rej:
+            hard |= {(a, b), (b, a)}
     members = np.isin(labels, list(bad))
     sub = edges[members[edges["l"]] & members[edges["r"]]].copy()
     sub["kl"] = [ids[i] for i in sub["l"]]
@@ -116,12 +126,15 @@ def _split_rejected(ids, index, labels, edges, rej) -> np.ndarray:
         ra, rb = uf.find(left), uf.find(right)
         if ra == rb:
             continue
-        if any(uf.find(x) == rb for x in forbid.get(ra, ())):
-            if must:
+        blockers = [x for x in forbid.get(ra, ()) if uf.find(x) == rb]
+        if blockers and must:
+            a_side = [y for y in range(len(ids)) if uf.find(y) == ra]
+            if any((y, x) in hard for x in blockers for y in a_side):
                 raise DocketError(
-                    f"reviewed decisions contradict: accepting {ids[left]}-{ids[right]} would join "
-                    "a rejected pair"
+                    f"reviewed decisions contradict: accepting {ids[left]}-{ids[right]} "
+                    "would join a rejected pair"
                 )
+        elif blockers:
             continue
         root = uf.union(ra, rb)
         forbid[root] = forbid.get(ra, set()) | forbid.get(rb, set())

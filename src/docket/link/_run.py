@@ -10,6 +10,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from splink import Linker
+from splink.internals.exceptions import EMTrainingException
 
 from docket.link._backend import make_db_api
 from docket.link._cluster import cluster_pairs
@@ -19,8 +20,9 @@ from docket.link._settings import DETERMINISTIC, DETERMINISTIC_RECALL, EM_PASSES
 
 Reviewed = tuple[str, str, bool]
 
-DEFAULT_THRESHOLD = 0.9
-DEFAULT_REVIEW_BAND = (0.3, 0.9)
+DEFAULT_THRESHOLD = 0.3
+DEFAULT_REVIEW_BAND = (0.1, 0.7)
+DEFAULT_AVOID_BELOW = 0.01
 
 
 @dataclass
@@ -61,6 +63,7 @@ def link_records(
     spark_session: Any = None,
     max_pairs_u: float = 2e6,
     max_pairs_em: float = 5e6,
+    avoid_below: float = DEFAULT_AVOID_BELOW,
 ) -> LinkResult:
     """Cluster person records into identities.
 
@@ -68,10 +71,14 @@ def link_records(
     optional sex, birth_year, birth_place, facility, event_date), strings, "" for missing.
     reviewed: (id_a, id_b, is_match) decisions; accepted pairs train m-probabilities and are
     always joined, rejected pairs are never in one cluster.
+    avoid_below: two records the model scored below this are not put in one cluster through
+    a chain of stronger links (A-B and B-C strong, A-C clearly different).
     """
     _quiet()
     reviewed = [(str(a), str(b), bool(m)) for a, b, m in reviewed]
     feats = build_features(records)
+    if len(feats) < 2:
+        return _singletons(feats, backend, threshold, review_band, reviewed)
     db_api = make_db_api(backend, spark_session)
     sdf = db_api.register(_for_backend(feats, backend), table_name="docket_people")
     linker = Linker(sdf, settings(), log_level=logging.WARNING)
@@ -81,14 +88,22 @@ def link_records(
     linker.training.estimate_probability_two_random_records_match(
         DETERMINISTIC, recall=DETERMINISTIC_RECALL
     )
+    total_pairs = max(n * (n - 1) / 2, 1.0)
+    prior = linker._settings_obj._probability_two_random_records_match
+    if not 0 < prior < 1:
+        # No sure pairs (a small or very clean file): assume about one match in the file.
+        linker._settings_obj._probability_two_random_records_match = min(0.5, 1 / total_pairs)
     linker.training.estimate_u_using_random_sampling(
         max_pairs=min(max_pairs_u, max(n * n / 4, 1e4)), seed=seed
     )
     for rule in EM_PASSES:
-        linker.training.estimate_parameters_using_expectation_maximisation(
-            rule,
-            max_pairs=max_pairs_em,
-        )
+        try:
+            linker.training.estimate_parameters_using_expectation_maximisation(
+                rule, max_pairs=max_pairs_em
+            )
+        except EMTrainingException:
+            # Too few pairs to learn from (a small file): keep the starting m-probabilities.
+            continue
     accepted = [(a, b) for a, b, m in reviewed if m]
     if accepted:
         labels = pd.DataFrame(
@@ -103,14 +118,20 @@ def link_records(
         )
 
     low = min(review_band[0], threshold)
-    scored = linker.inference.predict(threshold_match_probability=low).as_pandas_dataframe()
+    predicted = linker.inference.predict()
+    table = predicted.physical_name
+    scored = linker.misc.query_sql(
+        f"SELECT * FROM {table} WHERE match_probability >= {low!r}", output_type="pandas"
+    )
     pairs = _tidy(scored)
-    clusters = cluster_pairs(
-        feats["unique_id"],
-        pairs[["id_l", "id_r", "match_probability"]],
-        threshold,
-        accepted=accepted,
-        rejected=[(a, b) for a, b, m in reviewed if not m],
+    rejected = [(a, b) for a, b, m in reviewed if not m]
+    strong = pairs[["id_l", "id_r", "match_probability"]]
+    first = cluster_pairs(feats["unique_id"], strong, threshold, accepted, rejected)
+    avoid = _clear_non_matches(linker, table, first, avoid_below, backend)
+    clusters = (
+        cluster_pairs(feats["unique_id"], strong, threshold, accepted, rejected, avoid)
+        if avoid
+        else first
     )
     model = linker.misc.save_model_to_json()
     uncertain = breakdown(scored, model, review_band, reviewed)
@@ -124,6 +145,40 @@ def link_records(
         threshold=threshold,
         review_band=review_band,
         reviewed=reviewed,
+    )
+
+
+def _singletons(feats, backend, threshold, review_band, reviewed) -> LinkResult:
+    """Fewer than two records: nothing to link, and nothing to train on."""
+    ids = feats["unique_id"].astype(str)
+    empty = pd.DataFrame(columns=["id_l", "id_r", "match_probability", "match_weight"])
+    clusters = pd.DataFrame({"record_id": ids, "cluster_id": ids, "match_probability": np.nan})
+    spec = settings().create_settings_dict("duckdb")
+    return LinkResult(
+        clusters, empty, empty.copy(), spec, backend, threshold, review_band, list(reviewed)
+    )
+
+
+def _clear_non_matches(
+    linker: Linker, table: str, clusters: pd.DataFrame, below: float, backend: str
+) -> list[tuple[str, str]]:
+    """Scored pairs below `below` whose records the threshold put in one cluster."""
+    multi = clusters[clusters["cluster_id"].duplicated(keep=False)]
+    if multi.empty or below <= 0:
+        return []
+    members = multi[["record_id", "cluster_id"]].reset_index(drop=True)
+    linker.table_management.register_table(
+        _for_backend(members, backend), "docket_members", overwrite=True
+    )
+    sql = (
+        f"SELECT p.unique_id_l, p.unique_id_r FROM {table} p "
+        "JOIN docket_members a ON p.unique_id_l = a.record_id "
+        "JOIN docket_members b ON p.unique_id_r = b.record_id "
+        f"WHERE a.cluster_id = b.cluster_id AND p.match_probability < {below!r}"
+    )
+    weak = linker.misc.query_sql(sql, output_type="pandas")
+    return sorted(
+        zip(weak["unique_id_l"].astype(str), weak["unique_id_r"].astype(str), strict=True)
     )
 
 

@@ -88,8 +88,9 @@ def candidate_rank(syl: str) -> tuple[int, str]:
 def segmentations(word: str) -> tuple[tuple[str, ...], ...]:
     """All ways to cut a run of letters into known syllable spellings, best first.
 
-    Best = fewest syllables, then most syllables that are common in names, then longest first
-    syllable. More than one result means the cut is ambiguous and callers flag it.
+    Best = fewest syllables, then fewest MR-style "r" finals, then most syllables common in
+    names, then longest first syllable. More than one result means the cut is ambiguous and
+    callers flag it.
     """
     table = reverse_table()
     n = len(word)
@@ -109,9 +110,12 @@ def segmentations(word: str) -> tuple[tuple[str, ...], ...]:
 
     walk(0, ())
 
-    def score(seg: tuple[str, ...]) -> tuple[int, int, int]:
+    def score(seg: tuple[str, ...]) -> tuple[int, int, int, int]:
         common = sum(1 for part in seg if any(c in _COMMON_RANK for c in table[part]))
-        return (len(seg), -common, -len(seg[0]))
+        # ㄹ written "r" at a syllable end is McCune–Reischauer before a vowel only, and rare:
+        # "Hoeryeong" is hoe-ryeong, not hoer-yeong.
+        r_final = sum(1 for part in seg[:-1] if part.endswith("r"))
+        return (len(seg), r_final, -common, -len(seg[0]))
 
     results.sort(key=lambda s: (score(s), s))
     best = score(results[0]) if results else None
