@@ -33,17 +33,25 @@ def make_db_api(backend: str, spark_session: Any = None) -> Any:
 
 
 def local_spark() -> Any:
-    """A local-mode session sized for one machine; reused within a process."""
+    """A local-mode session for one machine; reused within a process.
+
+    One shuffle partition and no adaptive execution: on one machine Spark's per-stage overhead,
+    not the work, dominates, and Splink runs many small stages (each EM iteration is one).
+    """
     try:
         from pyspark.sql import SparkSession
+        from splink.backends.spark import similarity_jar_location
     except ImportError:
         raise DocketError("the spark backend needs pyspark: pip install 'docket[spark]'") from None
     return (
         SparkSession.builder.master("local[2]")
+        .config("spark.jars", similarity_jar_location())
         .appName("docket-link")
-        .config("spark.sql.shuffle.partitions", "4")
-        .config("spark.default.parallelism", "4")
+        .config("spark.sql.shuffle.partitions", "1")
+        .config("spark.default.parallelism", "1")
         .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
+        .config("spark.sql.adaptive.enabled", "false")
         .config("spark.driver.memory", "2g")
         .config("spark.sql.session.timeZone", "UTC")
         .getOrCreate()

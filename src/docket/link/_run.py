@@ -94,7 +94,7 @@ def link_records(
         # No sure pairs (a small or very clean file): assume about one match in the file.
         linker._settings_obj._probability_two_random_records_match = min(0.5, 1 / total_pairs)
     linker.training.estimate_u_using_random_sampling(
-        max_pairs=min(max_pairs_u, max(n * n / 4, 1e4)), seed=seed
+        max_pairs=min(max_pairs_u, max(n * n / 4, 1e4)), seed=seed, num_chunks=1
     )
     for rule in EM_PASSES:
         try:
