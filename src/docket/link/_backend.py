@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from docket.errors import DocketError
@@ -15,8 +16,12 @@ def make_db_api(backend: str, spark_session: Any = None) -> Any:
         from splink.backends.duckdb import DuckDBAPI
 
         con = duckdb.connect()
-        # Determinism and the shared 2-core budget: fixed threads, insertion order kept.
-        con.execute("SET threads TO 2")
+        # Determinism and a modest footprint: fixed threads, insertion order kept, a memory
+        # ceiling past which DuckDB spills to its temp directory instead of growing.
+        threads = int(os.environ.get("DOCKET_DUCKDB_THREADS", "2"))
+        memory = os.environ.get("DOCKET_DUCKDB_MEMORY", "2.5GB")
+        con.execute(f"SET threads TO {threads}")
+        con.execute(f"SET memory_limit = '{memory}'")
         con.execute("SET preserve_insertion_order = true")
         return DuckDBAPI(con)
     if backend == "spark":

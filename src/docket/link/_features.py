@@ -6,12 +6,21 @@ what their distinct names cost.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+
 import numpy as np
 import pandas as pd
 
 from docket.link._fuzzy import birth_year_interval, event_month_interval
 from docket.link._places import facility_key, place_key
-from docket.names import canonical_hangul_key, given_codes, parse_name, phonetic_keys, surname_key
+from docket.names import (
+    canonical_hangul_key,
+    given_codes,
+    parse_name,
+    phonetic_keys,
+    surname_key,
+)
 
 FEATURE_COLUMNS = [
     "unique_id",
@@ -53,6 +62,22 @@ def _map_unique(series: pd.Series, fn) -> list:
     return [uniq[v] for v in series]
 
 
+_PARALLEL_MIN = 40_000  # distinct names; below this a second process costs more than it saves
+
+
+def _name_table(names: pd.Series) -> list:
+    """Name features per row; distinct names are parsed once, on two processes when many."""
+    uniq = list(pd.unique(names))
+    if len(uniq) < _PARALLEL_MIN or (os.cpu_count() or 1) < 2:
+        feats = [_name_features(v) for v in uniq]
+    else:
+        ctx = multiprocessing.get_context("fork")
+        with ctx.Pool(2) as pool:
+            feats = pool.map(_name_features, uniq, chunksize=2_000)
+    lookup = dict(zip(uniq, feats, strict=True))
+    return [lookup[v] for v in names]
+
+
 def build_features(records: pd.DataFrame) -> pd.DataFrame:
     """records: validated input (all str, empty for missing). Hangul wins over romanized
     when a row has both, because it is the less ambiguous writing."""
@@ -60,7 +85,7 @@ def build_features(records: pd.DataFrame) -> pd.DataFrame:
     hangul = records.get("name_hangul", pd.Series("", index=records.index))
     best = np.where(hangul.str.strip() != "", hangul, name)
     nf = pd.DataFrame(
-        _map_unique(pd.Series(best), _name_features),
+        _name_table(pd.Series(best)),
         columns=["hangul_key", "name_key", "name_key_alt", "surname_key", "given_key", "g1", "g2"],
     )
     out = pd.DataFrame(

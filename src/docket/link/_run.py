@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import copy
 import logging
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -45,6 +47,7 @@ class LinkResult:
     threshold: float
     review_band: tuple[float, float]
     reviewed: list[Reviewed] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
 
 
 def _quiet() -> None:
@@ -62,7 +65,7 @@ def link_records(
     review_band: tuple[float, float] = DEFAULT_REVIEW_BAND,
     spark_session: Any = None,
     max_pairs_u: float = 2e6,
-    max_pairs_em: float = 5e6,
+    max_pairs_em: float = 1.5e6,
     avoid_below: float = DEFAULT_AVOID_BELOW,
 ) -> LinkResult:
     """Cluster person records into identities.
@@ -75,14 +78,24 @@ def link_records(
     a chain of stronger links (A-B and B-C strong, A-C clearly different).
     """
     _quiet()
+    timings: dict[str, float] = {}
+    clock = [time.perf_counter()]
+
+    def lap(step: str) -> None:
+        now = time.perf_counter()
+        timings[step] = round(now - clock[0], 2)
+        clock[0] = now
+
     reviewed = [(str(a), str(b), bool(m)) for a, b, m in reviewed]
     feats = build_features(records)
+    lap("features")
     if len(feats) < 2:
         return _singletons(feats, backend, threshold, review_band, reviewed)
     db_api = make_db_api(backend, spark_session)
     sdf = db_api.register(_for_backend(feats, backend), table_name="docket_people")
     linker = Linker(sdf, settings(), log_level=logging.WARNING)
     logging.getLogger("splink").setLevel(logging.ERROR)
+    lap("register")
 
     n = len(feats)
     linker.training.estimate_probability_two_random_records_match(
@@ -96,6 +109,7 @@ def link_records(
     linker.training.estimate_u_using_random_sampling(
         max_pairs=min(max_pairs_u, max(n * n / 4, 1e4)), seed=seed, num_chunks=1
     )
+    lap("train_prior_u")
     for rule in EM_PASSES:
         try:
             linker.training.estimate_parameters_using_expectation_maximisation(
@@ -104,6 +118,7 @@ def link_records(
         except EMTrainingException:
             # Too few pairs to learn from (a small file): keep the starting m-probabilities.
             continue
+    lap("train_em")
     accepted = [(a, b) for a, b, m in reviewed if m]
     if accepted:
         labels = pd.DataFrame(
@@ -118,24 +133,25 @@ def link_records(
         )
 
     low = min(review_band[0], threshold)
-    predicted = linker.inference.predict()
-    table = predicted.physical_name
-    scored = linker.misc.query_sql(
-        f"SELECT * FROM {table} WHERE match_probability >= {low!r}", output_type="pandas"
-    )
+    # Only pairs at or above the review band leave the backend: at a million records the
+    # blocked pairs are far too many to hold.
+    scored = linker.inference.predict(threshold_match_probability=low).as_pandas_dataframe()
     pairs = _tidy(scored)
+    lap("predict")
     rejected = [(a, b) for a, b, m in reviewed if not m]
     strong = pairs[["id_l", "id_r", "match_probability"]]
     first = cluster_pairs(feats["unique_id"], strong, threshold, accepted, rejected)
-    avoid = _clear_non_matches(linker, table, first, avoid_below, backend)
+    model = linker.misc.save_model_to_json()
+    avoid = _clear_non_matches(db_api, feats, first, model, avoid_below, backend)
     clusters = (
         cluster_pairs(feats["unique_id"], strong, threshold, accepted, rejected, avoid)
         if avoid
         else first
     )
-    model = linker.misc.save_model_to_json()
+    lap("cluster")
     uncertain = breakdown(scored, model, review_band, reviewed)
     _drop_backend(db_api, backend)
+    lap("review")
     return LinkResult(
         clusters=clusters,
         pairs=pairs[["id_l", "id_r", "match_probability", "match_weight"]],
@@ -145,6 +161,7 @@ def link_records(
         threshold=threshold,
         review_band=review_band,
         reviewed=reviewed,
+        timings=timings,
     )
 
 
@@ -160,23 +177,34 @@ def _singletons(feats, backend, threshold, review_band, reviewed) -> LinkResult:
 
 
 def _clear_non_matches(
-    linker: Linker, table: str, clusters: pd.DataFrame, below: float, backend: str
+    db_api: Any,
+    feats: pd.DataFrame,
+    clusters: pd.DataFrame,
+    model: dict[str, Any],
+    below: float,
+    backend: str,
 ) -> list[tuple[str, str]]:
-    """Scored pairs below `below` whose records the threshold put in one cluster."""
-    multi = clusters[clusters["cluster_id"].duplicated(keep=False)]
-    if multi.empty or below <= 0:
+    """Pairs inside a threshold cluster that the model scores below `below`.
+
+    Scores every pair within each multi-record cluster (few: clusters are small) with the
+    trained model, by blocking on the cluster. Singletons keep the column empty, so term
+    frequencies are computed over all records, as in the main run.
+    """
+    multi = clusters["cluster_id"].duplicated(keep=False).to_numpy()
+    if not multi.any() or below <= 0:
         return []
-    members = multi[["record_id", "cluster_id"]].reset_index(drop=True)
-    linker.table_management.register_table(
-        _for_backend(members, backend), "docket_members", overwrite=True
-    )
-    sql = (
-        f"SELECT p.unique_id_l, p.unique_id_r FROM {table} p "
-        "JOIN docket_members a ON p.unique_id_l = a.record_id "
-        "JOIN docket_members b ON p.unique_id_r = b.record_id "
-        f"WHERE a.cluster_id = b.cluster_id AND p.match_probability < {below!r}"
-    )
-    weak = linker.misc.query_sql(sql, output_type="pandas")
+    data = feats.copy()
+    data["docket_cluster"] = np.where(multi, clusters["cluster_id"].to_numpy(), None)
+    spec = copy.deepcopy(model)
+    spec["blocking_rules_to_generate_predictions"] = [
+        {"blocking_rule": "l.docket_cluster = r.docket_cluster"}
+    ]
+    spec["linker_uid"] = None
+    spec.pop("sql_dialect", None)
+    sdf = db_api.register(_for_backend(data, backend), table_name="docket_people_in_clusters")
+    inner = Linker(sdf, spec, log_level=logging.WARNING)
+    scored = inner.inference.predict().as_pandas_dataframe()
+    weak = scored[scored["match_probability"] < below]
     return sorted(
         zip(weak["unique_id_l"].astype(str), weak["unique_id_r"].astype(str), strict=True)
     )

@@ -6,6 +6,9 @@ the North keeps them. Keys apply the rule so both spellings meet; written forms 
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 INITIALS = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
 VOWELS = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ"
 FINALS = ["", *"ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ"]
@@ -28,8 +31,11 @@ def is_hangul_text(text: str) -> bool:
     return bool(letters) and all(is_syllable(c) for c in letters)
 
 
+_HANGUL = re.compile("[\uac00-\ud7a3]")
+
+
 def has_hangul(text: str) -> bool:
-    return any(is_syllable(c) for c in text)
+    return _HANGUL.search(text) is not None
 
 
 def decompose(ch: str) -> tuple[str, str, str]:
@@ -43,6 +49,7 @@ def compose(initial: str, vowel: str, final: str = "") -> str:
     )
 
 
+@lru_cache(maxsize=20_000)
 def south_initial(ch: str) -> str:
     """South Korean word-initial form of a syllable: 리→이, 림→임, 류→유, 로→노, 량→양, 녀→여."""
     if not is_syllable(ch):

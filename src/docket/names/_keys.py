@@ -117,11 +117,11 @@ def phonetic_keys(name: str | ParsedName | None) -> tuple[str, ...]:
     wrong guess costs a little weight, not the match.
     """
     p = _parsed(name)
-    first = phonetic_key(p)
-    if first is None:
+    sk = surname_key(p)
+    if sk is None:
         return ()
-    keys = [first]
     given = "-".join(given_codes(p))
+    keys = [sk + ":" + given]
     for alt in p.surname_hangul[1:4]:
         keys.append(alt + ":" + given)
     if ORDER_AMBIGUOUS in p.flags and p.script == "latin":

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 from docket.names._jamo import INITIALS, NAME_FINALS, VOWELS, compose, decompose, south_initial
 from docket.names._systems import (
@@ -29,12 +29,16 @@ COMMON_GIVEN = (
 _COMMON_RANK = {ch: i for i, ch in enumerate(dict.fromkeys(COMMON_GIVEN))}
 
 
+_APOSTROPHES = re.compile(r"['’‘ʼ`´]")
+
+
+@lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """Lowercase ASCII letters: strip diacritics (ŏ→o, ŭ→u) and MR aspiration apostrophes."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = re.sub(r"['’‘ʼ`´]", "", text)
-    return text.lower()
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    return _APOSTROPHES.sub("", text).lower()
 
 
 @cache
