@@ -53,9 +53,9 @@ def cluster_pairs(
     Returns record_id, cluster_id (smallest record id in the cluster), match_probability
     (highest link that holds the record in its cluster; NaN for singletons).
     """
-    ids = ids.astype(str).reset_index(drop=True)
-    index = pd.Index(ids)
-    n = len(ids)
+    ids_arr = np.asarray(ids.astype(str), dtype=object)
+    index = pd.Index(ids_arr, dtype=object)
+    n = len(ids_arr)
     acc = [(a, b) for a, b in accepted if a in index and b in index]
     rej = {frozenset((a, b)) for a, b in rejected if a in index and b in index}
     soft = {frozenset((a, b)) for a, b in avoid if a in index and b in index} - rej
@@ -66,19 +66,20 @@ def cluster_pairs(
     strong = pairs[pairs["match_probability"] >= threshold]
     edges = pd.DataFrame(
         {
-            "l": index.get_indexer(strong["id_l"].astype(str)),
-            "r": index.get_indexer(strong["id_r"].astype(str)),
+            "l": _positions(index, strong["id_l"]),
+            "r": _positions(index, strong["id_r"]),
             "p": strong["match_probability"].to_numpy(dtype=float),
         }
     )
+    edges = edges[(edges["l"] >= 0) & (edges["r"] >= 0)]
     if acc:
         edges = pd.concat(
             [
                 edges,
                 pd.DataFrame(
                     {
-                        "l": index.get_indexer([a for a, _ in acc]),
-                        "r": index.get_indexer([b for _, b in acc]),
+                        "l": [index.get_loc(a) for a, _ in acc],
+                        "r": [index.get_loc(b) for _, b in acc],
                         "p": 1.0,
                         "must": True,
                     }
@@ -89,15 +90,21 @@ def cluster_pairs(
     edges["must"] = edges.get("must", False)
     edges["must"] = edges["must"].fillna(False).astype(bool)
     if rej:
-        key = [frozenset((ids[a], ids[b])) for a, b in zip(edges["l"], edges["r"], strict=True)]
+        key = [
+            frozenset((ids_arr[a], ids_arr[b])) for a, b in zip(edges["l"], edges["r"], strict=True)
+        ]
         edges = edges[[k not in rej for k in key]].reset_index(drop=True)
 
     graph = coo_matrix((np.ones(len(edges)), (edges["l"], edges["r"])), shape=(n, n))
     _, labels = connected_components(graph, directed=False)
     if rej or soft:
-        labels = _split_rejected(ids, index, labels, edges, rej, soft)
+        labels = _split_rejected(ids_arr, index, labels, edges, rej, soft)
 
-    return _finish(ids, labels, edges)
+    return _finish(ids_arr, labels, edges)
+
+
+def _positions(index: pd.Index, values: pd.Series) -> np.ndarray:
+    return index.get_indexer(np.asarray(values.astype(str), dtype=object))
 
 
 def _split_rejected(ids, index, labels, edges, rej, soft) -> np.ndarray:
@@ -119,8 +126,8 @@ def _split_rejected(ids, index, labels, edges, rej, soft) -> np.ndarray:
             hard |= {(a, b), (b, a)}
     members = np.isin(labels, list(bad))
     sub = edges[members[edges["l"]] & members[edges["r"]]].copy()
-    sub["kl"] = [ids[i] for i in sub["l"]]
-    sub["kr"] = [ids[i] for i in sub["r"]]
+    sub["kl"] = ids[sub["l"].to_numpy()]
+    sub["kr"] = ids[sub["r"].to_numpy()]
     sub = sub.sort_values(["must", "p", "kl", "kr"], ascending=[False, False, True, True])
     for left, right, must in zip(sub["l"], sub["r"], sub["must"], strict=True):
         ra, rb = uf.find(left), uf.find(right)
@@ -144,7 +151,7 @@ def _split_rejected(ids, index, labels, edges, rej, soft) -> np.ndarray:
     return labels
 
 
-def _finish(ids: pd.Series, labels: np.ndarray, edges: pd.DataFrame) -> pd.DataFrame:
+def _finish(ids: np.ndarray, labels: np.ndarray, edges: pd.DataFrame) -> pd.DataFrame:
     out = pd.DataFrame({"record_id": ids, "label": labels})
     out["cluster_id"] = out.groupby("label")["record_id"].transform("min")
     inside = edges[labels[edges["l"].to_numpy()] == labels[edges["r"].to_numpy()]]
