@@ -18,7 +18,13 @@ from pathlib import Path
 import pytest
 import uvicorn
 
-from tests.web.conftest import Desk, _build, add_linked_lists, cheap_password_hashing  # noqa: F401
+from tests.web.conftest import (  # noqa: F401
+    Desk,
+    _build,
+    add_linked_lists,
+    add_uncertain_pairs,
+    cheap_password_hashing,
+)
 
 CHROMIUM = os.environ.get("DOCKET_CHROMIUM", "/usr/bin/chromium")
 
@@ -34,6 +40,7 @@ def live(tmp_path_factory: pytest.TempPathFactory, key_file: Path) -> Iterator[t
     folder = tmp_path_factory.mktemp("live")
     desk = _build(folder / "case", None, key_file)
     add_linked_lists(desk.case, folder)
+    add_uncertain_pairs(desk.case)
     port = free_port()
     config = uvicorn.Config(desk.client.app, host="127.0.0.1", port=port, log_level="warning")
     server = uvicorn.Server(config)

@@ -1,6 +1,6 @@
 """End to end in headless Chromium: log in, upload a testimony, search, review a suggestion in
-place, open an allegation, look at the facilities map, run an estimate and see its chart;
-keyboard-only where it matters."""
+place, resolve a link, open an allegation, look at the facilities map, run an estimate and see
+its chart; keyboard-only where it matters."""
 
 import re
 
@@ -68,6 +68,14 @@ def test_investigator_workflow(live, page, tmp_path):
     expect(card).to_contain_text("u-investigator")
     assert page.url.endswith(f"/sources/{desk.testimony_id}")  # swapped in place, no reload
     shot(page, "06-accepted")
+
+    # resolve a link: two reports side by side with the match-weight reasons
+    page.get_by_role("navigation").get_by_role("link", name="Link review").click()
+    first = page.locator("li.pair").first
+    expect(first).to_contain_text("similar romanisation")
+    shot(page, "06b-link-review")
+    first.get_by_role("button", name="Same person").click()
+    expect(page.locator("li.pair.decided").first).to_contain_text("same person")
 
     # an allegation with its evidence and reasoning
     page.get_by_role("navigation").get_by_role("link", name="Allegations").click()

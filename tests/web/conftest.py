@@ -23,7 +23,7 @@ from docket.evidence import add_allegation, link_evidence
 from docket.ingest import ingest_paths
 from docket.review import store_suggestions
 from docket.security import KeySource, add_user, issue_token
-from docket.store.models import Identity, PersonReport, Source
+from docket.store.models import Identity, LinkRun, PersonReport, Source
 from docket.web import create_app
 from tests.conftest import PG_URL
 from tests.security.plant import GIVEN, NAME, write_plant
@@ -118,6 +118,23 @@ def add_linked_lists(case: Case, folder: Path) -> None:
             session.flush()
             for report in reports:
                 report.identity_id = identity.id
+
+
+def add_uncertain_pairs(case: Case) -> list[dict[str, object]]:
+    """A stored linkage run whose uncertain pairs (of listed reports) are written in the shape
+    Splink gives them; running Splink itself is tested in tests/link and too slow to repeat."""
+    with case.session() as session:
+        ids = [r.id for r in session.scalars(select(PersonReport).order_by(PersonReport.id))
+               if "pid" in (r.extra or {})][:8]  # fmt: skip
+        pairs: list[dict[str, object]] = [
+            {"id_l": str(a), "id_r": str(b), "match_probability": 0.5 + i / 20,
+             "match_weight": -0.5 + i, "name_level": "similar romanisation",
+             "name_weight": 2.4, "birth_year_level": "differs by 2", "birth_year_weight": -1.1}
+            for i, (a, b) in enumerate(zip(ids[0::2], ids[1::2], strict=True))
+        ]  # fmt: skip
+        session.add(LinkRun(actor="test", backend="duckdb", threshold=0.9,
+                            summary={"uncertain": pairs}))  # fmt: skip
+    return pairs
 
 
 def _build(root: Path, db_url: str | None, key_file: Path) -> Desk:
