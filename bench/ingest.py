@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import resource
 import subprocess
@@ -167,6 +168,11 @@ def main() -> None:
         return
     backends = args.backend or ["sqlite", "postgres"]
     with tempfile.TemporaryDirectory() as tmp:
+        from docket.security import new_key_file
+
+        key = Path(tmp) / "bench.key"
+        new_key_file(key)
+        os.environ["DOCKET_KEY_FILE"] = str(key)  # children inherit it
         folder = Path(tmp) / "docs"
         folder.mkdir()
         html, text = generate(folder, args.n)

@@ -33,7 +33,9 @@ def link_run(
     from docket.link.case import link_case
 
     with case_from(case) as opened:
-        report = link_case(opened, actor=actor(), threshold=threshold, backend=backend, seed=seed)
+        report = link_case(
+            opened, actor=actor(opened), threshold=threshold, backend=backend, seed=seed
+        )
     typer.echo(
         f"link run {report.run_id}: {report.reports} reports -> {report.identities} identities "
         f"({report.multi_report_identities} with several reports); {report.uncertain} uncertain "
@@ -58,8 +60,8 @@ def link_review(
     """Uncertain pairs side by side with the match-weight breakdown: y(es), n(o), s(kip), q(uit)."""
     from docket.link.case import decide_pair, uncertain_pairs
 
-    who = actor()
     with case_from(case) as opened:
+        who = actor(opened)
         pairs = uncertain_pairs(opened, actor=who, limit=limit)
         if json_out:
             print_json([p.__dict__ for p in pairs])
@@ -100,5 +102,5 @@ def link_decide(
     from docket.link.case import decide_pair
 
     with case_from(case) as opened:
-        decide_pair(opened, report_a, report_b, actor=actor(), is_match=match, note=note)
+        decide_pair(opened, report_a, report_b, actor=actor(opened), is_match=match, note=note)
     typer.echo(f"reports {report_a} and {report_b}: {'same person' if match else 'different'}")
