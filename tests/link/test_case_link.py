@@ -83,3 +83,12 @@ def test_roles_bound_linkage(linked):
     case, _ = linked
     with pytest.raises(PermissionDenied):
         link_case(case, actor=Actor("pub", "public"))
+
+
+def test_analysts_review_pairs_without_names(linked):
+    case, report = linked
+    pairs = uncertain_pairs(case, actor=Actor("ana", "analyst"), limit=3)
+    assert len(pairs) == min(3, report.uncertain)
+    for pair in pairs:
+        assert pair.a["name"] == f"P-{pair.report_a:05d}" and pair.a["name_hangul"] is None
+        assert pair.b["name"] == f"P-{pair.report_b:05d}" and pair.b["name_hangul"] is None

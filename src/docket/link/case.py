@@ -18,7 +18,7 @@ from sqlalchemy import select
 from docket.actor import Actor
 from docket.case import Case
 from docket.errors import BadInput
-from docket.security import record_audit, require
+from docket.security import person_pseudonym, record_audit, require, view_of
 from docket.store.models import (
     DocList,
     Identity,
@@ -174,9 +174,14 @@ class PairView:
     b: dict[str, Any]
 
 
-def _report_fields(report: PersonReport, source: Source | None, list_name: str | None) -> dict:
+def _report_fields(
+    report: PersonReport, source: Source | None, list_name: str | None, full_view: bool
+) -> dict:
+    """A report's fields for a reviewer; outside the full view names become pseudonyms."""
+    name = report.name if full_view else person_pseudonym(report.id)
+    hangul = report.name_hangul if full_view else None
     return {
-        "id": report.id, "name": report.name, "name_hangul": report.name_hangul,
+        "id": report.id, "name": name, "name_hangul": hangul,
         "sex": report.sex, "birth_year": report.birth_year_text,
         "birth_place": report.birth_place, "facility": report.facility_text,
         "event_date": report.event_date_text, "list": list_name,
@@ -188,6 +193,7 @@ def _report_fields(report: PersonReport, source: Source | None, list_name: str |
 def uncertain_pairs(case: Case, *, actor: Actor, limit: int = 50) -> list[PairView]:
     """Pairs of the latest run between the review thresholds, not yet decided."""
     require(actor, "link:run")
+    full = view_of(actor) == "full"
     with case.session() as session:
         run = session.scalar(select(LinkRun).order_by(LinkRun.id.desc()).limit(1))
         if run is None:
@@ -217,8 +223,8 @@ def uncertain_pairs(case: Case, *, actor: Actor, limit: int = 50) -> list[PairVi
                 PairView(
                     a, b, float(pair["match_probability"]), float(pair["match_weight"]),
                     reasons,
-                    _report_fields(ra, session.get(Source, ra.source_id), list_of.get(a)),
-                    _report_fields(rb, session.get(Source, rb.source_id), list_of.get(b)),
+                    _report_fields(ra, session.get(Source, ra.source_id), list_of.get(a), full),
+                    _report_fields(rb, session.get(Source, rb.source_id), list_of.get(b), full),
                 )
             )  # fmt: skip
             if len(views) >= limit:
