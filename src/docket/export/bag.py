@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import mimetypes
 import shutil
 import tempfile
@@ -179,12 +180,17 @@ def verify_bag(path: Path) -> BagReport:
         report.problems.append(f"not a readable bag: {exc}")
         return report
     report.info = {k: str(v) for k, v in bag.info.items()}
+    logger = logging.getLogger("bagit")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)  # every problem is reported once, in `problems`
     try:
         bag.validate(processes=1)
     except bagit.BagValidationError as exc:
         report.problems += [_detail(d) for d in exc.details] or [str(exc.message)]
     except bagit.BagError as exc:
         report.problems.append(str(exc))
+    finally:
+        logger.setLevel(level)
     root = Path(path)
     manifest_path = root / "data" / MANIFEST
     if not manifest_path.is_file():

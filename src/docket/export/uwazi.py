@@ -181,16 +181,18 @@ def _parse_range(value: str, where: str) -> tuple[str | None, str | None]:
     """`from:to` (each YYYY/MM/DD, YYYY-MM-DD or YYYY; either may be empty) to ISO dates."""
     if not value.strip():
         return None, None
-    first, _, last = value.partition(":")
+    first, colon, last = value.partition(":")
     out = []
-    for part, end in ((first, False), (last or first, True)):
+    for part, end in ((first, False), (last if colon else first, True)):
         part = part.strip()
         if not part:
             out.append(None)
             continue
         m = re.fullmatch(r"(\d{4})(?:[/-](\d{1,2})[/-](\d{1,2}))?", part)
         if not m:
-            raise BadInput(f"cannot read the date {part!r} (expected YYYY/MM/DD or YYYY)", where)
+            raise BadInput(
+                f"cannot read the date {part!r} (expected YYYY/MM/DD or YYYY)", where=where
+            )
         if m.group(2):
             out.append(f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}")
         else:
@@ -213,7 +215,7 @@ def _acts(row: dict[str, str], where: str) -> list[str]:
     unknown = [c for c in codes if c not in known]
     if unknown or not codes:
         raise BadInput(f"no act code docket knows ({', '.join(unknown) or 'none given'}); "
-                       "give `act` (docket code) or `huridocs_act`", where)  # fmt: skip
+                       "give `act` (docket code) or `huridocs_act`", where=where)  # fmt: skip
     return list(dict.fromkeys(codes))
 
 
@@ -287,7 +289,7 @@ def import_uwazi_csv(
         for n, row in enumerate(rows, start=2):
             where = f"{path}:line {n}"
             if not row.get("title", "").strip():
-                raise BadInput("empty title", where)
+                raise BadInput("empty title", where=where)
             checked.append((row, _acts(row, where), _time_words(row, where)))
         for row, acts, time in checked:
             created.append(add_allegation(
