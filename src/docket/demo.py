@@ -109,10 +109,24 @@ def step_allegations(ctx: DemoContext) -> str:
     )
 
 
+def step_report(ctx: DemoContext) -> str:
+    from docket.report import write_report
+
+    folder = ctx.case.root / "report"
+    html = write_report(ctx.case, folder / "report.html", actor=ctx.actor, fmt="html")
+    pdf = write_report(ctx.case, folder / "report.pdf", actor=ctx.actor, fmt="pdf")
+    public = write_report(
+        ctx.case, folder / "report-public.html", actor=Actor(ctx.actor.name, "public")
+    )
+    ctx.facts["report"] = html
+    return f"wrote the report (SYNTHETIC) to {html}, {pdf.name} and {public.name} (public view)"
+
+
 STEPS: list[tuple[str, Step]] = [
     ("generate the synthetic sources", step_generate),
     ("ingest", step_ingest),
     ("allegations and evidence", step_allegations),
+    ("report", step_report),
 ]
 
 
