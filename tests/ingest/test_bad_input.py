@@ -20,10 +20,14 @@ def _count(case, model):
 @pytest.mark.parametrize(
     ("name", "content", "expected"),
     [
-        ("undecodable.txt", b"\x80\x81\x82\xc0\xff" * 40, "cannot decode"),
+        ("undecodable.txt", b"\x80\x81\x82\xc0\xff" * 40, "undecodable"),
         ("binary.md", b"\x00\x01\x02binary\x00", "binary"),
         ("empty.md", b"", "empty"),
-        ("nobody.html", b"<html><head><title>x</title></head><body></body></html>", "no main text"),
+        (
+            "nobody.html",
+            b"<html><head><title>x</title></head><body></body></html>",
+            "no readable main text",
+        ),
         ("locked.pdf", None, "encrypted"),
         ("broken.pdf", b"%PDF-1.4 this is not really a pdf", "not a readable PDF"),
         ("badyaml.md", b"---\nwitness_name: [unclosed\n---\nbody\n", "not valid YAML"),

@@ -18,7 +18,7 @@ def test_0002_adds_uids_to_existing_rows_and_downgrades(tmp_path):
         conn.execute(text(
             "INSERT INTO witnesses (id, pseudonym, created_at) VALUES "
             "(1, 'W-0001', '2020-01-01'), (2, 'W-0002', '2020-01-01')"))  # fmt: skip
-    upgrade(engine)
+    upgrade(engine, "0002")
     assert current_revision(engine) == "0002"
     with engine.connect() as conn:
         uids = conn.execute(text("SELECT uid FROM witnesses")).scalars().all()

@@ -15,6 +15,7 @@ from docket.cli import (  # noqa: F401,E402  isort: skip
     case_cmds,
     demo_cmds,
     evidence_cmds,
+    extract_cmds,
     report_cmds,
     review_cmds,
     security_cmds,

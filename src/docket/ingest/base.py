@@ -118,5 +118,6 @@ def decode_text(data: bytes, where: str) -> str:
         if _mostly_printable(text):
             return text
     raise BadInput(
-        "cannot decode the text (expected UTF-8, UTF-16 with BOM, or CP949/EUC-KR)", where=where
+        "binary or undecodable content (expected UTF-8, UTF-16 with BOM, or CP949/EUC-KR text)",
+        where=where,
     )

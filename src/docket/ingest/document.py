@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from pypdf import PdfReader
@@ -14,8 +16,21 @@ from docket.ingest.base import ParsedSource, Reader, guess_language, register
 PAGE_BREAK = "\n\n"
 
 
-def read_pdf_pages(data: bytes, where: str) -> tuple[str, list[tuple[int, int]], str | None]:
-    """(text, page spans, title). Encrypted or broken PDFs are refused with the reason."""
+@dataclass
+class PdfText:
+    text: str
+    pages: list[tuple[int, int]]
+    title: str | None
+    created: str | None  # ISO date from the PDF's CreationDate, when it has one
+
+
+def _pdf_date(value: object) -> str | None:
+    match = re.match(r"D:(\d{4})(\d{2})(\d{2})", str(value or ""))
+    return f"{match[1]}-{match[2]}-{match[3]}" if match else None
+
+
+def read_pdf_pages(data: bytes, where: str) -> PdfText:
+    """Text with page spans and metadata. Encrypted or broken PDFs are refused with the reason."""
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
@@ -29,14 +44,15 @@ def read_pdf_pages(data: bytes, where: str) -> tuple[str, list[tuple[int, int]],
             parts.append(page_text)
             cursor += len(page_text) + len(PAGE_BREAK)
         title = reader.metadata.title if reader.metadata else None
+        created = _pdf_date(reader.metadata.get("/CreationDate")) if reader.metadata else None
     except BadInput:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError) as exc:
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
         raise BadInput(f"not a readable PDF ({type(exc).__name__})", where=where) from None
     text = PAGE_BREAK.join(parts)
     if not text.strip():
         raise BadInput("the PDF has no extractable text (scanned? run OCR first)", where=where)
-    return text, spans, title
+    return PdfText(text, spans, title, created)
 
 
 @register
@@ -46,12 +62,13 @@ class DocumentReader(Reader):
     description = "PDF; text per page, page numbers kept for citations"
 
     def read(self, data: bytes, path: Path, *, lang: str | None) -> ParsedSource:
-        text, spans, title = read_pdf_pages(data, str(path))
+        pdf = read_pdf_pages(data, str(path))
         return ParsedSource(
             kind=self.kind,
             media_type="application/pdf",
-            text=text,
-            title=title or path.stem,
-            language=lang or guess_language(text),
-            pages=spans,
+            text=pdf.text,
+            title=pdf.title or path.stem,
+            language=lang or guess_language(pdf.text),
+            published_text=pdf.created,
+            pages=pdf.pages,
         )

@@ -1,0 +1,253 @@
+"""Benchmark `docket extract` on the labelled SYNTHETIC evaluation set.
+
+Reports precision, recall and F1 per kind (entities per label, quotes, speakers, dates, figures,
+places, acts) and throughput (articles per second, whole extract, one process, one core).
+
+    PYTHONPATH=src python bench/extract.py [--sets dev heldout ... heldout8]
+        [--model NAME_OR_PATH]
+        [--repeat 3] [--json out.json] [--errors]
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import re
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from docket.extract import (  # noqa: E402
+    Extraction,
+    extract_document,
+    load_file,
+    pipeline,  # noqa: E402
+)
+
+
+def norm(s: str) -> str:
+    s = re.sub(r"\s+", " ", s.replace("’", "'")).strip().strip(' ,."“”')
+    s = re.sub(r"^(?:the|a|an)\s+", "", s, flags=re.I)
+    s = re.sub(r"'s$", "", s)
+    return s.lower()
+
+
+class Score:
+    def __init__(self) -> None:
+        self.tp = self.fp = self.fn = 0
+
+    def add(self, tp: int, fp: int, fn: int) -> None:
+        self.tp += tp
+        self.fp += fp
+        self.fn += fn
+
+    def prf(self) -> tuple[float, float, float]:
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return p, r, f
+
+
+def set_score(score: Score, gold: set, pred: set, errors: list, doc: str, kind: str) -> None:
+    score.add(len(gold & pred), len(pred - gold), len(gold - pred))
+    for g in sorted(gold - pred, key=str):
+        errors.append(f"{doc} {kind} MISSED {g}")
+    for p in sorted(pred - gold, key=str):
+        errors.append(f"{doc} {kind} EXTRA {p}")
+
+
+def evaluate(pairs: list[tuple[Path, dict, Extraction]]) -> tuple[dict, list[str]]:
+    s: dict[str, Score] = defaultdict(Score)
+    acc: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    errors: list[str] = []
+    for path, gold, ex in pairs:
+        doc = f"{path.parent.name}/{path.name}"
+        # entities: distinct (label, text) per document
+        g_ents = {
+            (lab, norm(t))
+            for lab, texts in (gold.get("entities") or {}).items()
+            for t in texts or []
+        }
+        p_ents = {
+            (e.label, norm(e.text))
+            for e in ex.entities
+            if e.label in ("PERSON", "ORG", "GPE", "FACILITY")
+        }
+        for lab in ("PERSON", "ORG", "GPE", "FACILITY"):
+            set_score(
+                s[f"entities.{lab}"],
+                {x for x in g_ents if x[0] == lab},
+                {x for x in p_ents if x[0] == lab},
+                errors,
+                doc,
+                "entity",
+            )
+        s["entities (all)"].add(len(g_ents & p_ents), len(p_ents - g_ents), len(g_ents - p_ents))
+        # quotes: a gold quote is found when a predicted quote contains its words
+        used: set[int] = set()
+        for gq in gold.get("quotes") or []:
+            want = norm(gq["text"])
+            speakers = gq["speaker"] if isinstance(gq["speaker"], list) else [gq["speaker"]]
+            hit = next((i for i, q in enumerate(ex.quotes) if want in norm(q.text)), None)
+            acc["quote->speaker"][1] += 1
+            if hit is None:
+                errors.append(f"{doc} quote MISSED {gq['text']!r} ({speakers[0]})")
+                continue
+            used.add(hit)
+            got = ex.quotes[hit].speaker or ""
+            if norm(got) in {norm(x) for x in speakers}:
+                acc["quote->speaker"][0] += 1
+            else:
+                errors.append(
+                    f"{doc} speaker WRONG {gq['text']!r}: got {got!r}, want {speakers[0]!r}"
+                )
+        n_gold_q = len(gold.get("quotes") or [])
+        s["quotes"].add(len(used), len(ex.quotes) - len(used), n_gold_q - len(used))
+        for i, q in enumerate(ex.quotes):
+            if i not in used:
+                errors.append(f"{doc} quote EXTRA {q.text[:60]!r} ({q.speaker})")
+        # dates: by words; the interval is scored separately
+        g_dates = {
+            norm(d["text"]): (str(d["earliest"]), str(d["latest"])) for d in gold.get("dates") or []
+        }
+        p_dates = {norm(d.text): (d.earliest, d.latest) for d in ex.dates}
+        set_score(s["dates"], set(g_dates), set(p_dates), errors, doc, "date")
+        for k in set(g_dates) & set(p_dates):
+            acc["date interval"][1] += 1
+            if g_dates[k] == p_dates[k]:
+                acc["date interval"][0] += 1
+            else:
+                errors.append(f"{doc} date interval WRONG {k}: got {p_dates[k]}, want {g_dates[k]}")
+        # figures: by value; "about" scored separately
+        g_fig = {float(f["value"]): f.get("about") for f in gold.get("figures") or []}
+        p_fig = {float(f.value): f.place_id for f in ex.figures}
+        set_score(s["figures"], set(g_fig), set(p_fig), errors, doc, "figure")
+        for k in set(g_fig) & set(p_fig):
+            acc["figure about"][1] += 1
+            if g_fig[k] == p_fig[k]:
+                acc["figure about"][0] += 1
+            else:
+                errors.append(f"{doc} figure about WRONG {k}: got {p_fig[k]}, want {g_fig[k]}")
+        set_score(
+            s["places"],
+            set(gold.get("places") or []),
+            {p.place_id for p in ex.places},
+            errors,
+            doc,
+            "place",
+        )
+        set_score(
+            s["acts"], set(gold.get("acts") or []), {a.type for a in ex.acts}, errors, doc, "act"
+        )
+    out = {
+        k: dict(zip(("precision", "recall", "f1"), v.prf(), strict=True))
+        | {"tp": v.tp, "fp": v.fp, "fn": v.fn}
+        for k, v in sorted(s.items())
+    }
+    for k, (ok, n) in acc.items():
+        out[k] = {"accuracy": ok / n if n else 0.0, "correct": ok, "n": n}
+    return out, errors
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument("--root", default=str(ROOT / "tests/extract/eval"))
+    ap.add_argument(
+        "--sets",
+        nargs="+",
+        default=[
+            "dev",
+            "heldout",
+            "heldout2",
+            "heldout3",
+            "heldout4",
+            "heldout5",
+            "heldout6",
+            "heldout7",
+            "heldout8",
+        ],
+    )
+    ap.add_argument("--model", default=None, help="spaCy model package name or path")
+    ap.add_argument("--repeat", type=int, default=3, help="timed passes over the set")
+    ap.add_argument("--json", default=None)
+    ap.add_argument("--errors", action="store_true", help="list every miss and extra")
+    args = ap.parse_args()
+    if args.model:
+        pipeline.SPACY_MODEL = args.model
+    with contextlib.suppress(AttributeError, OSError):  # one core, as the target says
+        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
+    t0 = time.perf_counter()
+    pipeline.english()
+    pipeline.korean()
+    load_s = time.perf_counter() - t0
+    report: dict = {"model": pipeline.SPACY_MODEL, "model_load_s": round(load_s, 2), "sets": {}}
+    print(f"model {report['model']}; load {load_s:.1f} s")
+    for name in args.sets:
+        report["sets"][name] = run_set(Path(args.root) / name, args.repeat, args.errors)
+    if args.json:
+        Path(args.json).write_text(json.dumps(report, indent=2))
+
+
+def run_set(folder: Path, repeat: int, show_errors: bool) -> dict:
+    files = sorted(folder.glob("*/*.md"))
+    golds = [yaml.safe_load(f.with_suffix(".gold.yaml").read_text("utf-8")) for f in files]
+    docs = [load_file(f) for f in files]
+    extractions = [extract_document(d) for d in docs]  # warm pass, also the scored one
+    t0 = time.perf_counter()
+    for _ in range(repeat):
+        for f in files:
+            extract_document(load_file(f))
+    elapsed = time.perf_counter() - t0
+    n = len(files) * repeat
+    scores, errors = evaluate(list(zip(files, golds, extractions, strict=True)))
+    by_lang: dict[str, dict] = {}
+    for lang in ("en", "ko"):
+        sel = [
+            (f, g, e)
+            for f, g, e in zip(files, golds, extractions, strict=True)
+            if f.parent.name == lang
+        ]
+        by_lang[lang] = evaluate(sel)[0]
+    chars = sum(len(d.text) for d in docs)
+    out = {
+        "documents": len(files),
+        "articles_per_s": round(n / elapsed, 1),
+        "chars_per_s": round(chars * repeat / elapsed),
+        "scores": scores,
+        "by_language": by_lang,
+    }
+    langs = {lg: sum(1 for f in files if f.parent.name == lg) for lg in by_lang}
+    print(
+        f"\n== {folder.name}: {len(files)} documents ({langs}); {out['articles_per_s']} "
+        f"articles/s on one core ({out['chars_per_s']:,} chars/s)"
+    )
+    print(f"{'kind':<22}{'P':>7}{'R':>7}{'F1':>7}   " + "   ".join(f"{lg} F1" for lg in by_lang))
+    for k, v in scores.items():
+        if "f1" in v:
+            per = "   ".join(
+                f"{by_lang[lg].get(k, {}).get('f1', float('nan')):5.2f}" for lg in by_lang
+            )
+            print(f"{k:<22}{v['precision']:7.2f}{v['recall']:7.2f}{v['f1']:7.2f}   {per}")
+    for k, v in scores.items():
+        if "accuracy" in v:
+            per = "   ".join(
+                f"{by_lang[lg].get(k, {}).get('accuracy', float('nan')):5.2f}" for lg in by_lang
+            )
+            print(f"{k:<22}accuracy {v['accuracy']:.2f} ({v['correct']}/{v['n']})   {per}")
+    if show_errors:
+        print("\n".join(errors))
+    return out
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,43 @@
+"""Suggestions from a source's text: entities, quotes with speakers, dates, figures, places and
+act types, each anchored to a character span (`text[start:end] == words`).
+
+Public API: `extract_text`, `extract_file`, `extract_document`, `load_file` and the records in
+`Extraction`. Models load once per process; call `warm_up()` to pay that cost up front.
+"""
+
+from docket.extract._types import (
+    ActMention,
+    DateMention,
+    Entity,
+    Extraction,
+    Figure,
+    PlaceMention,
+    Quote,
+)
+from docket.extract.core import detect_language, extract_document, extract_file, extract_text
+from docket.extract.loading import Document, load_bytes, load_file
+from docket.extract.pipeline import english as _english
+
+
+def warm_up() -> None:
+    """Load the English model now (it is otherwise loaded on first use)."""
+    _english()
+
+
+__all__ = [
+    "ActMention",
+    "DateMention",
+    "Document",
+    "Entity",
+    "Extraction",
+    "Figure",
+    "PlaceMention",
+    "Quote",
+    "detect_language",
+    "extract_document",
+    "extract_file",
+    "extract_text",
+    "load_bytes",
+    "load_file",
+    "warm_up",
+]

@@ -1,0 +1,153 @@
+"""Entities: spaCy's named entities, corrected by rules that know this domain.
+
+Rules win over the model where they overlap: romanized Korean names (PERSON), gazetteer
+facilities (FACILITY) and a list of organisations (ORG). Surname-only mentions of a person
+already named ("Pak") are added as PERSON.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+from docket.extract._spans import Occupied
+from docket.extract._types import Entity, PlaceMention
+from docket.extract.names import find_korean_names, surnames
+from docket.extract.places import camp_phrase_end
+
+# Names of bodies that end in a word only bodies end in: "NK Watch Network", "Stimson Center".
+_ORG_HEADED = re.compile(
+    r"\b(?:[A-Z][A-Za-z'&.-]*\s){1,4}"
+    r"(?:Network|Center|Centre|Institute|Association|Alliance|Coalition|Committee|Foundation|"
+    r"Agency|Council|Commission|Project|Society|Bureau|Ministry|Department|Watch|Union|Group)\b"
+)
+_KO_ORG = re.compile(
+    r"(?<![\uac00-\ud7a3])(?:유엔\s)?[\uac00-\ud7a3]{2,10}(?:재판소|이사회|위원회|재단|협회|센터|"
+    r"연구소|연구원|기구|연맹|통신|방송|신문|그룹|사무소)(?![\uac00-\ud7a3]{2})"
+)
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "FAC": "FACILITY"}
+# Words the small model tags as entities that name no particular place or body.
+_NOT_ENTITIES = {"north", "south", "the north", "the south", "usb", "cabinet", "dvd", "dvds"}
+_TITLES = re.compile(
+    r"^(?:the|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Gen\.?|General|President|Chairman|"
+    r"leader|former|defector|guard)\s+",
+    re.I,
+)
+
+
+@cache
+def _list_pattern(name: str, flags: int = 0) -> re.Pattern[str]:
+    """A name list from data/ as one regex; Korean particles may follow a Hangul name."""
+    text = files("docket.extract").joinpath("data", name).read_text("utf-8")
+    names = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    names.sort(key=len, reverse=True)
+    body = "|".join(re.escape(n).replace("'", "['’]") for n in names)
+    return re.compile(rf"(?<![\w])(?:{body})(?![A-Za-z0-9])", flags)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop leading 'the'/titles and a trailing possessive so spans name only the entity."""
+    while True:
+        m = _TITLES.match(text[start:end])
+        if not m or m.end() >= end - start:
+            break
+        start += m.end()
+    if text[start:end].endswith(("'s", "’s")):
+        end -= 2
+    while end > start and text[end - 1] in " ,.;:":
+        end -= 1
+    return start, end
+
+
+def find_entities(
+    text: str, doc: Any, places: list[PlaceMention], extra: list[Entity] | None = None
+) -> list[Entity]:
+    """`doc` is the spaCy Doc of `text` (or None when no English was parsed); `extra` are
+    entities other rules found (Korean persons)."""
+    ruled: list[Entity] = []
+    for s, e in find_korean_names(text):
+        ruled.append(Entity(text[s:e], "PERSON", s, e))
+    for p in places:
+        end = camp_phrase_end(text, p.end)
+        ruled.append(Entity(text[p.start : end], "FACILITY", p.start, end))
+    for label, listname, flags in (("ORG", "organisations.txt", 0), ("GPE", "gpe.txt", re.I)):
+        for m in _list_pattern(listname, flags).finditer(text):
+            ruled.append(Entity(m.group(0), label, m.start(), m.end()))
+    for m in _KO_ORG.finditer(text):
+        ruled.append(Entity(m.group(0), "ORG", m.start(), m.end()))
+    ruled.extend(extra or [])
+    # Longest rule match wins among rules.
+    taken: Occupied[Entity] = Occupied()
+    for ent in sorted(ruled, key=lambda x: (x.start - x.end, x.start)):
+        if taken.free(ent.start, ent.end):
+            taken.add(ent.start, ent.end, ent)
+    if doc is not None:
+        for ent in doc.ents:
+            label = _LABELS.get(ent.label_)
+            if label is None:
+                continue
+            s, e = _trim(text, ent.start_char, ent.end_char)
+            if e <= s or not any(ch.isupper() for ch in text[s:e]) or _HANGUL.search(text[s:e]):
+                continue
+            if text[s:e].lower() in _NOT_ENTITIES:
+                continue
+            clash = taken.overlapping(s, e)
+            if (
+                clash
+                and label == "ORG"
+                and all(
+                    c.label == "GPE" and s <= c.start and c.end <= e and c.end - c.start < e - s
+                    for c in clash
+                )
+            ):
+                # "DPRK Foreign Ministry": the body, not the country inside its name
+                for c in clash:
+                    taken.remove(c.start, c.end, c)
+            elif clash:
+                continue
+            taken.add(s, e, Entity(text[s:e], label, s, e))
+    for m in _ORG_HEADED.finditer(text):
+        # fills gaps only, and corrects the model where it called such a name a person
+        clash = taken.overlapping(m.start(), m.end())
+        if all(c.label == "PERSON" and m.start() <= c.start and c.end <= m.end() for c in clash):
+            for c in clash:
+                taken.remove(c.start, c.end, c)
+            taken.add(m.start(), m.end(), Entity(m.group(0), "ORG", m.start(), m.end()))
+    _merge_of_place(text, taken)
+    _surname_mentions(text, taken)
+    return taken.items()
+
+
+def _merge_of_place(text: str, taken: Occupied[Entity]) -> None:
+    """'Foreign Ministry of the' + 'DPRK' -> 'Foreign Ministry of the DPRK' (ORG)."""
+    ents = taken.items()
+    for a, b in zip(ents, ents[1:], strict=False):
+        if a.label == "ORG" and b.label == "GPE" and b.start - a.end <= 1:
+            joined = text[a.start : b.end]
+            if re.search(r"\bof(?: the)?\s*$", text[a.start : b.start]):
+                taken.remove(a.start, a.end, a)
+                taken.remove(b.start, b.end, b)
+                taken.add(a.start, b.end, Entity(joined, "ORG", a.start, b.end))
+
+
+def _surname_mentions(text: str, taken: Occupied[Entity]) -> None:
+    """Short mentions ('Pak', 'Marquez') of persons named in full elsewhere in the text; they
+    replace the model's other labels for the same words (it often calls them GPE or ORG)."""
+    keys: set[str] = set()
+    for ent in taken.items():
+        if ent.label == "PERSON" and " " in ent.text:
+            tokens = ent.text.split()
+            keys.add(tokens[0] if tokens[0] in surnames() else tokens[-1])
+    if not keys:
+        return
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, keys)) + r")(?![\w-])")
+    for m in pattern.finditer(text):
+        clash = taken.overlapping(m.start(), m.end())
+        if clash and not all(e.label in ("GPE", "ORG") and e.text == m.group(0) for e in clash):
+            continue
+        for e in clash:
+            taken.remove(e.start, e.end, e)
+        taken.add(m.start(), m.end(), Entity(m.group(0), "PERSON", m.start(), m.end()))

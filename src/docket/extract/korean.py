@@ -1,0 +1,196 @@
+"""Korean text: persons from Kiwi's proper nouns (NNP) and the rules of Korean quotation:
+"…"라고 말했다, …다고 밝혔다 (reported), X에 따르면 (according to X)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from docket.extract._quote_marks import quote_spans
+from docket.extract._types import Entity, Quote
+from docket.extract.entities import _list_pattern
+from docket.extract.pipeline import korean
+from docket.extract.speakers import Resolver
+from docket.vocab import surname_spellings
+
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_SAY = (
+    r"(?:말했다|밝혔다|증언했다|전했다|주장했다|덧붙였다|회고했다|설명했다|강조했다|말한다|"
+    r"증언한다|했다|물었다|털어놓았다|부인했다|추산했다|추정했다|보고했다|발표했다|지적했다|"
+    r"반박했다|강조했다|촉구했다|일축했다|비난했다|경고했다)"
+)
+_AFTER_QUOTE = re.compile(r"\s*(?:이?라고|고|며|면서)\s*(?:[^\s.]+\s+){0,3}?" + _SAY)
+_REPORTED = re.compile(r"([^.!?\n]*?)(?:다|라|냐)고\s+(?:[^\s.]+\s+){0,6}?" + _SAY)
+_ACCORDING = re.compile(r"([^\s,.]+?)(?:의\s+[^\s,.]+)?에\s?따르면,?\s*")
+_PRONOUNS = re.compile(r"^(?:그|그녀|그들)(?:는|은|가|이)?$")
+# Endings of institutions and places that Kiwi may tag as proper nouns (구류장, 보위부, 명간군).
+_NOT_NAME_END = set("장소청군도국당부시")
+_SUBJECT_AFTER = re.compile(r"(?:\s?씨)?(?:\(\d+\))?\s?(?:씨)?(?:는|은|이|가)(?![\uac00-\ud7a3])")
+_TOPIC = re.compile(r"\s*([^\s\"“][^.\"“]{1,40}?)(?:은|는)\s")
+_SENT = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
+
+
+@cache
+def _surnames_ko() -> frozenset[str]:
+    return frozenset(s.hangul for s in surname_spellings() if s.hangul) | frozenset(
+        s.hangul_dprk for s in surname_spellings() if s.hangul_dprk
+    )
+
+
+def korean_persons(text: str, start: int, end: int) -> list[Entity]:
+    """Person names in text[start:end] from Kiwi NNP tokens that begin with a Korean surname."""
+    chunk = text[start:end]
+    out = []
+    seen: set[int] = set()
+    # "류춘옥 씨": a surname-initial word before the honorific is a name even where Kiwi splits it
+    for m in re.finditer(r"(?<![\uac00-\ud7a3])([\uac00-\ud7a3]{2,3})(?:\(\d+\))?\s?씨", chunk):
+        form = m.group(1)
+        if form[0] in _surnames_ko() and form[-1] not in _NOT_NAME_END:
+            s = start + m.start(1)
+            out.append(Entity(form, "PERSON", s, s + len(form)))
+            seen.add(s)
+    for tok in korean().tokenize(chunk):
+        if tok.tag != "NNP":
+            continue
+        form = chunk[tok.start : tok.start + tok.len]
+        if (
+            2 <= len(form) <= 4
+            and HANGUL.fullmatch(form[0])
+            and form[0] in _surnames_ko()
+            and form[-1] not in _NOT_NAME_END
+        ):
+            s = start + tok.start
+            if s not in seen:
+                out.append(Entity(form, "PERSON", s, s + len(form)))
+    return _merge_adjacent(text, sorted(out, key=lambda e: e.start))
+
+
+def _merge_adjacent(text: str, persons: list[Entity]) -> list[Entity]:
+    """'라파엘 두아르테': a foreign name in Hangul comes as two proper nouns; one person."""
+    listed = [_list_pattern("organisations.txt"), _list_pattern("gpe.txt", re.I)]
+    persons = [p for p in persons if not any(lp.fullmatch(p.text) for lp in listed)]
+    out: list[Entity] = []
+    for p in persons:
+        if out and text[out[-1].end : p.start] == " ":
+            prev = out.pop()
+            out.append(Entity(text[prev.start : p.end], "PERSON", prev.start, p.end))
+        else:
+            out.append(p)
+    return out
+
+
+def _surname_mentions(text: str, start: int, end: int, persons: list[Entity]) -> list[Entity]:
+    """'박 씨' / '박씨' refers to 박순희 named earlier."""
+    out = []
+    sur = {p.text[0] for p in persons}
+    for m in re.finditer(r"([\uac00-\ud7a3])\s?씨", text[start:end]):
+        if m.group(1) in sur:
+            s = start + m.start(1)
+            out.append(Entity(m.group(1), "PERSON", s, s + 1))
+    return out
+
+
+def _speaker(
+    res: Resolver, ents: list[Entity], text: str, lo: int, hi: int
+) -> tuple[str | None, int | None, int | None]:
+    """The person or organisation named as subject in text[lo:hi], else a pronoun's referent."""
+    inside = [e for e in ents if lo <= e.start and e.end <= hi and e.label in ("PERSON", "ORG")]
+    # the subject: the name the topic or subject particle follows ("진해숙 씨는", "통일부는")
+    subjects = [e for e in inside if _SUBJECT_AFTER.match(text, e.end)]
+    subjects.sort(key=lambda e: e.label != "PERSON")
+    if not subjects:
+        # a subject that is a description ("유엔 북한인권 특별보고관은"): the phrase itself,
+        # unless it contains a person's name
+        m = _TOPIC.match(text, lo, hi)
+        if m and not any(m.start() <= e.start < m.end(1) and e.label == "PERSON" for e in inside):
+            ps = m.start(1)
+            lead = re.search(r".*(?:따르면|,)\s*", m.group(1))
+            if lead:
+                ps += lead.end()
+            phrase = text[ps : m.end(1)].strip()
+            orgs = [e for e in inside if ps <= e.start and e.end <= m.end(1) and e.label == "ORG"]
+            if orgs and re.search(r"(?:대변인|당국자|관계자|관리)$", phrase):
+                return res.fullest(orgs[0].text, "ORG"), orgs[0].start, orgs[0].end
+            if phrase:
+                return res.fullest_phrase(phrase, ps), ps, ps + len(phrase)
+    if inside:
+        persons = [e for e in inside if e.label == "PERSON"]
+        e = subjects[0] if subjects else persons[0] if persons else inside[0]
+        name = res.fullest(e.text, e.label)
+        if e.label == "PERSON" and len(e.text) == 1:
+            full = [
+                p
+                for p in res.persons
+                if p.text.startswith(e.text) and len(p.text) > 1 and p.start < e.start
+            ]
+            # "허 씨" is the person the story is about: the one first named as its subject
+            topical = [p for p in full if _SUBJECT_AFTER.match(text, p.end)]
+            pick = topical or full
+            name = pick[0].text if pick else e.text
+        return name, e.start, e.end
+    for m in re.finditer(r"(?:^|\s)(그녀|그들|그)(?:는|은|가|이)\s", text[lo:hi]):
+        s = lo + m.start(1)
+        return res.person_before(s), s, s + len(m.group(1))
+    return None, None, None
+
+
+def korean_quotes(text: str, start: int, end: int, ents: list[Entity]) -> list[Quote]:
+    res = Resolver(text, ents)
+    out: list[Quote] = []
+    spans = [(s + start, e + start) for s, e in quote_spans(text[start:end])]
+    for s, e in spans:
+        m = _AFTER_QUOTE.match(text, e + 1, end)
+        sent_lo = max(text.rfind(".", start, s), text.rfind("\n", start, s), start - 1) + 1
+        if not m and len(text[s:e].split()) < 3:
+            continue
+        speaker, ss, se = _speaker(res, ents, text, sent_lo, s)
+        if speaker is None and m:
+            speaker, ss, se = _speaker(res, ents, text, m.start(), m.end())
+        out.append(Quote(text[s:e], speaker, s, e, "direct", ss, se))
+    for sm in _SENT.finditer(text, start, end):
+        ls, le = sm.start(), sm.end()
+        if any(s < le and ls < e for s, e in spans):
+            continue
+        acc = _ACCORDING.search(text, ls, le)
+        if acc:
+            who = [
+                x
+                for x in ents
+                if acc.start() - 4 <= x.start < acc.end() and x.label in ("PERSON", "ORG")
+            ]
+            sp = who[0] if who else None
+            generic = acc.group(1).strip()
+            if sp is None and re.search(r"(?:매체|단체|보고서|기관|정부|언론|소식통)$", generic):
+                body = res.org_before(acc.start())  # "이 매체에 따르면": the outlet named before
+                if body:
+                    sp = next((o for o in res.orgs if o.text == body), None)
+            qs, qe = acc.end(), le
+            while qe > qs and text[qe - 1] in ". ":
+                qe -= 1
+            if qe > qs:
+                name = res.fullest(sp.text, sp.label) if sp else acc.group(1)
+                out.append(
+                    Quote(
+                        text[qs:qe],
+                        name,
+                        qs,
+                        qe,
+                        "according_to",
+                        sp.start if sp else acc.start(1),
+                        sp.end if sp else acc.end(1),
+                    )
+                )
+            continue
+        rep = _REPORTED.search(text, ls, le)
+        if rep:
+            speaker, ss, se = _speaker(res, ents, text, ls, rep.end())
+            if speaker is None:
+                continue
+            qs = se if se is not None and se <= rep.end(1) else ls
+            # skip the subject's particle and spaces
+            sub = re.match(r"\s*씨?(?:는|은|가|이)?\s*", text[qs : rep.end(1)])
+            qs += sub.end() if sub else 0
+            qe = rep.end(1) + 1
+            if qe - qs > 3:
+                out.append(Quote(text[qs:qe], speaker, qs, qe, "reported", ss, se))
+    return out

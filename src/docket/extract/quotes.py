@@ -1,0 +1,441 @@
+"""English quotes with speakers: direct, partial, multi-paragraph and unclosed quotes, "according
+to X", and reported speech ("X said that ...")."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from typing import Any
+
+from docket.extract._quote_marks import quote_spans
+from docket.extract._types import Entity, Quote
+from docket.extract.speakers import Resolver
+
+SAY = {
+    "said",
+    "says",
+    "say",
+    "saying",
+    "told",
+    "tells",
+    "describing",
+    "calling",
+    "denounced",
+    "tell",
+    "added",
+    "adds",
+    "recalled",
+    "recalls",
+    "explained",
+    "explains",
+    "stated",
+    "states",
+    "wrote",
+    "writes",
+    "testified",
+    "testifies",
+    "insisted",
+    "insists",
+    "claimed",
+    "claims",
+    "continued",
+    "remembered",
+    "remembers",
+    "noted",
+    "notes",
+    "declared",
+    "replied",
+    "asked",
+    "described",
+    "describes",
+    "called",
+    "calls",
+    "denied",
+    "denies",
+    "warned",
+    "argued",
+    "alleged",
+    "confirmed",
+    "reported",
+    "acknowledged",
+    "admitted",
+    "recounted",
+    "recounts",
+    "whispered",
+    "concluded",
+    "found",
+    "estimated",
+    "urged",
+    "dismissed",
+    "rejected",
+    "asserted",
+    "maintained",
+    "according",
+}
+_SUBJ = {"nsubj", "nsubjpass"}
+_MIN_WORDS_UNATTRIBUTED = 4
+_AS_SAYING = re.compile(
+    r"(?:(?P<was>\s(?:was|were)\s)quoted|quoted\s(?P<who>.+?))\s+as\s+saying,?\s+(?:that\s+)?"
+)
+_PARENTHETICAL = re.compile(
+    r"^[^,]{3,},\s+(?P<who>he|she|they|[A-Z][\w'-]+(?:\s[A-Z][\w'-]+){0,2})\s+"
+    r"(?:said|says|added|recalled|explained|told \w+),\s+\S"
+)
+_NAMING = re.compile(
+    r"\b(?:described|describes|called|calls|termed|dubbed|labell?ed|named)\s+(?:\w+\s+)?"
+    r"(?:the|a|an|as|it)\s*$"
+)
+_DATELINE = re.compile(r"[A-Z][A-Z .,'()0-9-]{2,60}?\s*(?:—|–|--)\s*")
+_SCARE = re.compile(r"(?:\b(?:the|a|an|so-called|its|their|his|her|of|for|closed)\s*)$", re.I)
+# Verbs that are speech only without a direct object ("added guard towers" is not speech).
+_TRANSITIVE = {"added", "adds", "continued", "noted", "found", "reported", "recalled", "confirmed"}
+# Verbs that frame a quotation rather than report a statement.
+_NOT_REPORTING = {
+    "called",
+    "calls",
+    "calling",
+    "described",
+    "describes",
+    "describing",
+    "asked",
+    "according",
+    "urged",
+    "denounced",
+}
+
+
+def _ent_at(ents: list[Entity], start: int, end: int) -> Entity | None:
+    for e in ents:
+        if e.label in ("PERSON", "ORG") and e.start < end and start < e.end:
+            return e
+    return None
+
+
+class _Finder:
+    def __init__(self, text: str, doc: Any, entities: list[Entity]) -> None:
+        self.text = text
+        self.doc = doc
+        self.ents = entities
+        self.res = Resolver(text, entities)
+        self.spans = quote_spans(text)
+        self.kept: list[Quote] = []
+        # sorted, non-overlapping spans and token offsets: lookups by bisection, so long
+        # documents stay linear
+        self._span_starts = [s for s, _ in self.spans]
+        self._tok_starts = [t.idx for t in doc]
+
+    def _in_dateline(self, pos: int) -> bool:
+        para = self.text.rfind("\n", 0, pos) + 1
+        m = _DATELINE.match(self.text, para)
+        return bool(m) and pos < m.end()
+
+    def inside_quote(self, pos: int) -> bool:
+        i = bisect_right(self._span_starts, pos + 1) - 1
+        return i >= 0 and self.spans[i][0] - 1 <= pos <= self.spans[i][1]
+
+    def _tokens_between(self, lo: int, hi: int) -> Any:
+        a = bisect_left(self._tok_starts, lo)
+        b = bisect_right(self._tok_starts, hi)
+        return self.doc[a:b]
+
+    def _mention(self, tok: Any) -> tuple[int, int]:
+        """Char span of a subject: its entity, else its noun phrase with prepositional
+        modifiers ("North Korea's mission in Geneva"), without relative clauses."""
+        ent = _ent_at(self.ents, tok.idx, tok.idx + len(tok))
+        if ent:
+            return ent.start, ent.end
+        for child in tok.children:
+            if child.dep_ == "appos":
+                e2 = _ent_at(self.ents, child.idx, child.idx + len(child))
+                if e2:
+                    return e2.start, e2.end
+        last = tok
+        for child in tok.rights:
+            if child.dep_ in ("prep", "compound", "amod", "nummod", "poss"):
+                last = child.right_edge
+            else:
+                break
+        left = tok.left_edge
+        end = last.idx + len(last)
+        comma = self.text.find(",", tok.idx, end)
+        if comma > 0:  # "A cousin of one of the detainees, who spoke ...": stop at the comma
+            end = comma
+        return left.idx, end
+
+    def speaker_of_verb(self, verb: Any) -> tuple[str | None, int | None, int | None]:
+        if verb.lower_ == "according":
+            for child in verb.children:
+                if child.lower_ == "to":
+                    for obj in child.children:
+                        if obj.dep_ == "pobj":
+                            s, e = self._mention(obj)
+                            if not _ent_at(self.ents, s, e) and not self.res.can_speak(
+                                self.text[s:e]
+                            ):
+                                return None, None, None  # "according to domestic law"
+                            return self.res.resolve(self.text[s:e], s), s, e
+            # parser missed it: take the entity right after "according to"
+            e = next((x for x in self.ents if x.start > verb.idx and x.start - verb.idx < 20), None)
+            if e:
+                return self.res.resolve(e.text, e.start), e.start, e.end
+            return None, None, None
+        subj = [c for c in verb.children if c.dep_ in _SUBJ]
+        if not subj and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
+            subj = [c for c in verb.head.children if c.dep_ in _SUBJ]
+        if subj and subj[0].lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
+            subj = [verb.head]  # "Pae, who has testified that ...": the antecedent
+        if subj and self._in_dateline(subj[0].idx):
+            # "NEW YORK — North Korea's deputy ambassador, Kim In-ryong, ... said": the parser
+            # took the dateline for the subject; the speaker is the name before the verb
+            para = self.text.rfind("\n", 0, verb.idx) + 1
+            named = [
+                x
+                for x in self.ents
+                if x.label in ("PERSON", "ORG")
+                and para <= x.start < verb.idx
+                and not self._in_dateline(x.start)
+            ]
+            persons = [x for x in named if x.label == "PERSON"]
+            pick = persons[0] if persons else named[0] if named else None
+            if pick is None:
+                return None, None, None
+            return self.res.resolve(pick.text, pick.start), pick.start, pick.end
+        if subj:
+            s, e = self._mention(subj[0])
+            if self.inside_quote(s):
+                return None, None, None
+            return self.res.resolve(self.text[s:e], s), s, e
+        # "..., said Pak Sun Hui" without a parsed subject: the entity right after the verb
+        after = next(
+            (
+                x
+                for x in self.ents
+                if x.label in ("PERSON", "ORG") and 0 <= x.start - verb.idx - len(verb) <= 3
+            ),
+            None,
+        )
+        if after:
+            return self.res.resolve(after.text, after.start), after.start, after.end
+        return None, None, None
+
+    def verbs_near(self, start: int, end: int) -> list[Any]:
+        """Speech verbs outside quotes in the sentences around a quote, nearest first."""
+        doc = self.doc
+        sents = {t.sent for t in self._tokens_between(start - 1, end + 1)}
+        first = min((s.start for s in sents), default=None)
+        if first is None:
+            return []
+        # a quote that opens a paragraph after "X said:" — look into the previous sentence
+        lead = self.text[max(0, start - 4) : start - 1]
+        if ":" in lead or self.text[max(0, start - 3) : start].strip(' "“\n') == "":
+            prev = doc[first - 1].sent if first > 0 else None
+            if prev is not None and prev.text.rstrip().endswith(":"):
+                sents.add(prev)
+        para_lo = self.text.rfind("\n", 0, start) + 1
+        para_hi = self.text.find("\n", end)
+        para_hi = len(self.text) if para_hi < 0 else para_hi
+        if ":" in lead or self.text[para_lo:start].strip(' "“') == "":
+            para_lo = self.text.rfind("\n", 0, max(0, para_lo - 1)) + 1
+        cands = [
+            t
+            for s in sents
+            for t in s
+            if para_lo <= t.idx < para_hi
+            and t.lower_ in SAY
+            and not self.inside_quote(t.idx)
+            and t.tag_[:2] in ("VB", "MD", "JJ", "NN", "RB")
+        ]
+
+        def dist(t: Any) -> int:
+            return min(abs(t.idx - (start - 1)), abs(t.idx - (end + 1)))
+
+        return sorted(cands, key=dist)
+
+    def direct(self) -> list[Quote]:
+        out: list[Quote] = []
+        last: Quote | None = None
+        for s, e in self.spans:
+            words = self.text[s:e]
+            speaker = sp_s = sp_e = None
+            for verb in self.verbs_near(s, e):
+                speaker, sp_s, sp_e = self.speaker_of_verb(verb)
+                if speaker:
+                    break
+            n_words = len(words.split())
+            before = self.text[max(0, s - 40) : s - 1]
+            if (
+                n_words < _MIN_WORDS_UNATTRIBUTED
+                and _SCARE.search(before[-12:])
+                and not _NAMING.search(before)
+            ):
+                continue  # scare quotes: the "hostile class"
+            if not speaker and self.text[self.text.rfind("\n", 0, s) + 1 : s].strip(' "“') == "":
+                speaker, sp_s, sp_e = self._from_previous_paragraph(s)
+            if not speaker:
+                gap = self.text[last.end : s] if last else ""
+                if last and last.speaker and len(gap) < 40 and "\n" not in gap:
+                    speaker = last.speaker  # '"…," she said. "Some have grown."'
+                elif n_words < _MIN_WORDS_UNATTRIBUTED:
+                    continue  # scare quotes and titles, not speech
+                gap = self.text[last.end : s] if last else ""
+                if last and last.speaker and gap.count("\n") <= 2 and len(gap) < 400:
+                    speaker = last.speaker
+            kind = "direct"
+            if words[:1].islower():
+                kind = "partial"
+            q = Quote(words, speaker, s, e, kind, sp_s, sp_e)
+            out.append(q)
+            self.kept.append(q)
+            last = q
+        return out
+
+    def _from_previous_paragraph(self, start: int) -> tuple[str | None, int | None, int | None]:
+        """A quote that is a paragraph of its own after 'X issued the following statement':
+        the speaker is the subject of the previous paragraph's last sentence."""
+        para_lo = self.text.rfind("\n", 0, start)
+        prev = self.text[:para_lo].rstrip()
+        if not prev or not re.search(r"(?:follow\w*|statement|said|says)[^.]*[.:]$", prev[-200:]):
+            return None, None, None
+        last = bisect_left(self._tok_starts, len(prev)) - 1
+        if last < 0:
+            return None, None, None
+        root = self.doc[last].sent.root
+        subj = [c for c in root.children if c.dep_ in _SUBJ]
+        if not subj:
+            return None, None, None
+        s, e = self._mention(subj[0])
+        return self.res.resolve(self.text[s:e], s), s, e
+
+    def reported(self) -> list[Quote]:
+        """'X said (that) ...', '..., X said.' and 'according to X, ...' outside direct quotes."""
+        out: list[Quote] = []
+        for sent in self.doc.sents:
+            quoted = self._quoted_as_saying(sent) or self._parenthetical(sent)
+            if quoted:
+                out.append(quoted)
+                continue
+            for tok in sent:
+                if self.inside_quote(tok.idx):
+                    continue
+                if tok.lower_ == "according":
+                    nxt = self.doc[tok.i + 1] if tok.i + 1 < len(self.doc) else None
+                    if nxt is not None and nxt.lower_ == "to":
+                        q = self._according(sent, tok)
+                        if q:
+                            out.append(q)
+                            break
+                    continue
+                if (
+                    tok.lower_ not in SAY
+                    or tok.lower_ in _NOT_REPORTING
+                    or not tok.tag_.startswith(("VB", "MD"))
+                ):
+                    continue
+                q = self._reported_clause(sent, tok)
+                if q and all(q.end <= o.start or o.end <= q.start for o in out[-3:]):
+                    out.append(q)  # a sentence may report two sources ("X found ...; Y say ...")
+        return out
+
+    def _quoted_as_saying(self, sent: Any) -> Quote | None:
+        """'X was quoted as saying (that) ...' and 'Y quoted X as saying (that) ...'."""
+        m = _AS_SAYING.search(sent.text)
+        if not m:
+            return None
+        base = sent.start_char
+        if m.group("who"):
+            sp_s, sp_e = base + m.start("who"), base + m.end("who")
+        else:
+            sp_s, sp_e = base, base + m.start("was")
+        qs, qe = _strip(self.text, base + m.end(), sent.end_char)
+        if any(x.start < qe and qs < x.end for x in self.kept) or qe - qs < 10:
+            return None
+        speaker = self.res.resolve(self.text[sp_s:sp_e], sp_s)
+        return Quote(self.text[qs:qe], speaker, qs, qe, "reported", sp_s, sp_e)
+
+    def _parenthetical(self, sent: Any) -> Quote | None:
+        """'Children who protested, she said, were beaten.': the whole sentence is reported."""
+        m = _PARENTHETICAL.search(sent.text)
+        if not m:
+            return None
+        base = sent.start_char
+        sp_s, sp_e = base + m.start("who"), base + m.end("who")
+        qs, qe = _strip(self.text, base, sent.end_char)
+        if any(x.start < qe and qs < x.end for x in self.kept):
+            return None
+        speaker = self.res.resolve(self.text[sp_s:sp_e], sp_s)
+        return Quote(self.text[qs:qe], speaker, qs, qe, "reported", sp_s, sp_e)
+
+    def _reported_clause(self, sent: Any, verb: Any) -> Quote | None:
+        speaker, sp_s, sp_e = self.speaker_of_verb(verb)
+        if not speaker or sp_s is None:
+            return None
+        if any(c.dep_ == "neg" for c in verb.children) or (
+            verb.lower_ in _TRANSITIVE and any(c.dep_ == "dobj" for c in verb.children)
+        ):
+            return None
+        if any(c.dep_ == "nsubjpass" for c in verb.children):
+            return None
+        comp = [
+            c
+            for c in verb.children
+            if c.dep_ == "ccomp"
+            or (c.dep_ in ("advcl", "xcomp") and any(x.lower_ == "that" for x in c.children))
+        ]
+        if comp:
+            c = comp[0]
+            if not any(x.dep_ in _SUBJ or x.dep_ == "expl" for x in c.children):
+                return None
+            first = c.left_edge
+            qs = first.idx + len(first) + 1 if first.lower_ == "that" else first.idx
+            last = c.right_edge
+            qe = last.idx + len(last)
+            if c.i < verb.i:  # "Content, X said."
+                qe = min(qe, sp_s)
+        elif verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i:
+            # "Inmates received a handful of corn a day, he said."
+            qs, qe = sent.start_char, sp_s
+        else:
+            return None
+        qs, qe = _strip(self.text, qs, qe)
+        if len(self.text[qs:qe].split()) < 3 or qs < sent.start_char or qe > sent.end_char:
+            return None
+        inner = [x for x in self.kept if x.start < qe and qs < x.end]
+        if inner:
+            # "she had hidden a razor blade "in case ..."": keep the reported words before the
+            # direct quote; if the clause starts inside the quote, that quote carries it
+            cut = min(x.start for x in inner) - 1
+            qs, qe = _strip(self.text, qs, cut)
+            if len(self.text[qs:qe].split()) < 4:
+                return None
+        return Quote(self.text[qs:qe], speaker, qs, qe, "reported", sp_s, sp_e)
+
+    def _according(self, sent: Any, tok: Any) -> Quote | None:
+        speaker, sp_s, sp_e = self.speaker_of_verb(tok)
+        if not speaker or sp_e is None or sp_s is None:
+            return None
+        if tok.idx - sent.start_char <= 2:  # "According to X, rest."
+            comma = self.text.find(",", sp_e, sent.end_char)
+            if comma < 0:
+                return None
+            qs, qe = _strip(self.text, comma + 1, sent.end_char)
+        else:  # "rest, according to X."
+            qs, qe = _strip(self.text, sent.start_char, tok.idx)
+        if qe - qs < 10:
+            return None
+        return Quote(self.text[qs:qe], speaker, qs, qe, "according_to", sp_s, sp_e)
+
+
+def _strip(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s] in " ,\n":
+        s += 1
+    while e > s and text[e - 1] in " ,.;:\n":
+        e -= 1
+    return s, e
+
+
+def find_quotes(text: str, doc: Any, entities: list[Entity]) -> list[Quote]:
+    if doc is None:
+        return []
+    finder = _Finder(text, doc, entities)
+    quotes = finder.direct() + finder.reported()
+    return sorted(quotes, key=lambda q: q.start)

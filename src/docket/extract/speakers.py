@@ -1,0 +1,325 @@
+"""Resolve who a speaker mention refers to: the fullest name the document gives.
+
+Pronouns go to the nearest person named before them; surnames and short forms to the longest
+name that contains them; descriptions ("the former guard", "a relative") to the person the text
+describes that way ("Pak Sun Hui, a former guard, ...", "The relative, Cha Eun-byul, ...");
+documents and bodies ("the report", "a spokesman for the ministry") to the organisation that
+issued them.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from docket.extract._types import Entity
+
+PRONOUNS = {"he", "she", "him", "her", "i", "we", "they", "his", "hers", "it", "그", "그녀", "그들"}
+_DOC_HEADS = {
+    "report",
+    "statement",
+    "document",
+    "study",
+    "survey",
+    "letter",
+    "resolution",
+    "agency",
+    "ministry",
+    "commission",
+    "government",
+    "organisation",
+    "organization",
+    "group",
+    "committee",
+    "council",
+    "office",
+    "department",
+    "authorities",
+    "regime",
+    "inquiry",
+    "centre",
+    "center",
+    "institute",
+    "database",
+    "newspaper",
+    "outlet",
+    "broadcaster",
+    "court",
+    "embassy",
+    "mission",
+}
+_DOC_HEADS |= {
+    "association",
+    "alliance",
+    "coalition",
+    "network",
+    "foundation",
+    "union",
+    "party",
+    "charity",
+    "monitor",
+    "website",
+    "service",
+    "services",
+}
+_PEOPLE = {
+    "sources",
+    "source",
+    "witnesses",
+    "witness",
+    "officials",
+    "official",
+    "residents",
+    "resident",
+    "researchers",
+    "researcher",
+    "defectors",
+    "defector",
+    "survivors",
+    "survivor",
+    "experts",
+    "analysts",
+    "diplomats",
+    "diplomat",
+    "activists",
+    "relatives",
+    "relative",
+    "inmates",
+    "prisoners",
+    "guards",
+    "guard",
+    "villagers",
+    "neighbours",
+    "neighbors",
+    "people",
+    "friends",
+    "friend",
+    "him",
+    "her",
+    "them",
+    "man",
+    "woman",
+    "men",
+    "women",
+    "testimony",
+    "testimonies",
+    "accounts",
+    "account",
+    "estimates",
+    "data",
+    "records",
+    "figures",
+    "media",
+    "reports",
+}
+_SPOKES = {"spokesman", "spokeswoman", "spokesperson", "representative", "envoy"}
+_SPOKES_FOR = re.compile(r"\bspokes(?:man|woman|person)\s+(?:for|of|from)\s+(?:the\s+)?", re.I)
+_PERSON_DESC = re.compile(
+    r"\b[Aa]n? (?:[\w-]+ ){0,3}(?:woman|man|girl|boy|mother|father|defector|survivor|witness|"
+    r"guard|official|prisoner|inmate|detainee|soldier|officer|cousin|relative|sister|brother|"
+    r"wife|husband|son|daughter|neighbour|neighbor|friend|nurse|teacher|doctor)\b"
+    r"(?: (?:of|from) (?:[\w-]+ ){0,4}[\w-]+)?(?: who [^,.;]{1,40})?"
+)
+_PREP = re.compile(r"\s(?:of|for|in|at|from|on|with|to)\s")
+
+
+def _head(low: str) -> str:
+    """The head noun of a phrase: the last word before its first preposition."""
+    first = _PREP.split(low, maxsplit=1)[0]
+    words = re.findall(r"[a-z]+", first)
+    return words[-1] if words else low
+
+
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_WORD = re.compile(r"[\w'-]+")
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\s+", " ", s).strip()
+
+
+@lru_cache(maxsize=4096)
+def _words(s: str) -> frozenset[str]:
+    return frozenset(_WORD.findall(s.lower()))
+
+
+class Resolver:
+    """Holds a document's entities and the descriptions attached to persons."""
+
+    def __init__(self, text: str, entities: list[Entity]) -> None:
+        self.text = text
+        self.persons = [e for e in entities if e.label == "PERSON"]
+        self.orgs = [e for e in entities if e.label == "ORG"]
+        self.descriptions: list[tuple[int, str, str]] = []  # (pos, word, person)
+        self._learn_descriptions()
+
+    def fullest(self, name: str, label: str = "PERSON") -> str:
+        """The longest entity text that contains `name`'s words (or, for a Korean surname,
+        begins with it), else `name`."""
+        pool = self.persons if label == "PERSON" else self.orgs
+        best = name
+        words = _words(name)
+        korean_surname = len(name) == 1 and _HANGUL.match(name)
+        for e in pool:
+            fits = (
+                e.text.startswith(name)
+                if korean_surname
+                else bool(words) and words <= _words(e.text)
+            )
+            if fits and len(e.text) > len(best):
+                best = e.text
+        return _norm(best)
+
+    def _learn_descriptions(self) -> None:
+        # "Pak Sun Hui, a 45-year-old former guard, ..." and "the rapporteur, Elena Marquez",
+        # "a former detainee, identified as Im", "former guard Pak Sun Hui"
+        for p in self.persons:
+            full = self.fullest(p.text)
+            after = self.text[p.end : p.end + 120]
+            m = re.match(r",\s+(?:a|an|the|who is a|who was a)\s+([^,.;]{3,100}?)[,.;]", after)
+            if m:
+                for w in re.findall(r"[a-z]+", m.group(1).lower()):
+                    self.descriptions.append((p.start, w, full))
+            sent_start = max(self.text.rfind(". ", 0, p.start), self.text.rfind("\n", 0, p.start))
+            before = self.text[max(sent_start + 1, p.start - 120) : p.start]
+            for w in re.findall(r"[a-z]+", before.lower())[-10:]:
+                self.descriptions.append((p.start, w, full))
+
+    def fullest_phrase(self, phrase: str, pos: int) -> str:
+        """A descriptive subject ('특별보고관') as first introduced ('유엔 북한인권 특별보고관')."""
+        self.phrases = getattr(self, "phrases", [])
+        orgs = [o.text for o in self.orgs if o.start < pos and o.text.endswith(phrase)]
+        if orgs:
+            return self.fullest(orgs[-1], "ORG")
+        earlier = [p for s, p in self.phrases if s < pos and p.endswith(phrase) and p != phrase]
+        self.phrases.append((pos, phrase))
+        return earlier[0] if earlier else phrase
+
+    def _person_description_before(self, pos: int) -> str | None:
+        """'she' with no named person before: 'a woman who escaped in 2019'."""
+        found = None
+        for m in _PERSON_DESC.finditer(self.text[:pos]):
+            found = m.group(0)
+        return found
+
+    def _body_of_spokesperson(self, pos: int) -> str | None:
+        for m in reversed(list(_SPOKES_FOR.finditer(self.text[: pos + 120]))):
+            orgs = [o for o in self.orgs if m.end() <= o.start <= m.end() + 6]
+            if orgs:
+                return self.fullest(orgs[0].text, "ORG")
+        return None
+
+    def can_speak(self, phrase: str) -> bool:
+        """Whether a phrase can be a source: a person, body, document or group of people."""
+        head = _head(phrase.lower())
+        return head in _DOC_HEADS or head in _SPOKES or head in _PEOPLE or head in PRONOUNS
+
+    def _opens_paragraph(self, pos: int) -> bool:
+        """Nothing but a dateline ("GENEVA — ") before `pos` in its paragraph."""
+        lead = self.text[self.text.rfind("\n", 0, pos) + 1 : pos]
+        return re.fullmatch(r"\s*(?:[A-Z][A-Z .,'-]+\s*[—–-]+\s*)?", lead) is not None
+
+    def _described(self, head: str, pos: int) -> str | None:
+        before = [d for d in self.descriptions if d[0] < pos and d[1] == head]
+        if before:
+            return before[-1][2]
+        after = [d for d in self.descriptions if pos < d[0] < pos + 600 and d[1] == head]
+        return after[0][2] if after else None
+
+    def person_before(self, pos: int) -> str | None:
+        """The nearest person mentioned before `pos`, given by the fullest name."""
+        before = [p for p in self.persons if p.end <= pos]
+        return self.fullest(before[-1].text) if before else None
+
+    def _sentence_end(self, pos: int) -> int:
+        ends = [i for i in (self.text.find(". ", pos), self.text.find("\n", pos)) if i >= 0]
+        return min(ends) if ends else len(self.text)
+
+    def org_before(self, pos: int, head: str | None = None, definite: bool = False) -> str | None:
+        """The organisation behind a document or body: the one named in the sentence that
+        introduced it ("a report released by Human Rights Watch"), else the nearest before."""
+        if head:
+            stop = self._sentence_end(pos)
+            for m in reversed(list(re.finditer(rf"\b{re.escape(head)}\b", self.text[:stop], re.I))):
+                lo = max(self.text.rfind(". ", 0, m.start()), self.text.rfind("\n", 0, m.start()))
+                hi = self._sentence_end(m.end())
+                limit = min(hi, pos if definite and m.start() >= pos - 1 else stop)
+                near = [o for o in self.orgs if lo < o.start and o.end <= limit]
+                if near:
+                    best = min(near, key=lambda o: abs(o.start - m.start()))
+                    return self.fullest(best.text, "ORG")
+        before = [o for o in self.orgs if o.end <= pos]
+        return self.fullest(before[-1].text, "ORG") if before else None
+
+    def resolve(self, mention: str, start: int) -> str | None:
+        """Resolve a subject phrase found at `start` to a speaker name."""
+        m = _norm(mention)
+        low = m.lower()
+        if not m:
+            return None
+        if low in PRONOUNS:
+            if low == "it":
+                return self.org_before(start)
+            if low == "they":
+                return self.org_before(start) or self.person_before(start)
+            return self.person_before(start) or self._person_description_before(start)
+        end = start + len(mention)
+        for p in self.persons:
+            if p.start < end and start < p.end:
+                return self.fullest(p.text)
+        words = re.findall(r"[a-z]+", low)
+        head = _head(low)
+        if head in _SPOKES:
+            # "the spokesperson" speaks for the body named where it was introduced
+            body = self._body_of_spokesperson(start)
+            if body:
+                return body
+        inner_orgs = [o for o in self.orgs if o.start < end and start < o.end]
+        if inner_orgs and (
+            head in _words(inner_orgs[0].text) or head in _DOC_HEADS or head in _SPOKES
+        ):
+            return self.fullest(inner_orgs[0].text, "ORG")
+        named = [o for o in self.orgs if o.end <= start and head in _words(o.text)]
+        if words and words[0] in ("the", "its", "this") and named:
+            return self.fullest(named[-1].text, "ORG")  # "the association" after its full name
+        if head in _DOC_HEADS:
+            appos = [o for o in self.orgs if re.fullmatch(r",\s+", self.text[end : o.start])]
+            if appos:  # "the group, NK Watch Network, ..."
+                return self.fullest(appos[0].text, "ORG")
+            if any(w[:1].isupper() for w in m.split()[1:]):
+                return m  # "North Korea's mission": names itself
+            if words and words[0] in ("a", "an"):
+                # "according to a rights group ... The Committee for ... said": named next
+                nxt = [o for o in self.orgs if end <= o.start < end + 300]
+                if nxt and not [o for o in self.orgs if start - 200 < o.start < start]:
+                    return self.fullest(nxt[0].text, "ORG")
+            return self.org_before(start, head, definite=True) or m
+        if words and words[0] in ("the", "this", "that", "a", "an", "one"):
+            found = self._described(head, start)
+            if found:
+                return found
+        if (
+            words
+            and words[0] in ("a", "an")
+            and head not in _DOC_HEADS
+            and not head.endswith("s")
+            and self._opens_paragraph(start)
+        ):
+            # "A former teacher told a conference ... Pyon Sung-ok, 58, said ...": a story
+            # opens with a description and names the person in the next sentences
+            after = [
+                p for p in self.persons if start < p.start < start + 400 and " " in p.text.strip()
+            ]
+            if after:
+                return self.fullest(after[0].text)
+        if words and words[0] in ("the", "this", "that") and len(words) <= 3:
+            # "the official" after "A Unification Ministry official, speaking ...,": the fuller
+            # indefinite description that introduced them
+            intro = None
+            for im in re.finditer(
+                rf"\b[Aa]n? (?:[\w'-]+ ){{0,4}}{re.escape(head)}\b", self.text[:start]
+            ):
+                intro = im.group(0)
+            if intro:
+                return intro
+        return m

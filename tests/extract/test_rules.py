@@ -1,0 +1,119 @@
+"""Rule-based extractors that need no model: dates, figures, places, acts, Korean names."""
+
+from __future__ import annotations
+
+import pytest
+
+from docket.extract.acts import find_acts
+from docket.extract.dates import find_dates
+from docket.extract.figures import find_figures
+from docket.extract.names import find_korean_names
+from docket.extract.places import find_places
+from docket.vocab import acts, facility_by_id
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "words", "earliest", "latest"),
+    [
+        ("in spring 1997", None, "spring 1997", "1997-03-01", "1997-05-31"),
+        ("in the winter of 1996", None, "the winter of 1996", "1996-12-01", "1997-02-28"),
+        ("the early 1990s", None, "the early 1990s", "1990-01-01", "1993-12-31"),
+        ("the late 1980s", None, "the late 1980s", "1987-01-01", "1989-12-31"),
+        ("on May 12, 2016,", None, "May 12, 2016", "2016-05-12", "2016-05-12"),
+        ("on 3 March 2001", None, "3 March 2001", "2001-03-03", "2001-03-03"),
+        ("in March 2003", None, "March 2003", "2003-03-01", "2003-03-31"),
+        ("between 1995 and 1998", None, "between 1995 and 1998", "1995-01-01", "1998-12-31"),
+        ("late 2019", None, "late 2019", "2019-09-01", "2019-12-31"),
+        ("last month", "2016-05-12", "last month", "2016-04-01", "2016-04-30"),
+        ("last month", "2016-01-12", "last month", "2015-12-01", "2015-12-31"),
+        ("two years ago", "2016-05-12", "two years ago", "2014-01-01", "2014-12-31"),
+        ("on Tuesday", "2014-03-19", "Tuesday", "2014-03-18", "2014-03-18"),
+        ("November 19 (KCNA)", "2014-11-20", "November 19", "2014-11-19", "2014-11-19"),
+        ("1997년 봄", None, "1997년 봄", "1997-03-01", "1997-05-31"),
+        ("1990년대 초", None, "1990년대 초", "1990-01-01", "1993-12-31"),
+        ("지난달", "2016-05-12", "지난달", "2016-04-01", "2016-04-30"),
+    ],
+)
+def test_dates_are_intervals(text, published, words, earliest, latest) -> None:
+    found = find_dates(text, published)
+    assert [(d.text, d.earliest, d.latest) for d in found] == [(words, earliest, latest)]
+    assert text[found[0].start : found[0].end] == words
+
+
+def test_relative_dates_need_a_published_date() -> None:
+    assert find_dates("He left last month.", None) == []
+
+
+def test_counts_are_not_years() -> None:
+    assert [d.text for d in find_dates("some 2000 inmates in 1999", None)] == ["1999"]
+
+
+def test_figure_with_what_it_counts_and_the_camp_named() -> None:
+    text = "Yodok held many. Later some 3,000 inmates were moved to Camp 12, guards said."
+    places = find_places(text)
+    (fig,) = find_figures(text, places, find_dates(text))
+    assert (fig.text, fig.value, fig.counts) == ("some 3,000 inmates", 3000, "inmates")
+    assert fig.about == "Camp 12" and fig.place_id == "KWN-12"
+
+
+def test_figures_in_words_and_korean() -> None:
+    text = "Two guards and 1.5 million people. 수감자 약 5만 명이 있었다."
+    values = [f.value for f in find_figures(text, [], [])]
+    assert values == [2, 1_500_000, 50_000]
+
+
+@pytest.mark.parametrize(
+    ("text", "place_id"),
+    [
+        ("sent to Yodok in 1992", "KWN-15"),
+        ("the Yodŏk camp", "KWN-15"),
+        ("요덕 수용소에서", "KWN-15"),
+        ("Camp No. 15", "KWN-15"),
+        ("Kwan-li-so No. 14", "KWN-14"),
+        ("Kyo-hwa-so No. 12", "KHS-12"),
+        ("제12호 교화소", "KHS-12"),
+        ("Jongo-ri", "KHS-12"),
+        ("Hoeryong camp", "KWN-22"),
+    ],
+)
+def test_places_through_alternative_names(text: str, place_id: str) -> None:
+    found = find_places(text)
+    assert [p.place_id for p in found] == [place_id]
+    assert place_id in facility_by_id()
+
+
+def test_a_bare_town_is_not_the_camp() -> None:
+    assert find_places("She grew up in Chongjin and moved to Hoeryong.") == []
+    assert find_places("요덕군에서") == []
+
+
+def test_acts_with_evidence_words_and_vocabulary_codes() -> None:
+    text = (
+        "Women faced forced abortions after they were forcibly repatriated. "
+        "He was publicly executed; others were tortured and died of starvation."
+    )
+    found = {(a.text, a.type) for a in find_acts(text)}
+    assert ("forced abortions", "V-FORCEDABORT") in found
+    assert ("forcibly repatriated", "V-REFOULE") in found
+    assert ("publicly executed", "V-PUBEXEC") in found
+    assert ("tortured", "CAH-F") in found
+    assert ("died of starvation", "V-DEATHCUST") in found
+    labels = {a.code: a for a in acts()}
+    for a in find_acts(text):
+        assert a.label == labels[a.type].label
+        assert a.rome_statute == labels[a.type].rome_statute
+    assert "7(1)(g)" in next(a.rome_statute for a in find_acts(text) if a.type == "V-FORCEDABORT")
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Pak Sun Hui said", ["Pak Sun Hui"]),
+        ("Kim Yong-chol, an official", ["Kim Yong-chol"]),
+        ("Kim Il Sung and Ri Chun-hee", ["Kim Il Sung", "Ri Chun-hee"]),
+        ("Choi Minho went home", ["Choi Minho"]),
+        ("Lee Smith and Kim Said and Han River", []),
+    ],
+)
+def test_romanized_korean_names(text: str, names: list[str]) -> None:
+    assert [text[s:e] for s, e in find_korean_names(text)] == names
