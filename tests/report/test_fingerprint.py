@@ -41,3 +41,16 @@ def test_sources_digest_is_order_free_and_defined():
         f"{'a' * 64} {'d' * 64} {'e' * 64}\n{'b' * 64} {'c' * 64} -\n".encode()
     ).hexdigest()
     assert sources_digest(triples) == expected
+
+
+def test_a_restored_backup_has_the_same_fingerprint(filled, tmp_path, admin, key_file):
+    from docket.security import backup_case, restore_case
+    from docket.security.keys import KeySource
+
+    backup_case(filled, tmp_path / "case.bak", actor=admin)
+    restored = restore_case(tmp_path / "case.bak", tmp_path / "restored", actor=admin,
+                            key=KeySource.key_file(key_file))  # fmt: skip
+    try:
+        assert _fp(restored) == _fp(filled)
+    finally:
+        restored.close()
