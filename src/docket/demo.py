@@ -110,16 +110,22 @@ def step_allegations(ctx: DemoContext) -> str:
 
 
 def step_report(ctx: DemoContext) -> str:
+    """The report as an analyst reads it (pseudonyms, no sensitive text) and as the public
+    does: a full-view report would put witness names in plain files beside the encrypted case."""
     from docket.report import write_report
 
     folder = ctx.case.root / "report"
-    html = write_report(ctx.case, folder / "report.html", actor=ctx.actor, fmt="html")
-    pdf = write_report(ctx.case, folder / "report.pdf", actor=ctx.actor, fmt="pdf")
+    analyst = Actor(ctx.actor.name, "analyst")
+    html = write_report(ctx.case, folder / "report.html", actor=analyst, fmt="html")
+    pdf = write_report(ctx.case, folder / "report.pdf", actor=analyst, fmt="pdf")
     public = write_report(
         ctx.case, folder / "report-public.html", actor=Actor(ctx.actor.name, "public")
     )
     ctx.facts["report"] = html
-    return f"wrote the report (SYNTHETIC) to {html}, {pdf.name} and {public.name} (public view)"
+    return (
+        f"wrote the report (SYNTHETIC, analyst view) to {html} and {pdf.name}, "
+        f"and the public view to {public.name}"
+    )
 
 
 STEPS: list[tuple[str, Step]] = [
