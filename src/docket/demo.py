@@ -95,6 +95,44 @@ def step_ingest(ctx: DemoContext) -> str:
     return f"ingested {report.count('ingested')} sources (hashed, preserved, indexed)"
 
 
+def step_extract(ctx: DemoContext) -> str:
+    from docket.review.run import extract_case
+
+    report = extract_case(ctx.case, actor=ctx.actor)
+    return f"{report.added} suggestions from {report.sources} sources, awaiting review"
+
+
+def step_review(ctx: DemoContext) -> str:
+    """A demo reviewer accepts the places and acts in testimonies: events with place and time.
+
+    A real review is a person reading each suggestion; the demo does this only so that the
+    later stages have coded events to show.
+    """
+    from sqlalchemy import select
+
+    from docket.review import accept
+    from docket.store.models import Source, Suggestion
+
+    reviewer = Actor("demo-reviewer (SYNTHETIC)", "investigator")
+    with ctx.case.session() as session:
+        ids = list(
+            session.scalars(
+                select(Suggestion.id)
+                .join(Source, Source.id == Suggestion.source_id)
+                .where(Source.kind == "testimony", Suggestion.kind.in_(("place", "act")))
+                .where(Suggestion.status == "pending")
+                .order_by(Suggestion.kind.desc(), Suggestion.id)  # places first, then acts
+            )
+        )
+    records: dict[str, int] = {}
+    for suggestion_id in ids:
+        view = accept(ctx.case, suggestion_id, actor=reviewer)
+        records[view.record_type or "?"] = records.get(view.record_type or "?", 0) + 1
+    return f"{len(ids)} suggestions accepted by a demo reviewer: " + ", ".join(
+        f"{count} {kind}s" for kind, count in sorted(records.items())
+    )
+
+
 def step_allegations(ctx: DemoContext) -> str:
     from collections import Counter
 
@@ -131,6 +169,8 @@ def step_report(ctx: DemoContext) -> str:
 STEPS: list[tuple[str, Step]] = [
     ("generate the synthetic sources", step_generate),
     ("ingest", step_ingest),
+    ("extract suggestions", step_extract),
+    ("review (demo reviewer)", step_review),
     ("allegations and evidence", step_allegations),
     ("report", step_report),
 ]

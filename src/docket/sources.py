@@ -32,7 +32,7 @@ class SourceSummary:
     sha256: str
     filename: str
     consent: str
-    witness: str | None  # the pseudonym, never the name
+    witness: str | None  # the pseudonym, never the name (none in the public view)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -48,7 +48,7 @@ def _summary(source: Source, red: Redactor) -> SourceSummary:
         sha256=source.sha256,
         filename=red.text(source.filename),
         consent=source.consent,
-        witness=source.witness.pseudonym if source.witness else None,
+        witness=red.witness_pseudonym(source.witness),
     )
 
 

@@ -168,3 +168,19 @@ def test_interactive_walk_accepts_rejects_and_quits(case, admin, source, monkeyp
     assert statuses["Pak Sun Hui"] == ("pending", None)
     assert statuses["beaten"] == ("rejected", "walker")
     assert statuses["Yodok"] == ("pending", None)
+
+
+def test_roles_bound_review_and_every_decision_is_audited(case, admin, source):
+    from docket.actor import Actor
+    from docket.security import PermissionDenied, audit_log
+
+    analyst = Actor("ana", "analyst")
+    views = list_suggestions(case, source.id, actor=analyst)  # analysts may read
+    person = next(v for v in views if v.text == "Pak Sun Hui")
+    with pytest.raises(PermissionDenied):
+        accept(case, person.id, actor=analyst)
+    with pytest.raises(PermissionDenied):
+        reject(case, person.id, actor=Actor("pub", "public"))
+    accept(case, person.id, actor=admin)
+    actions = [(e.action, e.target) for e in audit_log(case, actor=admin)]
+    assert ("suggestion.accept", f"suggestion:{person.id}") in actions

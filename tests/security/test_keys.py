@@ -145,7 +145,7 @@ def test_protected_columns_hold_ciphertext_and_blind_index(planted, admin):
             "SELECT name, contact, family_details, name_index, uid FROM witnesses "
             "WHERE pseudonym = 'W-0777'")).one()  # fmt: skip
     assert all(v.startswith("enc1:") for v in row[:3])
-    assert len(row.name_index) == 64 and len(row.uid) == 32
+    assert len(row.name_index) == 32 and len(row.uid) == 32
     assert row.name_index == planted.keyring.blind_index("person-name", NAME.lower())
     with planted.session() as s:
         witness = s.scalar(select(Witness).where(Witness.pseudonym == "W-0777"))

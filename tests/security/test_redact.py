@@ -57,3 +57,16 @@ def test_redactor_views_and_fields():
     }  # fmt: skip
     assert public.fields(row, pseudonym="W-0001")["name"] == WITHHELD
     assert public.text("Ri Yong-chol spoke") == f"{NAME_WITHHELD} spoke"
+
+
+def test_romanisation_variants_come_from_docket_names_when_present(monkeypatch):
+    """The seam for docket.names: its variants are masked too, in both surname orders."""
+    import sys
+    import types
+
+    fake = types.ModuleType("docket.names")
+    fake.name_variants = lambda name: {"Yi Yong-chol", "Lee Young-chul"}  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "docket.names", fake)
+    matcher = NameMatcher([("Ri Yong-chol", "[X]")])
+    assert matcher.replace("Yi Yongchol met Young-chul Lee") == "[X] met [X]"
+    assert "Lee Young chul" in name_variants("Ri Yong-chol")

@@ -128,6 +128,9 @@ def test_what_each_role_sees(planted, users, admin):
     assert visible[A] == visible[INV] == everything
     assert visible[N] == everything  # consent internal/anonymous/public; none would be hidden
     assert visible[R] == visible[P] == {"t1.md", "a.html"}  # consent public only
+    witnesses = {s.witness for s in list_sources(planted, actor=by_role[P])}
+    assert witnesses == {None}  # no pseudonyms in the public view
+    assert "W-0777" in {s.witness for s in list_sources(planted, actor=by_role[N])}
     # reviewers cannot open a non-public source, and are told it does not exist
     with pytest.raises(BadInput, match="no source with id"):
         get_source(planted, ids["t2.md"], actor=by_role[R])

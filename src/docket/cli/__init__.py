@@ -14,6 +14,7 @@ from docket.errors import DocketError
 from docket.cli import (  # noqa: F401,E402  isort: skip
     case_cmds,
     demo_cmds,
+    estimate_cmds,
     evidence_cmds,
     extract_cmds,
     report_cmds,

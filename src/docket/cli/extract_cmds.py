@@ -38,15 +38,34 @@ def _summary(path: Path, data: dict) -> str:
 @app.command("extract")
 def extract_cmd(
     files: Annotated[
-        list[Path], typer.Argument(help="Text, Markdown, HTML or PDF files (.gz too).")
-    ],
+        list[Path] | None,
+        typer.Argument(help="Text, Markdown, HTML or PDF files (.gz too)."),
+    ] = None,
     kind: Annotated[
         str, typer.Option("--kind", help="article, testimony, statement or auto.")
     ] = "auto",
     lang: Annotated[str, typer.Option("--lang", help="en, ko or auto.")] = "auto",
     json_out: JsonOption = False,
+    case: Annotated[
+        Path | None,
+        typer.Option("--case", help="Extract from this case's sources and store suggestions."),
+    ] = None,
+    source: Annotated[
+        list[int] | None, typer.Option("--source", help="With --case: only these source ids.")
+    ] = None,
 ) -> int:
-    """Suggest entities, quotes with speakers, dates, figures, places and act types."""
+    """Suggest entities, quotes with speakers, dates, figures, places and act types.
+
+    On files, print them (contract: shared/contracts/extract.md). With --case, run over the
+    case's text sources and store them as suggestions for review; running it again adds only
+    what is new, and rejected suggestions are never proposed again.
+    """
+    if case is not None:
+        if files:
+            raise BadInput("give files or --case, not both")
+        return _extract_case(case, source or None)
+    if not files:
+        raise BadInput("give one or more files, or --case PATH")
     from docket.extract import extract_file
     from docket.extract.core import KINDS, LANGS
 
@@ -75,3 +94,16 @@ def extract_cmd(
     if failed and not many and not json_out:
         return 2
     return 2 if failed else 0
+
+
+def _extract_case(path: Path, source_ids: list[int] | None) -> int:
+    from docket.cli._common import actor, case_from
+    from docket.review.run import extract_case
+
+    with case_from(path) as opened:
+        report = extract_case(opened, actor=actor(), source_ids=source_ids)
+    typer.echo(
+        f"extracted {report.sources} sources: {report.added} new suggestions, "
+        f"{report.already_known} already known"
+    )
+    return 0

@@ -23,6 +23,7 @@ from docket.evidence._items import load_items
 from docket.evidence.assess import ESTABLISHED, Assessment, Claim, assess
 from docket.evidence.independence import cluster_sources
 from docket.evidence.standards import StandardSet, read_standards, write_standards
+from docket.security import record_audit, require
 from docket.store.models import Allegation, utcnow
 
 
@@ -142,6 +143,7 @@ def add_allegation(
     standard: str | None = None,
 ) -> int:
     """Record a claim; `place` is a gazetteer id or name, or a described area."""
+    require(actor, "records:write")
     if not summary or not summary.strip():
         raise BadInput("an allegation needs a summary", where="summary")
     codes = check_act_codes(act_codes)
@@ -167,11 +169,14 @@ def add_allegation(
         session.add(allegation)
         session.flush()
         record_assessment(session, allegation)
+        record_audit(session, actor, "allegation.add", f"allegation:{allegation.id}",
+                     {"acts": codes})  # fmt: skip
         return allegation.id
 
 
 def list_allegations(case: Case, *, actor: Actor) -> list[Finding]:
     """Every allegation with its current finding, in the order they were recorded."""
+    require(actor, "records:read")
     with case.session() as session:
         standards = read_standards(session)
         rows = session.scalars(select(Allegation).order_by(Allegation.id)).all()
@@ -179,6 +184,7 @@ def list_allegations(case: Case, *, actor: Actor) -> list[Finding]:
 
 
 def get_allegation(case: Case, allegation_id: int, *, actor: Actor) -> Finding:
+    require(actor, "records:read")
     with case.session() as session:
         return evaluate(
             session, get_allegation_row(session, allegation_id), read_standards(session)
@@ -192,7 +198,9 @@ def findings(case: Case, *, actor: Actor) -> list[Finding]:
 
 def reassess(case: Case, *, actor: Actor, allegation_id: int | None = None) -> list[Finding]:
     """Recompute and store findings, e.g. after linkage merged witnesses or sources were related."""
+    require(actor, "records:write")
     with case.session() as session:
+        record_audit(session, actor, "allegation.reassess", f"allegation:{allegation_id or '*'}")
         query = select(Allegation).order_by(Allegation.id)
         if allegation_id is not None:
             query = query.where(Allegation.id == get_allegation_row(session, allegation_id).id)
@@ -200,13 +208,16 @@ def reassess(case: Case, *, actor: Actor, allegation_id: int | None = None) -> l
 
 
 def get_standards(case: Case, *, actor: Actor) -> StandardSet:
+    require(actor, "records:read")
     with case.session() as session:
         return read_standards(session)
 
 
 def set_standards(case: Case, standards: StandardSet, *, actor: Actor) -> list[Finding]:
     """Replace the case's standards and reassess every allegation under them."""
+    require(actor, "records:write")
     with case.session() as session:
+        record_audit(session, actor, "standards.set", "case")
         for allegation in session.scalars(select(Allegation)):
             if allegation.standard is not None:
                 standards.get(allegation.standard)  # refuse to orphan an allegation's standard

@@ -14,6 +14,7 @@ from docket.case import Case
 from docket.errors import BadInput
 from docket.evidence._coding import check_grade, parse_time, place_for, resolve_facility
 from docket.evidence.allegations import Finding, get_allegation_row, record_assessment
+from docket.security import record_audit, require
 from docket.store.blobs import sha256_hex
 from docket.store.models import (
     SOURCE_RELATIONS,
@@ -71,8 +72,11 @@ def find_span(session: Session, source_id: int, quote: str) -> tuple[int, int]:
 
 
 def create_excerpt(case: Case, source_id: int, start: int, end: int, *, actor: Actor) -> int:
+    require(actor, "records:write")
     with case.session() as session:
-        return excerpt_in(session, source_id, start, end).id
+        excerpt = excerpt_in(session, source_id, start, end)
+        record_audit(session, actor, "excerpt.add", f"excerpt:{excerpt.id}")
+        return excerpt.id
 
 
 def link_evidence(
@@ -99,6 +103,7 @@ def link_evidence(
     `place` and `time` record where and when this piece of evidence says the act happened; they
     are what the standards' place/time consistency tests read.
     """
+    require(actor, "records:write")
     if stance not in STANCES:
         raise BadInput(
             f"stance must be 'supports' or 'contradicts', not {stance!r}", where="stance"
@@ -134,6 +139,8 @@ def link_evidence(
                     latest=latest,
                 )
             )
+        record_audit(session, actor, "evidence.link", f"evidence_link:{link.id}",
+                     {"allegation": allegation.id, "stance": stance})  # fmt: skip
         return record_assessment(session, allegation)
 
 
@@ -190,7 +197,9 @@ def _refuse_duplicate(
 
 def unlink_evidence(case: Case, link_id: int, *, actor: Actor) -> Finding:
     """Remove one evidence link; the allegation's status is recomputed at once."""
+    require(actor, "records:write")
     with case.session() as session:
+        record_audit(session, actor, "evidence.unlink", f"evidence_link:{link_id}")
         link = session.get(EvidenceLink, link_id)
         if link is None:
             raise BadInput(f"no evidence link with id {link_id}", where="LINK_ID")
@@ -209,6 +218,7 @@ def relate_sources(
     note: str | None = None,
 ) -> int:
     """Record that `source_id` cites or republishes `related_id`; findings are recomputed."""
+    require(actor, "records:write")
     if relation not in SOURCE_RELATIONS:
         raise BadInput(
             f"relation must be one of {', '.join(SOURCE_RELATIONS)}, not {relation!r}",
@@ -238,6 +248,8 @@ def relate_sources(
         )
         session.add(row)
         session.flush()
+        record_audit(session, actor, "source.relate", f"source_relation:{row.id}",
+                     {"relation": relation})  # fmt: skip
         for allegation in session.scalars(select(Allegation).order_by(Allegation.id)).all():
             record_assessment(session, allegation)
         return row.id

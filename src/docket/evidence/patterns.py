@@ -15,6 +15,7 @@ from sqlalchemy import select
 
 from docket.actor import Actor
 from docket.case import Case
+from docket.security import require
 from docket.store.models import Citation, Event, Excerpt
 
 
@@ -84,6 +85,7 @@ def event_patterns(
     case: Case, *, actor: Actor, facility_id: str | None = None, act_code: str | None = None
 ) -> Patterns:
     """Events grouped by facility, period and act type, with the number of sources behind them."""
+    require(actor, "records:read")
     groups: dict[tuple[str | None, str | None, str, int | None, str], list[set[int]]] = defaultdict(
         list
     )

@@ -28,6 +28,7 @@ from docket.case import Case
 from docket.errors import BadInput
 from docket.evidence._items import _interval
 from docket.evidence.allegations import get_allegation_row
+from docket.security import require
 from docket.sources import search_sources
 from docket.store.models import Event, EvidenceLink, Excerpt, Place, Source
 from docket.vocab import acts, facility_by_id
@@ -131,6 +132,7 @@ def suggest_evidence(
     case: Case, allegation_id: int, *, actor: Actor, limit: int = 20
 ) -> list[Candidate]:
     """Ranked candidates not yet linked to the allegation."""
+    require(actor, "records:read")
     with case.session() as session:
         allegation = get_allegation_row(session, allegation_id)
         codes = list(allegation.act_codes)

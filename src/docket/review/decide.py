@@ -19,6 +19,7 @@ from docket.review.records import (
     make_person,
     make_place,
 )
+from docket.security import record_audit, require
 from docket.store.models import Source, Suggestion
 
 
@@ -56,6 +57,7 @@ def _view(s: Suggestion, source_text: str) -> SuggestionView:
 def list_suggestions(
     case: Case, source_id: int, *, actor: Actor, status: str | None = None
 ) -> list[SuggestionView]:
+    require(actor, "records:read")
     with case.session() as session:
         source = session.get(Source, source_id)
         if source is None:
@@ -84,6 +86,7 @@ def accept(
     case: Case, suggestion_id: int, *, actor: Actor, edit: SuggestionEdit | None = None
 ) -> SuggestionView:
     """Make the record the suggestion stands for, citing its words, in one transaction."""
+    require(actor, "records:write")
     edit = edit or SuggestionEdit()
     with case.session() as session:
         s = _pending(session, suggestion_id)
@@ -109,12 +112,17 @@ def accept(
             s.label = edit.label
         s.decided_by, s.decided_at = actor.name, datetime.now(UTC)
         session.flush()
+        record = f"{s.record_type}:{s.record_id}"
+        action = "suggestion.accept" if s.status == "accepted" else "suggestion.edit"
+        record_audit(session, actor, action, f"suggestion:{s.id}", {"record": record})
         return _view(s, source.text)
 
 
 def reject(case: Case, suggestion_id: int, *, actor: Actor, reason: str | None = None) -> None:
     """Remembered: the same span and label will not be suggested again."""
+    require(actor, "records:write")
     with case.session() as session:
+        record_audit(session, actor, "suggestion.reject", f"suggestion:{suggestion_id}")
         s = _pending(session, suggestion_id)
         s.status = "rejected"
         s.decided_by, s.decided_at = actor.name, datetime.now(UTC)

@@ -102,6 +102,13 @@ class Redactor:
             return None
         return witness.name or witness.pseudonym if self.full else witness.pseudonym
 
+    def witness_pseudonym(self, witness: Witness | None) -> str | None:
+        """The pseudonym, except in the public view: pseudonyms shared across published
+        material let readers pool one witness's statements, a step towards re-identification."""
+        if witness is None or self.view == "public":
+            return None
+        return witness.pseudonym
+
     def person_name(self, report: PersonReport) -> str | None:
         if self.full:
             return report.name or report.name_hangul

@@ -47,16 +47,22 @@ def name_variants(name: str) -> set[str]:
     return out
 
 
-def fold(text: str) -> tuple[str, list[int]]:
-    """Lower-cased, diacritics stripped, with each folded character's index in the original."""
+def fold(text: str) -> tuple[str, list[int] | None]:
+    """Lower-cased, Latin diacritics stripped, with each folded character's index in the
+    original (None: the identity, for ASCII text)."""
+    if text.isascii():
+        return text.lower(), None
     chars: list[str] = []
     index: list[int] = []
     for i, ch in enumerate(text):
-        for piece in unicodedata.normalize("NFKD", ch):
-            if not unicodedata.combining(piece):
-                for low in piece.casefold():
-                    chars.append(low)
-                    index.append(i)
+        if ch < "\x80" or "\uac00" <= ch <= "\ud7a3":  # ASCII, Hangul syllables: no accents
+            pieces = ch.lower()
+        else:
+            pieces = "".join(p for p in unicodedata.normalize("NFKD", ch)
+                             if not unicodedata.combining(p)).casefold()  # fmt: skip
+        for low in pieces:
+            chars.append(low)
+            index.append(i)
     return "".join(chars), index
 
 
@@ -105,8 +111,10 @@ class NameMatcher:
             if match.start() == match.end():
                 continue
             label = self._labels[int(str(match.lastgroup)[1:])]
-            start = index[match.start()]
-            end = index[match.end() - 1] + 1
+            if index is None:
+                start, end = match.span()
+            else:
+                start, end = index[match.start()], index[match.end() - 1] + 1
             out.append((start, end, label))
         return out
 

@@ -456,3 +456,21 @@ class EvidenceDetail(Base):
     link: Mapped[EvidenceLink] = relationship(
         backref=backref("detail", uselist=False, cascade="all, delete-orphan")
     )
+
+
+# --- estimation (issue #9): each run's spec and result, so reports show what was run ---
+
+
+class EstimateRun(Base):
+    """One `docket estimate --case` run: the capture histories' spec and the result as JSON."""
+
+    __tablename__ = "estimate_runs"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    actor: Mapped[str] = mapped_column(Text)
+    method: Mapped[str] = mapped_column(String(20))
+    lists: Mapped[list[Any]] = mapped_column(default=list)
+    strata: Mapped[list[Any]] = mapped_column(default=list)
+    spec: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    result: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    link_run_id: Mapped[int | None] = mapped_column(ForeignKey("link_runs.id"), nullable=True)
