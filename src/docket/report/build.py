@@ -92,9 +92,41 @@ def _linkage_text(v: CaseView) -> str:
     )
 
 
-def render_html(v: CaseView, estimate_blocks: list[dict[str, str]] | None = None) -> str:
+def _svg_inline(svg: str) -> str:
+    """An SVG file's text as an element to inline: prolog and doctype dropped."""
+    start = svg.find("<svg")
+    return svg[start:] if start >= 0 else ""
+
+
+def estimate_blocks(v: CaseView) -> list[dict[str, str]]:
+    """Title, plain-language text and inline SVG chart of each stored estimate run."""
+    if not v.estimates:
+        return []
+    import io
+
+    from matplotlib.backends.backend_svg import FigureCanvasSVG
+
+    from docket.estimate import EstimateResult, chart_figure, plain_language_summary
+
+    blocks = []
+    for run in v.estimates:
+        result = EstimateResult.from_dict(run["result"])
+        buffer = io.StringIO()
+        FigureCanvasSVG(chart_figure(result)).print_svg(buffer)
+        strata = ", ".join(run["strata"]) or "none"
+        blocks.append({
+            "title": f"Estimate run {run['run_id']} ({run['at']}): {result.method}, "
+                     f"lists {', '.join(run['lists'])}; strata: {strata}",
+            "text": plain_language_summary(result),
+            "chart": _svg_inline(buffer.getvalue()),
+        })  # fmt: skip
+    return blocks
+
+
+def render_html(v: CaseView) -> str:
     """The report as one HTML document with no external references."""
     p = v.provenance
+    blocks = estimate_blocks(v)
     banner = "SYNTHETIC DATA — NOT REAL" if p.synthetic else f"{p.case_name} — {p.view} view"
     hot = {f["id"] for f in v.facilities}
     points = [{"id": f.id, "name": f.name, "lat": f.lat, "lon": f.lon} for f in facilities()]
@@ -121,13 +153,13 @@ def render_html(v: CaseView, estimate_blocks: list[dict[str, str]] | None = None
             estimation_text=(
                 "Multiple systems estimation (capture–recapture across lists) estimates how many "
                 "victims no list recorded; its assumptions are stated with each estimate below."
-                if estimate_blocks
+                if blocks
                 else "No estimate has been run on this case."
             ),
             map_svg=facility_map(points, hot, width=420),
             timeline_svg=timeline(entries) if entries else "",
             facility_rows=_facility_rows(v),
-            estimate_blocks=estimate_blocks or [],
+            estimate_blocks=blocks,
             annex_note=(
                 "Every source this reader may see, with the SHA-256 of its original as preserved."
                 + hidden

@@ -28,6 +28,7 @@ from docket.security.redact import NAME_WITHHELD, SENSITIVE_WITHHELD
 from docket.store.models import (
     CustodyEntry,
     DocList,
+    EstimateRun,
     Event,
     Identity,
     LinkRun,
@@ -39,6 +40,7 @@ from docket.store.models import (
 from docket.vocab import acts, facility_by_id
 
 NOT_SHOWN = "[evidence from a source not shown to this reader]"
+MAX_ESTIMATES = 5  # the most recent estimate runs a report shows
 _HURIDOCS = re.compile(r"(\d{12})\s+([^;]+?)\s*(?=;|\.\s*$|$)")
 
 
@@ -163,7 +165,9 @@ def _source_dict(source: Source, red: Redactor, custody: list[CustodyEntry]) -> 
         "ingested_at": _iso(source.ingested_at),
         "consent": source.consent,
         "sensitive": source.sensitive,
-        "witness": red.witness_label(source.witness),
+        "witness": (
+            red.witness_label(source.witness) if red.full else red.witness_pseudonym(source.witness)
+        ),
         "sha256": source.sha256,
         "text_sha256": source.text_sha256,
         "warc_sha256": source.warc_sha256,
@@ -229,7 +233,7 @@ def _event_dict(event: Event, red: Redactor, persons: dict[int, PersonReport],
             label = orgs[p.organization_id].name
         participants.append({
             "role": p.role,
-            "person_report_id": p.person_report_id,
+            "person_report_id": None if red.view == "public" else p.person_report_id,
             "organization_id": p.organization_id,
             "label": label,
             "description": red.text(p.description or "") or None,
@@ -300,7 +304,13 @@ def case_view(case: Case, *, actor: Actor, purpose: str) -> CaseView:
             for e in session.scalars(select(Event).order_by(Event.id))
             if e.source_id is None or e.source_id in visible
         ]
-        persons = [_person_dict(r, red, identities) for r in reports.values()]
+        # The public view lists no persons: stable per-person ids across published material
+        # let readers pool one person's records (as pseudonyms would; see docket.security).
+        persons = (
+            []
+            if red.view == "public"
+            else [_person_dict(r, red, identities) for r in reports.values()]
+        )
         runs = list(session.scalars(select(LinkRun).order_by(LinkRun.id)))
         linkage = {
             "runs": [
@@ -329,6 +339,20 @@ def case_view(case: Case, *, actor: Actor, purpose: str) -> CaseView:
             if lst.source_id is None or lst.source_id in visible
         ]
         finding_dicts = [redact_finding(f.to_dict(), red, visible) for f in all_findings]
+        estimates = [
+            {
+                "run_id": run.id,
+                "at": _iso(run.at),
+                "method": run.method,
+                "lists": [red.text(name) for name in run.lists],
+                "strata": list(run.strata),
+                "spec": _walk_text(run.spec, red),
+                "result": _walk_text(run.result, red),
+            }
+            for run in session.scalars(
+                select(EstimateRun).order_by(EstimateRun.id.desc()).limit(MAX_ESTIMATES)
+            )
+        ]
         record_audit(session, actor, "report.read", purpose,
                      {"view": red.view, "fingerprint": fp.value,
                       "sources": len(visible)})  # fmt: skip
@@ -366,6 +390,7 @@ def case_view(case: Case, *, actor: Actor, purpose: str) -> CaseView:
         patterns=_walk_text(patterns.to_dict(), red),
         linkage=linkage,
         lists=lists,
+        estimates=estimates,
     )
 
 
