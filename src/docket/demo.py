@@ -150,19 +150,21 @@ def step_allegations(ctx: DemoContext) -> str:
 def step_report(ctx: DemoContext) -> str:
     """The report as an analyst reads it (pseudonyms, no sensitive text) and as the public
     does: a full-view report would put witness names in plain files beside the encrypted case."""
-    from docket.report import write_report
+    from docket.report import case_view, render_html, render_pdf, write_report
 
     folder = ctx.case.root / "report"
+    folder.mkdir(parents=True, exist_ok=True)
     analyst = Actor(ctx.actor.name, "analyst")
-    html = write_report(ctx.case, folder / "report.html", actor=analyst, fmt="html")
-    pdf = write_report(ctx.case, folder / "report.pdf", actor=analyst, fmt="pdf")
+    html = render_html(case_view(ctx.case, actor=analyst, purpose="demo report"))
+    (folder / "report.html").write_text(html, encoding="utf-8")
+    (folder / "report.pdf").write_bytes(render_pdf(html))
     public = write_report(
         ctx.case, folder / "report-public.html", actor=Actor(ctx.actor.name, "public")
     )
-    ctx.facts["report"] = html
+    ctx.facts["report"] = folder / "report.html"
     return (
-        f"wrote the report (SYNTHETIC, analyst view) to {html} and {pdf.name}, "
-        f"and the public view to {public.name}"
+        f"wrote the report (SYNTHETIC, analyst view) to {folder / 'report.html'} and "
+        f"report.pdf, and the public view to {public.name}"
     )
 
 

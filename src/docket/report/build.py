@@ -70,7 +70,7 @@ def _timeline_entries(v: CaseView) -> list[dict[str, Any]]:
         {
             "start": e["start"],
             "end": e["end"],
-            "label": f"{e['act_code']} {e['period']}",
+            "label": e["act_code"],
             "count": e["events"],
         }  # fmt: skip
         for e in v.patterns.get("timeline", [])
@@ -156,7 +156,7 @@ def render_html(v: CaseView) -> str:
                 if blocks
                 else "No estimate has been run on this case."
             ),
-            map_svg=facility_map(points, hot, width=420),
+            map_svg=facility_map(points, hot, width=340),
             timeline_svg=timeline(entries) if entries else "",
             facility_rows=_facility_rows(v),
             estimate_blocks=blocks,

@@ -50,6 +50,7 @@ def facility_map(
     if outline:
         parts.append(outline)
     highlight = highlight or set()
+    placed: list[tuple[float, float]] = []
     shown = 0
     for p in sorted(points, key=lambda p: p["id"] in highlight):
         if p.get("lat") is None or p.get("lon") is None:
@@ -62,7 +63,11 @@ def facility_map(
             f"<title>{escape(p['name'])} ({p['lat']:.3f}, {p['lon']:.3f})</title></circle>"
         )
         if hot:
-            parts.append(f'<text x="{x + 7}" y="{y + 4}" fill="{INK}">{escape(p["id"])}</text>')
+            ly = y + 4
+            while any(abs(ly - py) < 11 and abs(x - px) < 60 for px, py in placed):
+                ly += 11  # keep labels of nearby facilities apart
+            placed.append((x, ly))
+            parts.append(f'<text x="{x + 7}" y="{ly}" fill="{INK}">{escape(p["id"])}</text>')
         shown += 1
     if not shown:
         parts.append(f'<text x="{width / 2}" y="{height / 2}" text-anchor="middle" '
@@ -71,11 +76,14 @@ def facility_map(
 
 
 def timeline(entries: Sequence[dict], *, width: int = 560) -> str:
-    """Periods as bars on a year axis: entries with start, end (years), label and count.
-    Unknown periods are listed below the axis, never placed on it."""
+    """One row per label (e.g. act type), a bar per period on a year axis, darker for more
+    events; the row's total at the right. Entries: label, start, end (years), count. Unknown
+    periods (start None) only add to the total, never to the axis."""
+    rows: dict[str, list[dict]] = {}
+    for e in entries:
+        rows.setdefault(str(e.get("label", "")), []).append(e)
     dated = [e for e in entries if e.get("start") is not None]
-    rows = max(len(dated), 1)
-    height = 40 + rows * 18 + 20
+    height = 34 + max(len(rows), 1) * 18 + 8
     if not dated:
         body = (f'<text x="{width / 2}" y="{height / 2}" text-anchor="middle" fill="{MUTED}">'
                 "no dated events</text>")  # fmt: skip
@@ -83,26 +91,32 @@ def timeline(entries: Sequence[dict], *, width: int = 560) -> str:
     first = min(e["start"] for e in dated)
     last = max(e["end"] for e in dated)
     span = max(last - first + 1, 1)
-    left, right = 150, 20
+    left, right = 130, 44
     scale = (width - left - right) / span
+    most = max(e.get("count", 1) for e in dated) or 1
     parts = []
     step = max(1, round(span / 8))
     for year in range(first, last + 2, step):
         x = round(left + (year - first) * scale, 1)
-        parts.append(f'<line x1="{x}" y1="24" x2="{x}" y2="{height - 14}" stroke="{FAINT}"/>')
-        parts.append(f'<text x="{x}" y="16" fill="{MUTED}" text-anchor="middle">{year}</text>')
-    for i, e in enumerate(dated):
-        y = 30 + i * 18
-        x = round(left + (e["start"] - first) * scale, 1)
-        w = max(round((e["end"] - e["start"] + 1) * scale, 1), 3)
-        label = escape(str(e.get("label", "")))
-        parts.append(f'<text x="{left - 6}" y="{y + 11}" text-anchor="end">{label}</text>')
-        parts.append(
-            f'<rect x="{x}" y="{y}" width="{w}" height="13" fill="{ACCENT}" fill-opacity="0.8">'
-            f"<title>{label}: {e['start']}–{e['end']}, {e.get('count', '')}</title></rect>"
-        )
-        parts.append(f'<text x="{x + w + 4}" y="{y + 11}" fill="{INK}">{e.get("count", "")}</text>')
-    return _svg(width, height, "Timeline of events by period", "".join(parts))
+        parts.append(f'<line x1="{x}" y1="22" x2="{x}" y2="{height - 6}" stroke="{FAINT}"/>')
+        parts.append(f'<text x="{x}" y="14" fill="{MUTED}" text-anchor="middle">{year}</text>')
+    for i, (label, items) in enumerate(sorted(rows.items())):
+        y = 28 + i * 18
+        parts.append(f'<text x="{left - 6}" y="{y + 11}" text-anchor="end">{escape(label)}</text>')
+        for e in items:
+            if e.get("start") is None:
+                continue
+            x = round(left + (e["start"] - first) * scale, 1)
+            w = max(round((e["end"] - e["start"] + 1) * scale, 1), 2)
+            shade = round(0.25 + 0.75 * e.get("count", 1) / most, 2)
+            parts.append(
+                f'<rect x="{x}" y="{y}" width="{w}" height="13" fill="{ACCENT}" '
+                f'fill-opacity="{shade}"><title>{escape(label)} {e["start"]}–{e["end"]}: '
+                f"{e.get('count', '')} event(s)</title></rect>"
+            )
+        total = sum(e.get("count", 0) for e in items)
+        parts.append(f'<text x="{width - right + 6}" y="{y + 11}" fill="{INK}">{total}</text>')
+    return _svg(width, height, "Timeline of events by act type and period", "".join(parts))
 
 
 def bar_chart(
