@@ -39,3 +39,16 @@ def test_no_export_for_a_restricted_role_carries_the_name(filled, tmp_path, role
     assert len(files) > 10
     found = {name: leaks(data) for name, data in files.items() if leaks(data)}
     assert not found, found
+
+
+def test_public_outputs_carry_no_witness_pseudonym(filled, tmp_path):
+    """docket.security: pseudonyms shared across published material let readers pool one
+    witness's statements; the analyst view keeps them, the public view has none."""
+    from docket.report import build_report
+
+    analyst = build_report(filled, actor=Actor("a", "analyst"))
+    assert b"W-0777" in analyst
+    public = {**_export_all(filled, tmp_path, "public"),
+              "report": build_report(filled, actor=Actor("p", "public"))}  # fmt: skip
+    found = [name for name, data in public.items() if b"W-0777" in data]
+    assert not found, found

@@ -36,10 +36,12 @@ from docket.store.models import (
     Organization,
     PersonReport,
     Source,
+    Witness,
 )
 from docket.vocab import acts, facility_by_id
 
 NOT_SHOWN = "[evidence from a source not shown to this reader]"
+WITNESS_WITHHELD = "[a witness]"
 MAX_ESTIMATES = 5  # the most recent estimate runs a report shows
 _HURIDOCS = re.compile(r"(\d{12})\s+([^;]+?)\s*(?=;|\.\s*$|$)")
 
@@ -123,6 +125,20 @@ def _walk_text(value: Any, red: Redactor) -> Any:
         return [_walk_text(v, red) for v in value]
     if isinstance(value, dict):
         return {k: _walk_text(v, red) for k, v in value.items()}
+    return value
+
+
+def _without_pseudonyms(value: Any, pattern: re.Pattern[str] | None) -> Any:
+    """The public view carries no witness pseudonyms (docket.security: shared pseudonyms let
+    readers pool one witness's statements); evidence reasoning names them, so mask them too."""
+    if pattern is None:
+        return value
+    if isinstance(value, str):
+        return pattern.sub(WITNESS_WITHHELD, value)
+    if isinstance(value, list):
+        return [_without_pseudonyms(v, pattern) for v in value]
+    if isinstance(value, dict):
+        return {k: _without_pseudonyms(v, pattern) for k, v in value.items()}
     return value
 
 
@@ -339,6 +355,13 @@ def case_view(case: Case, *, actor: Actor, purpose: str) -> CaseView:
             if lst.source_id is None or lst.source_id in visible
         ]
         finding_dicts = [redact_finding(f.to_dict(), red, visible) for f in all_findings]
+        pseudonyms = None
+        if red.view == "public":
+            known = sorted(session.scalars(select(Witness.pseudonym)), key=len, reverse=True)
+            if known:
+                pseudonyms = re.compile(r"\b(?:" + "|".join(map(re.escape, known)) + r")\b")
+        finding_dicts = _without_pseudonyms(finding_dicts, pseudonyms)
+        events = _without_pseudonyms(events, pseudonyms)
         estimates = [
             {
                 "run_id": run.id,
