@@ -115,3 +115,15 @@ def test_geojson_points_are_lon_lat(filled, tmp_path):
     event = next(f for f in data["features"] if f["properties"]["feature"] == "event")
     assert event["geometry"]["coordinates"] == [126.0622053, 39.5715602]
     assert data["docket"]["omitted"]["facilities"] >= 1  # Yodok has no published coordinates
+
+
+def test_every_export_file_of_a_synthetic_case_says_so(filled, tmp_path):
+    written = []
+    for kind, target in (("bag", "bag"), ("csv", "csv"), ("json", "json"),
+                         ("geojson", "c.geojson")):  # fmt: skip
+        written += export_case(filled, kind, tmp_path / target, actor=Actor("p", "public"))
+    files = [p for w in written for p in ([w] if w.is_file() else w.rglob("*")) if p.is_file()]
+    unmarked = [str(p) for p in files if b"synthetic" not in p.read_bytes().lower()]
+    # BagIt's own fixed files and checksum lists carry no free text
+    allowed = {"bagit.txt", "manifest-sha256.txt", "tagmanifest-sha256.txt"}
+    assert [p for p in unmarked if Path(p).name not in allowed] == []

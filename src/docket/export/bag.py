@@ -111,6 +111,7 @@ def write_bag(case: Case, out: Path, *, actor: Actor) -> Path:
         _dump(staging / "metadata/popolo.json", popolo(view))
         triples = [(s["sha256"], s["text_sha256"], s["warc_sha256"]) for s in view.sources]
         _dump(staging / MANIFEST, {
+            **({"notice": "SYNTHETIC DATA"} if prov["synthetic"] else {}),
             "view": prov["view"],
             "complete": view.hidden_sources == 0 and prov["view"] == "full",
             "sources": triples,

@@ -148,7 +148,11 @@ def uwazi_tables(view: CaseView) -> dict[str, tuple[list[str], list[dict[str, An
 def write_uwazi_csv(view: CaseView, folder: Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     written = []
+    synthetic = view.provenance.synthetic
     for template, (columns, rows) in uwazi_tables(view).items():
+        if synthetic:  # every file of a synthetic case says so; Uwazi ignores extra columns
+            columns = [*columns, "synthetic"]
+            rows = [{**row, "synthetic": "SYNTHETIC DATA"} for row in rows]
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
         writer.writeheader()
