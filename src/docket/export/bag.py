@@ -77,9 +77,8 @@ def write_bag(case: Case, out: Path, *, actor: Actor) -> Path:
     view = case_view(case, actor=actor, purpose="export bag")
     payloads = source_payloads(case, view, actor=actor)
     prov = view.provenance.to_dict()
-    staging = Path(
-        tempfile.mkdtemp(prefix=".bag-", dir=out.parent if out.parent.exists() else None)
-    )
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".bag-", dir=out.parent))
     try:
         files: list[dict[str, Any]] = []
         for item in payloads:
