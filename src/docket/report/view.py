@@ -191,7 +191,8 @@ def _source_dict(source: Source, red: Redactor, custody: list[CustodyEntry]) -> 
         "custody": [
             {
                 "action": c.action,
-                "actor": red.text(c.actor),
+                # staff names stay inside the organisation: the public view omits them
+                "actor": None if red.view == "public" else red.text(c.actor),
                 "at": _iso(c.at),
                 "origin": red.text(c.origin),
                 "sha256": c.sha256,
