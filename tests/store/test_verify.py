@@ -24,7 +24,9 @@ def test_altered_and_missing_blobs_are_named(case, admin, tmp_path):
     sources = _ingest(case, admin, tmp_path)
     altered = case.blobs.path_for(sources["list.csv"].sha256)
     os.chmod(altered, 0o644)
-    altered.write_bytes(altered.read_bytes().replace(b"Ri Yong Chol", b"Ri Yong Cho1"))
+    stored = bytearray(altered.read_bytes())
+    stored[-1] ^= 0x01  # one bit, whether the blob is sealed or plain
+    altered.write_bytes(bytes(stored))
     case.blobs.path_for(sources["report.pdf"].sha256).unlink()
     case.blobs.path_for(sources["article.html"].warc_sha256).unlink()
     report = verify_case(case, actor=admin)

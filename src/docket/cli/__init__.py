@@ -17,6 +17,8 @@ from docket.cli import (  # noqa: F401,E402  isort: skip
     estimate_cmds,
     evidence_cmds,
     extract_cmds,
+    link_cmds,
+    linking_cmds,
     report_cmds,
     review_cmds,
     security_cmds,

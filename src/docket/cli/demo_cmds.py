@@ -22,7 +22,7 @@ def demo_cmd(
 ) -> None:
     """Build the SYNTHETIC demo case and run every stage on it."""
     with run_demo(path, seed=seed, echo=typer.echo) as case:
-        Console().print(findings_table(findings(case, actor=actor())))
+        Console().print(findings_table(findings(case, actor=actor(case))))
         typer.echo(f"demo case ready in {case.root} (all data SYNTHETIC)")
         key_file = case.root / DEMO_KEY_FILE
         if key_file.is_file():

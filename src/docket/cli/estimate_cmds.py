@@ -97,7 +97,7 @@ def _estimate_case(path: Path, strata: list[str], options: EstimateOptions):  # 
 
     settings = {k: v for k, v in asdict(options).items() if k not in ("method", "seed")}
     with case_from(path) as opened:
-        run = estimate_case(opened, actor=actor(), strata=strata, method=options.method,
+        run = estimate_case(opened, actor=actor(opened), strata=strata, method=options.method,
                             seed=options.seed, **settings)  # fmt: skip
     typer.echo(
         f"estimate run {run.run_id}: {run.identities} identities"

@@ -73,9 +73,11 @@ def allegation_add(
 ) -> None:
     """Record an allegation; its status is computed from the evidence linked to it."""
     with case_from(case) as opened:
-        aid = add_allegation(opened, actor=actor(), summary=summary, act_codes=act, place=place,
-                             time=time, victims=victims, perpetrator=perpetrator,
-                             details=details, standard=standard)  # fmt: skip
+        aid = add_allegation(
+            opened, actor=actor(opened), summary=summary, act_codes=act, place=place,
+            time=time, victims=victims, perpetrator=perpetrator, details=details,
+            standard=standard,
+        )  # fmt: skip
     typer.echo(f"allegation {aid}")
 
 
@@ -83,7 +85,7 @@ def allegation_add(
 def allegation_list(json_out: JsonOption = False, case: CaseOption = None) -> None:
     """List allegations with their current status."""
     with case_from(case) as opened:
-        rows = list_allegations(opened, actor=actor())
+        rows = list_allegations(opened, actor=actor(opened))
     if json_out:
         print_json([r.to_dict() for r in rows])
         return
@@ -98,7 +100,7 @@ def allegation_show(
 ) -> None:
     """Show an allegation, its evidence, the independent sources and the reasoning."""
     with case_from(case) as opened:
-        finding = get_allegation(opened, allegation_id, actor=actor())
+        finding = get_allegation(opened, allegation_id, actor=actor(opened))
     if json_out:
         print_json(finding.to_dict())
         return
@@ -142,7 +144,7 @@ def evidence_link(
     """Link an excerpt or event to an allegation; the status is recomputed at once."""
     with case_from(case) as opened:
         finding = link_evidence(
-            opened, allegation_id, actor=actor(), stance=stance, excerpt_id=excerpt,
+            opened, allegation_id, actor=actor(opened), stance=stance, excerpt_id=excerpt,
             event_id=event, source_id=source, start=start, end=end, quote=quote,
             first_hand=first_hand, reliability=reliability, credibility=credibility,
             place=place, time=time, note=note,
@@ -158,7 +160,7 @@ def evidence_unlink(
 ) -> None:
     """Remove an evidence link; the status is recomputed at once."""
     with case_from(case) as opened:
-        finding = unlink_evidence(opened, link_id, actor=actor())
+        finding = unlink_evidence(opened, link_id, actor=actor(opened))
     typer.echo(f"unlinked {link_id}; allegation {finding.id} is now {finding.status}")
 
 
@@ -172,7 +174,7 @@ def evidence_relate(
 ) -> None:
     """Record that one source cites or republishes another: they stop counting twice."""
     with case_from(case) as opened:
-        rid = relate_sources(opened, source_id, related_id, actor=actor(), relation=relation,
+        rid = relate_sources(opened, source_id, related_id, actor=actor(opened), relation=relation,
                              note=note)  # fmt: skip
     typer.echo(f"relation {rid}: source {source_id} {relation} source {related_id}")
 
@@ -186,7 +188,7 @@ def evidence_suggest(
 ) -> None:
     """Candidate excerpts and events for an allegation, ranked, with why each was found."""
     with case_from(case) as opened:
-        found = suggest_evidence(opened, allegation_id, actor=actor(), limit=limit)
+        found = suggest_evidence(opened, allegation_id, actor=actor(opened), limit=limit)
     if json_out:
         print_json([c.to_dict() for c in found])
         return
@@ -203,8 +205,8 @@ def evidence_suggest(
 def evidence_demo(case: CaseOption = None) -> None:
     """Add the demo allegations to a case holding the synthetic corpus, then show findings."""
     with case_from(case) as opened:
-        add_demo_allegations(opened, actor())
-        rows = findings(opened, actor=actor())
+        add_demo_allegations(opened, actor(opened))
+        rows = findings(opened, actor=actor(opened))
     Console().print(findings_table(rows))
 
 
@@ -218,7 +220,8 @@ def findings_cmd(
 ) -> None:
     """Every allegation's status under its standard of proof, with the reasoning (--json)."""
     with case_from(case) as opened:
-        rows = reassess(opened, actor=actor()) if recompute else findings(opened, actor=actor())
+        who = actor(opened)
+        rows = reassess(opened, actor=who) if recompute else findings(opened, actor=who)
     if json_out:
         print_json([r.to_dict() for r in rows])
         return
@@ -236,8 +239,8 @@ def standards_cmd(
     """Show the case's standards of proof, or replace them from a TOML file (reassesses all)."""
     with case_from(case) as opened:
         if load is not None:
-            set_standards(opened, load_standards_file(load), actor=actor())
-        current = get_standards(opened, actor=actor())
+            set_standards(opened, load_standards_file(load), actor=actor(opened))
+        current = get_standards(opened, actor=actor(opened))
     if json_out:
         print_json(current.to_dict())
         return
@@ -255,7 +258,7 @@ def patterns_cmd(
 ) -> None:
     """Events per facility, per year, per act type."""
     with case_from(case) as opened:
-        patterns = event_patterns(opened, actor=actor(), facility_id=facility, act_code=act)
+        patterns = event_patterns(opened, actor=actor(opened), facility_id=facility, act_code=act)
     if json_out:
         print_json(patterns.to_dict())
         return

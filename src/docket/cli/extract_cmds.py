@@ -101,7 +101,7 @@ def _extract_case(path: Path, source_ids: list[int] | None) -> int:
     from docket.review.run import extract_case
 
     with case_from(path) as opened:
-        report = extract_case(opened, actor=actor(), source_ids=source_ids)
+        report = extract_case(opened, actor=actor(opened), source_ids=source_ids)
     typer.echo(
         f"extracted {report.sources} sources: {report.added} new suggestions, "
         f"{report.already_known} already known"

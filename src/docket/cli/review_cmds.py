@@ -25,7 +25,7 @@ def suggestions_cmd(
 ) -> None:
     """List the suggestions extraction made for a source."""
     with case_from(case) as opened:
-        views = list_suggestions(opened, source_id, actor=actor(), status=status)
+        views = list_suggestions(opened, source_id, actor=actor(opened), status=status)
     if json_out:
         print_json([v.to_dict() for v in views])
         return
@@ -53,7 +53,7 @@ def accept_cmd(
         victims=victim or [], perpetrators=perpetrator or [],
     )  # fmt: skip
     with case_from(case) as opened:
-        view = accept(opened, suggestion_id, actor=actor(), edit=edit)
+        view = accept(opened, suggestion_id, actor=actor(opened), edit=edit)
     typer.echo(f"{_line(view)} -> {view.record_type} {view.record_id}")
 
 
@@ -65,7 +65,7 @@ def reject_cmd(
 ) -> None:
     """Reject a suggestion; it will not be suggested again."""
     with case_from(case) as opened:
-        reject(opened, suggestion_id, actor=actor(), reason=reason)
+        reject(opened, suggestion_id, actor=actor(opened), reason=reason)
     typer.echo(f"rejected #{suggestion_id}")
 
 
@@ -75,8 +75,8 @@ def review_cmd(
     case: CaseOption = None,
 ) -> None:
     """Walk a source's pending suggestions: a(ccept), e(dit), r(eject), s(kip) or q(uit)."""
-    who = actor()
     with case_from(case) as opened:
+        who = actor(opened)
         pending = list_suggestions(opened, source_id, actor=who, status="pending")
         if not pending:
             typer.echo("nothing to review")

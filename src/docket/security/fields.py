@@ -21,7 +21,6 @@ from typing import Any
 
 from sqlalchemy import event, inspect
 from sqlalchemy.orm import Mapper, Session, attributes, object_session
-from sqlalchemy.orm.attributes import set_committed_value
 
 from docket.security.crypto import FIELD_PREFIX, Keyring, field_context
 from docket.security.errors import CorruptCiphertext, KeyFailure
@@ -102,6 +101,8 @@ def _seal(target: Any, *, inserting: bool) -> None:
         target.uid = new_uid()
     keyring: Keyring | None = None
     plain: dict[str, str | None] = {}
+    # an INSERT takes every value from the instance dict; an UPDATE needs attribute history
+    put = _put_dict if inserting else setattr
     flag_changed = (
         isinstance(target, Source)
         and attributes.get_history(target, "text_encrypted").has_changes()
@@ -117,25 +118,29 @@ def _seal(target: Any, *, inserting: bool) -> None:
         blind = BLIND_INDEXES.get((type(target), key))
         if value is None:
             if blind:
-                setattr(target, blind[0], None)
+                put(target, blind[0], None)
             continue
         keyring = keyring or _keyring_of(object_session(target), required=True)
         assert keyring is not None
         plain[key] = value
         if blind:
-            setattr(target, blind[0], keyring.blind_index(blind[1], value))
-        setattr(target, key, encrypt_value(keyring, target, key, value))
+            put(target, blind[0], keyring.blind_index(blind[1], value))
+        put(target, key, encrypt_value(keyring, target, key, value))
     if plain:
         session = object_session(target)
         assert session is not None
         session.info.setdefault(_PLAIN, []).append((target, plain))
 
 
+def _put_dict(target: Any, key: str, value: Any) -> None:
+    target.__dict__[key] = value
+
+
 def _restore(session: Session, _context: Any) -> None:
-    """After the flush: put the plaintext back in memory (once per flush, not per row)."""
+    """After the flush: put the plaintext back in memory (once per flush, not per row), as the
+    committed value: the row in the database is its ciphertext."""
     for target, plain in session.info.pop(_PLAIN, ()):
-        for key, value in plain.items():
-            set_committed_value(target, key, value)
+        target.__dict__.update(plain)
 
 
 def _open(target: Any, session: Session | None, only: set[str] | None = None) -> None:

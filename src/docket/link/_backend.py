@@ -1,0 +1,63 @@
+"""Backends: DuckDB in-process by default, Spark (local here, any cluster in production)."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from docket.errors import DocketError
+
+BACKENDS = ("duckdb", "spark")
+
+
+def make_db_api(backend: str, spark_session: Any = None) -> Any:
+    if backend == "duckdb":
+        import duckdb
+        from splink.backends.duckdb import DuckDBAPI
+
+        con = duckdb.connect()
+        # Determinism and a modest footprint: fixed threads, insertion order kept, a memory
+        # ceiling past which DuckDB spills to its temp directory instead of growing.
+        threads = int(os.environ.get("DOCKET_DUCKDB_THREADS", "2"))
+        memory = os.environ.get("DOCKET_DUCKDB_MEMORY", "2.5GB")
+        con.execute(f"SET threads TO {threads}")
+        con.execute(f"SET memory_limit = '{memory}'")
+        con.execute("SET preserve_insertion_order = true")
+        return DuckDBAPI(con)
+    if backend == "spark":
+        try:
+            from splink.backends.spark import SparkAPI
+        except ImportError:  # pragma: no cover - depends on the install
+            raise DocketError(
+                "the spark backend needs pyspark: pip install 'docket[spark]'"
+            ) from None
+        return SparkAPI(
+            spark_session=spark_session or local_spark(), break_lineage_method="persist"
+        )
+    raise DocketError(f"unknown backend {backend!r}; expected one of {', '.join(BACKENDS)}")
+
+
+def local_spark() -> Any:
+    """A local-mode session for one machine; reused within a process.
+
+    One shuffle partition and no adaptive execution: on one machine Spark's per-stage overhead,
+    not the work, dominates, and Splink runs many small stages (each EM iteration is one).
+    """
+    try:
+        from pyspark.sql import SparkSession
+        from splink.backends.spark import similarity_jar_location
+    except ImportError:
+        raise DocketError("the spark backend needs pyspark: pip install 'docket[spark]'") from None
+    return (
+        SparkSession.builder.master("local[2]")
+        .config("spark.jars", similarity_jar_location())
+        .appName("docket-link")
+        .config("spark.sql.shuffle.partitions", "1")
+        .config("spark.default.parallelism", "1")
+        .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
+        .config("spark.sql.adaptive.enabled", "false")
+        .config("spark.driver.memory", "2g")
+        .config("spark.sql.session.timeZone", "UTC")
+        .getOrCreate()
+    )
