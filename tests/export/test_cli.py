@@ -34,3 +34,23 @@ def test_report_and_exports_from_the_command_line(filled, tmp_path, capsys):
     assert code == 2 and "unknown export" in err
     code, _, err = _docket(capsys, "report", "--case", case, "--format", "docx")
     assert code == 2 and "html or pdf" in err
+
+
+def test_as_user_cannot_widen_the_view(filled, tmp_path, capsys, monkeypatch):
+    from docket.actor import Actor
+    from docket.cli._app import GlobalState
+    from docket.security import add_user
+
+    add_user(filled, "cli-analyst", "SYNTHETIC-pw-1", "analyst", actor=Actor("t", "admin"))
+    monkeypatch.setenv("DOCKET_PASSWORD", "SYNTHETIC-pw-1")
+    case = str(filled.root)
+    try:
+        code, _, err = _docket(capsys, "--as", "cli-analyst", "report", "--case", case,
+                               "--role", "investigator")  # fmt: skip
+        assert code != 0 and "may not make the investigator view" in err
+        code, out, _ = _docket(capsys, "--as", "cli-analyst", "export", "json", "--case", case,
+                               "--out", str(tmp_path / "j"))  # fmt: skip
+        assert code == 0
+        assert '"view": "pseudonymous"' in (tmp_path / "j" / "events.json").read_text()
+    finally:
+        GlobalState.as_user = None

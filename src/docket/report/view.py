@@ -463,7 +463,7 @@ def reader_for(actor: Actor, role: str | None) -> Actor:
     reader = Actor(actor.name, role)
     if _BREADTH[view_of(reader)] > _BREADTH[view_of(actor)]:
         raise PermissionDenied(
-            f"{actor.name} ({actor.role}) may not make a {role} view: it shows more than "
+            f"{actor.name} ({actor.role}) may not make the {role} view: it shows more than "
             f"the {view_of(actor)} view"
         )
     return reader
