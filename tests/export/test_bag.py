@@ -122,3 +122,17 @@ def test_bag_and_exports_on_both_backends(case, tmp_path):
     assert report.info["Docket-Case-Fingerprint"] == fp
     written = export_case(case, "csv", tmp_path / "csv", actor=Actor("a", "analyst"))
     assert any(p.name == "events.csv" and p.read_text().count("\n") == 2 for p in written)
+
+
+def test_a_plain_bagit_bag_from_elsewhere_is_checked_as_bagit(tmp_path):
+    import bagit
+
+    folder = tmp_path / "plain"
+    folder.mkdir()
+    (folder / "SYNTHETIC.txt").write_text("SYNTHETIC payload\n")
+    bagit.make_bag(str(folder), checksums=["sha256"])
+    report = verify_bag(folder)
+    assert report.ok and report.notes and "plain BagIt" in report.notes[0]
+    (folder / "data" / "SYNTHETIC.txt").write_text("SYNTHETIC payloaD\n")
+    broken = verify_bag(folder)
+    assert not broken.ok and "data/SYNTHETIC.txt" in broken.problems[0]

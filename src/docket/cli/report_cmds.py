@@ -79,6 +79,8 @@ def verify_bag_cmd(
     else:
         for problem in report.problems:
             typer.echo(f"problem: {problem}", err=True)
+        for note in report.notes:
+            typer.echo(f"note: {note}", err=True)
         fp = report.info.get("Docket-Case-Fingerprint", "?")
         state = "valid" if report.ok else f"INVALID ({len(report.problems)} problem(s))"
         typer.echo(f"{path}: {state}; {report.files} docket files; case fingerprint {fp}")

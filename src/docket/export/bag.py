@@ -144,6 +144,7 @@ def write_bag(case: Case, out: Path, *, actor: Actor) -> Path:
 class BagReport:
     path: str
     problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
     info: dict[str, str] = field(default_factory=dict)
     files: int = 0
 
@@ -153,7 +154,7 @@ class BagReport:
 
     def to_dict(self) -> dict[str, Any]:
         return {"path": self.path, "ok": self.ok, "files": self.files,
-                "problems": self.problems, "info": self.info}  # fmt: skip
+                "problems": self.problems, "notes": self.notes, "info": self.info}  # fmt: skip
 
 
 def _detail(err: Any) -> str:
@@ -194,7 +195,7 @@ def verify_bag(path: Path) -> BagReport:
     root = Path(path)
     manifest_path = root / "data" / MANIFEST
     if not manifest_path.is_file():
-        report.problems.append(f"data/{MANIFEST}: missing (not a docket bag?)")
+        report.notes.append(f"no data/{MANIFEST}: a plain BagIt bag, checked as BagIt only")
         return report
     try:
         manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
