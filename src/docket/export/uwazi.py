@@ -302,6 +302,9 @@ def import_uwazi_csv(
                 victims=row.get("victims") or None, perpetrator=row.get("perpetrator") or None,
                 details=row.get("details") or None,
             ))  # fmt: skip
+        with case.session() as session:
+            record_audit(session, actor, "import.uwazi", str(path.name),
+                         {"template": kind, "allegations": len(created)})  # fmt: skip
     else:
         with case.session() as session:
             for n, row in enumerate(rows, start=2):
