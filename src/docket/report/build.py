@@ -79,6 +79,8 @@ def _timeline_entries(v: CaseView) -> list[dict[str, Any]]:
 
 def _linkage_text(v: CaseView) -> str:
     runs = v.linkage["runs"]
+    if not runs and not v.linkage["person_reports"]:
+        return "No linkage has been run; this view holds no person reports."
     if not runs:
         return (
             f"No linkage has been run: each of the {v.linkage['person_reports']} person reports "
