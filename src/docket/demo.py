@@ -64,12 +64,15 @@ def demo_key(target: Path) -> KeySource:
 
 def step_generate(ctx: DemoContext) -> str:
     from docket.synth.corpus import write_demo_sources
+    from docket.synth.people import write_demo_lists
 
     corpus = write_demo_sources(ctx.inputs / "documents", seed=ctx.seed)
     ctx.facts["corpus"] = corpus
+    ctx.facts["lists"] = write_demo_lists(ctx.inputs / "lists", seed=ctx.seed)
     return (
-        f"generated {len(corpus.testimonies)} testimonies, {len(corpus.articles)} news pages "
-        f"and {len(corpus.statements)} official statements (SYNTHETIC) in {ctx.inputs}"
+        f"generated {len(corpus.testimonies)} testimonies, {len(corpus.articles)} news pages, "
+        f"{len(corpus.statements)} official statements and {len(ctx.facts['lists'])} victim "
+        f"lists (SYNTHETIC) in {ctx.inputs}"
     )
 
 
@@ -88,7 +91,8 @@ def step_ingest(ctx: DemoContext) -> str:
         kind="statement",
         actor=ctx.actor,  # type: ignore[attr-defined]
     )
-    report = IngestReport(documents.outcomes + statements.outcomes)
+    lists = ingest_paths(ctx.case, list(ctx.facts["lists"]), kind="list", actor=ctx.actor)  # type: ignore[call-overload]
+    report = IngestReport(documents.outcomes + statements.outcomes + lists.outcomes)
     if report.failed:
         reasons = "; ".join(str(o.reason) for o in report.failed[:3])
         raise BadInput(f"demo sources failed to ingest: {reasons}")
@@ -133,6 +137,25 @@ def step_review(ctx: DemoContext) -> str:
     )
 
 
+def step_link(ctx: DemoContext) -> str:
+    from docket.link.case import link_case
+
+    report = link_case(ctx.case, actor=ctx.actor)
+    return (
+        f"{report.reports} person reports linked into {report.identities} identities; "
+        f"{report.uncertain} uncertain pairs await review"
+    )
+
+
+def step_estimate(ctx: DemoContext) -> str:
+    from docket.estimate import plain_language_summary
+    from docket.estimate.case import estimate_case
+
+    run = estimate_case(ctx.case, actor=ctx.actor, method="auto", seed=ctx.seed)
+    ctx.facts["estimate"] = run
+    return plain_language_summary(run.result).split("\n")[0]
+
+
 def step_allegations(ctx: DemoContext) -> str:
     from collections import Counter
 
@@ -173,6 +196,8 @@ STEPS: list[tuple[str, Step]] = [
     ("ingest", step_ingest),
     ("extract suggestions", step_extract),
     ("review (demo reviewer)", step_review),
+    ("link person reports", step_link),
+    ("estimate the unrecorded", step_estimate),
     ("allegations and evidence", step_allegations),
     ("report", step_report),
 ]

@@ -13,9 +13,9 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-_SPLIT = re.compile(r"[\s\-\u2010-\u2015]+")
+_SPLIT = re.compile(r"[\s,\-\u2010-\u2015]+")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]+")
-_GAP = r"[\s\-\u2010-\u2015]*"
+_GAP = r"[\s,\-\u2010-\u2015]*"
 
 
 def _names_module_variants(name: str) -> set[str]:
