@@ -14,7 +14,7 @@ from pathlib import Path
 
 from docket.actor import Actor
 from docket.case import CONFIG_NAME, Case, create_case
-from docket.errors import BadInput
+from docket.errors import BadInput, DocketError
 from docket.security.keys import KeySource, new_key_file
 
 DEMO_SEED = 2014
@@ -180,14 +180,18 @@ def step_report(ctx: DemoContext) -> str:
     analyst = Actor(ctx.actor.name, "analyst")
     html = render_html(case_view(ctx.case, actor=analyst, purpose="demo report"))
     (folder / "report.html").write_text(html, encoding="utf-8")
-    (folder / "report.pdf").write_bytes(render_pdf(html))
+    try:
+        (folder / "report.pdf").write_bytes(render_pdf(html))
+        pdf = "report.pdf"
+    except DocketError as exc:  # WeasyPrint is an optional extra
+        pdf = f"no PDF ({exc})"
     public = write_report(
         ctx.case, folder / "report-public.html", actor=Actor(ctx.actor.name, "public")
     )
     ctx.facts["report"] = folder / "report.html"
     return (
         f"wrote the report (SYNTHETIC, analyst view) to {folder / 'report.html'} and "
-        f"report.pdf, and the public view to {public.name}"
+        f"{pdf}, and the public view to {public.name}"
     )
 
 

@@ -14,7 +14,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from docket.actor import Actor
 from docket.case import Case
-from docket.errors import BadInput
+from docket.errors import BadInput, DocketError
 from docket.report.charts import facility_map, timeline
 from docket.report.view import CaseView, case_view
 from docket.vocab import facilities
@@ -171,7 +171,12 @@ def render_html(v: CaseView) -> str:
 
 
 def render_pdf(html: str) -> bytes:
-    from weasyprint import HTML  # heavy import: only when a PDF is asked for
+    try:
+        from weasyprint import HTML  # heavy import: only when a PDF is asked for
+    except ImportError as exc:
+        raise DocketError(
+            "PDF reports need WeasyPrint: pip install 'docket[pdf]' (HTML needs nothing)"
+        ) from exc
 
     return HTML(string=html).write_pdf()
 
