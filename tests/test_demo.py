@@ -14,7 +14,11 @@ def test_demo_builds_a_complete_verifiable_case(tmp_path, admin):
             kinds = dict(s.execute(select(Source.kind, func.count()).group_by(Source.kind)).all())
         assert kinds["testimony"] >= 40 and kinds["article"] == 20 and kinds["statement"] == 3
         assert verify_case(case, actor=admin).ok
+        report = case.root / "report"
+        assert "SYNTHETIC DATA" in (report / "report.html").read_text(encoding="utf-8")
+        assert (report / "report.pdf").read_bytes().startswith(b"%PDF")
     assert all(line.startswith("[") for line in lines)
+    assert any("report.html" in line for line in lines)
 
 
 def test_demo_replaces_an_earlier_demo_but_not_other_folders(tmp_path):

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from docket.actor import Actor
 from docket.case import CONFIG_NAME, Case, create_case
-from docket.errors import BadInput
+from docket.errors import BadInput, DocketError
 from docket.security.keys import KeySource, new_key_file
 
 DEMO_SEED = 2014
@@ -198,6 +198,31 @@ def demo_login(root: Path) -> tuple[str, str] | None:
     return user, password
 
 
+def step_report(ctx: DemoContext) -> str:
+    """The report as an analyst reads it (pseudonyms, no sensitive text) and as the public
+    does: a full-view report would put witness names in plain files beside the encrypted case."""
+    from docket.report import case_view, render_html, render_pdf, write_report
+
+    folder = ctx.case.root / "report"
+    folder.mkdir(parents=True, exist_ok=True)
+    analyst = Actor(ctx.actor.name, "analyst")
+    html = render_html(case_view(ctx.case, actor=analyst, purpose="demo report"))
+    (folder / "report.html").write_text(html, encoding="utf-8")
+    try:
+        (folder / "report.pdf").write_bytes(render_pdf(html))
+        pdf = "report.pdf"
+    except DocketError as exc:  # WeasyPrint is an optional extra
+        pdf = f"no PDF ({exc})"
+    public = write_report(
+        ctx.case, folder / "report-public.html", actor=Actor(ctx.actor.name, "public")
+    )
+    ctx.facts["report"] = folder / "report.html"
+    return (
+        f"wrote the report (SYNTHETIC, analyst view) to {folder / 'report.html'} and "
+        f"{pdf}, and the public view to {public.name}"
+    )
+
+
 STEPS: list[tuple[str, Step]] = [
     ("generate the synthetic sources", step_generate),
     ("ingest", step_ingest),
@@ -206,6 +231,7 @@ STEPS: list[tuple[str, Step]] = [
     ("link person reports", step_link),
     ("estimate the unrecorded", step_estimate),
     ("allegations and evidence", step_allegations),
+    ("report", step_report),
     ("a web login", step_web_user),
 ]
 

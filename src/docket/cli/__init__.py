@@ -19,6 +19,7 @@ from docket.cli import (  # noqa: F401,E402  isort: skip
     extract_cmds,
     link_cmds,
     linking_cmds,
+    report_cmds,
     review_cmds,
     security_cmds,
     web_cmds,

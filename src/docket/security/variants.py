@@ -83,23 +83,84 @@ def variant_pattern(variant: str) -> str:
     return rf"(?<!\w){body}(?!\w)"
 
 
+_GAP_CHARS = re.compile(r"[\s,\-\u2010-\u2015]+")
+_END = ""  # trie key marking the end of a variant
+
+
+def _symbols(variant: str) -> list[str] | None:
+    """The variant as trie symbols: folded characters, "GAP" between tokens, "HSP" between the
+    syllables of a Hangul token (same language as `variant_pattern`)."""
+    tokens = [t for t in _SPLIT.split(variant) if t]
+    if not tokens:
+        return None
+    out: list[str] = []
+    for i, token in enumerate(tokens):
+        if i:
+            out.append("GAP")
+        folded, _ = fold(token)
+        if _HANGUL.fullmatch(token):
+            for j, ch in enumerate(folded):
+                out += (["HSP"] if j else []) + [ch]
+        else:
+            out += list(folded)
+    return out
+
+
+def _trie_regex(sequences: Iterable[list[str]]) -> str:
+    """One regex for many symbol sequences, shaped as their trie: the engine follows shared
+    prefixes once instead of trying every alternative at every position. Longer matches are
+    preferred (children before the end of a shorter variant), as longest-first ordering did."""
+    trie: dict = {}
+    for seq in sequences:
+        node = trie
+        for sym in seq:
+            node = node.setdefault(sym, {})
+        node[_END] = {}
+
+    def emit(node: dict) -> str:
+        alts = []
+        for sym in sorted(k for k in node if k != _END):
+            atom = _GAP if sym == "GAP" else r"\s*" if sym == "HSP" else re.escape(sym)
+            alts.append(atom + emit(node[sym]))
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if _END in node else body
+
+    return emit(trie)
+
+
 class NameMatcher:
-    """Finds any spelling of any of the given names; each match says which name it was."""
+    """Finds any spelling of any of the given names; each match says which name it was.
+
+    Built as two trie-shaped regexes (Latin spellings whole-word, Hangul ones also with
+    particles attached) plus a table from each spelling's gap-free folded form to its label:
+    with romanisation variants a case has hundreds of thousands of spellings, and one
+    alternative per spelling made compiling and matching take minutes.
+    """
 
     def __init__(self, names: Iterable[tuple[str, str]]) -> None:
         """`names`: (name, label) pairs; the label comes back with each match."""
-        patterns: dict[str, str] = {}
+        labels: dict[str, str] = {}
+        latin: list[list[str]] = []
+        hangul: list[list[str]] = []
         for name, label in names:
             for variant in name_variants(name):
-                pattern = variant_pattern(variant)
-                if pattern:
-                    patterns.setdefault(pattern, label)
-        self._labels = list(patterns.values())
-        keys = list(patterns)
-        ordered = sorted(range(len(keys)), key=lambda i: -len(keys[i]))  # longest first
-        self._regex = (
-            re.compile("|".join(f"(?P<n{i}>{keys[i]})" for i in ordered)) if keys else None
-        )
+                symbols = _symbols(variant)
+                if not symbols:
+                    continue
+                key = "".join(s for s in symbols if s not in ("GAP", "HSP"))
+                if key in labels:
+                    continue  # the first name given keeps a spelling two names share
+                labels[key] = label
+                (hangul if _HANGUL.search(variant) else latin).append(symbols)
+        self._labels = labels
+        parts = []
+        if latin:
+            parts.append(rf"(?<!\w){_trie_regex(latin)}(?!\w)")
+        if hangul:
+            parts.append(_trie_regex(hangul))
+        self._regex = re.compile("|".join(parts)) if parts else None
 
     def spans(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, label) of every match, in the original text's offsets."""
@@ -110,7 +171,9 @@ class NameMatcher:
         for match in self._regex.finditer(folded):
             if match.start() == match.end():
                 continue
-            label = self._labels[int(str(match.lastgroup)[1:])]
+            label = self._labels.get(_GAP_CHARS.sub("", match.group()))
+            if label is None:
+                continue
             if index is None:
                 start, end = match.span()
             else:
