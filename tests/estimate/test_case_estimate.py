@@ -67,3 +67,24 @@ def test_roles(case, listed):
     estimate_case(case, actor=Actor("ana", "analyst"), method="loglinear", n_boot=20)
     with pytest.raises(PermissionDenied):
         estimate_case(case, actor=Actor("pub", "public"))
+
+
+def test_a_stratum_where_one_list_recorded_nobody_still_pools():
+    import pandas as pd
+
+    from docket.estimate import estimate_from_identities
+
+    rng = random.Random(9)
+    rows = []
+    for i in range(300):
+        sex = "MF"[i % 2]
+        a, b = rng.random() < 0.5, rng.random() < 0.5
+        c = sex == "M" and rng.random() < 0.5  # list C recorded no woman (F comes first)
+        if a or b or c:
+            rows.append({"A": int(a), "B": int(b), "C": int(c), "sex": sex})
+    frame = pd.DataFrame(rows)
+    result = estimate_from_identities(frame, ["A", "B", "C"], ["sex"], method="loglinear",
+                                      n_boot=30)  # fmt: skip
+    assert sorted(result.lists) == ["A", "B", "C"]
+    assert result.observed == len(frame)
+    assert {s.stratum for s in result.strata} == {"M", "F"}

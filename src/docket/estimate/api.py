@@ -126,7 +126,10 @@ def _opts_dict(opts: EstimateOptions, method: str) -> dict:
 def _pool(parts: list[CaptureHistories]) -> CaptureHistories:
     from docket.estimate._histories import from_patterns
 
-    lists = parts[0].lists
+    # A stratum in which a list recorded nobody leaves that list out, so the pooled table
+    # takes its lists from the widest stratum and adds any the others name.
+    lists = list(max(parts, key=lambda p: len(p.lists)).lists)
+    lists += [name for p in parts for name in p.lists if name not in lists]
     rows, counts = [], []
     for p in parts:
         idx = [lists.index(name) for name in p.lists]
