@@ -145,14 +145,14 @@ class NameMatcher:
         latin: list[list[str]] = []
         hangul: list[list[str]] = []
         for name, label in names:
-            for variant in name_variants(name):
+            for variant in sorted(name_variants(name)):
                 symbols = _symbols(variant)
                 if not symbols:
                     continue
                 key = "".join(s for s in symbols if s not in ("GAP", "HSP"))
-                if key in labels:
-                    continue  # the first name given keeps a spelling two names share
-                labels[key] = label
+                # the first name given keeps a spelling two names share; every way of writing
+                # the spelling (with or without gaps) still goes into the trie
+                labels.setdefault(key, label)
                 (hangul if _HANGUL.search(variant) else latin).append(symbols)
         self._labels = labels
         parts = []
