@@ -5,7 +5,10 @@ The server is `docket serve` in its own process (one uvicorn worker); the load g
 process, a separate one, on loopback only, with a bounded number of requests and a time limit.
 
     PYTHONPATH=src python bench/api.py [--backend sqlite|postgres|both] [--requests 3000]
-        [--concurrency 16] [--writers 50] [--seconds 60]
+        [--concurrency 16] [--writers 50] [--seconds 60] [--case DEMO_DIR]
+
+`--case DEMO_DIR` reuses a demo case made earlier (`docket demo --no-serve DEMO_DIR`, on either
+backend) instead of building one (which takes minutes); the writers then add to it.
 
 PostgreSQL: DOCKET_BENCH_PG (default postgresql://postgres@127.0.0.1:5432/test); the bench makes
 and drops a schema of its own. All data is SYNTHETIC (the demo case).
@@ -29,8 +32,10 @@ import httpx
 import psycopg
 
 from docket.actor import Actor
+from docket.case import Case, open_case
 from docket.demo import DEMO_KEY_FILE, run_demo
 from docket.security import add_user, issue_token
+from docket.sources import list_sources
 
 PG = os.environ.get("DOCKET_BENCH_PG", "postgresql://postgres@127.0.0.1:5432/test")
 ADMIN = Actor("bench", "admin")
@@ -42,17 +47,28 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def build(folder: Path, url: str | None) -> tuple[dict[str, str], list[int]]:
-    """The demo case plus an investigator and an analyst with tokens."""
-    with run_demo(folder, database_url=url) as case:
-        tokens = {}
-        for name, role in (("inv", "investigator"), ("ana", "analyst")):
-            add_user(case, name, "SYNTHETIC-bench-pw", role, actor=ADMIN)
-            tokens[role] = issue_token(case, name, actor=ADMIN)
-        from docket.sources import list_sources
+def readers(case: Case) -> tuple[dict[str, str], list[int]]:
+    """An investigator and an analyst with tokens (new names each run), and the source ids."""
+    tokens = {}
+    tag = uuid.uuid4().hex[:6]
+    for name, role in ((f"inv-{tag}", "investigator"), (f"ana-{tag}", "analyst")):
+        add_user(case, name, "SYNTHETIC-bench-pw", role, actor=ADMIN)
+        tokens[role] = issue_token(case, name, actor=ADMIN)
+    return tokens, [s.id for s in list_sources(case, actor=ADMIN)]
 
-        ids = [s.id for s in list_sources(case, actor=ADMIN)]
-    return tokens, ids
+
+def build(folder: Path, url: str | None) -> tuple[dict[str, str], list[int]]:
+    """The demo case plus its readers."""
+    with run_demo(folder, database_url=url) as case:
+        return readers(case)
+
+
+def reuse(folder: Path) -> tuple[str, dict[str, str], list[int]]:
+    """A demo case built earlier: its backend and its readers."""
+    os.environ["DOCKET_KEY_FILE"] = str(folder / DEMO_KEY_FILE)
+    with open_case(folder) as case:
+        backend = "sqlite" if case.url.startswith("sqlite") else "postgres"
+        return backend, *readers(case)
 
 
 def start_server(folder: Path, port: int) -> subprocess.Popen[bytes]:
@@ -99,9 +115,12 @@ async def load(base: str, token: str, paths: list[str], total: int, concurrency:
             if time.perf_counter() - start > seconds:
                 return
             t0 = time.perf_counter()
-            response = await client.get(paths[n % len(paths)], headers=headers)
+            try:
+                response = await client.get(paths[n % len(paths)], headers=headers)
+                errors += response.status_code >= 500
+            except httpx.TimeoutException:  # counted as an error, at its full latency
+                errors += 1
             latencies.append(time.perf_counter() - t0)
-            errors += response.status_code >= 500
 
     limits = httpx.Limits(max_connections=concurrency)
     async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as client:
@@ -145,34 +164,40 @@ def run(backend: str, args: argparse.Namespace) -> None:
         t0 = time.perf_counter()
         tokens, ids = build(folder, url)
         print(f"[{backend}] demo case built in {time.perf_counter() - t0:.1f}s, {len(ids)} sources")
-        port = free_port()
-        server = start_server(folder, port)
-        base = f"http://127.0.0.1:{port}"
-        try:
-            paths = read_paths(ids)
-            asyncio.run(load(base, tokens["investigator"], paths, 200, 4, 30))  # warm up
-            for role in ("investigator", "analyst"):
-                lat, errors, elapsed = asyncio.run(
-                    load(base, tokens[role], paths, args.requests, args.concurrency, args.seconds)
-                )
-                lat.sort()
-                p50 = statistics.median(lat) * 1000
-                p99 = lat[int(len(lat) * 0.99) - 1] * 1000
-                print(f"[{backend}] reads as {role}: {len(lat)} requests in {elapsed:.1f}s = "
-                      f"{len(lat) / elapsed:.0f} req/s, p50 {p50:.1f} ms, p99 {p99:.1f} ms, "
-                      f"{errors} server errors")  # fmt: skip
-            unique, dupes, failed, elapsed = asyncio.run(
-                writers(base, tokens["investigator"], args.writers)
-            )
-            print(f"[{backend}] {args.writers} writers x2 (same file twice): {unique} sources "
-                  f"made, {dupes} duplicated, {args.writers - unique} lost, {failed} failed "
-                  f"requests, {elapsed:.1f}s")  # fmt: skip
-        finally:
-            server.terminate()
-            server.wait(timeout=20)
+        measure(backend, folder, tokens, ids, args)
     if schema:
         with psycopg.connect(PG, autocommit=True) as conn:
             conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
+
+
+def measure(backend: str, folder: Path, tokens: dict[str, str], ids: list[int],
+            args: argparse.Namespace) -> None:  # fmt: skip
+    """Serve the case in its own process and load it: reads per role, then the writers."""
+    port = free_port()
+    server = start_server(folder, port)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        paths = read_paths(ids)
+        asyncio.run(load(base, tokens["investigator"], paths, 200, 4, 30))  # warm up
+        for role in ("investigator", "analyst"):
+            lat, errors, elapsed = asyncio.run(
+                load(base, tokens[role], paths, args.requests, args.concurrency, args.seconds)
+            )
+            lat.sort()
+            p50 = statistics.median(lat) * 1000
+            p99 = lat[int(len(lat) * 0.99) - 1] * 1000
+            print(f"[{backend}] reads as {role}: {len(lat)} requests in {elapsed:.1f}s = "
+                  f"{len(lat) / elapsed:.0f} req/s, p50 {p50:.1f} ms, p99 {p99:.1f} ms, "
+                  f"{errors} server errors")  # fmt: skip
+        unique, dupes, failed, elapsed = asyncio.run(
+            writers(base, tokens["investigator"], args.writers)
+        )
+        print(f"[{backend}] {args.writers} writers x2 (same file twice): {unique} sources "
+              f"made, {dupes} duplicated, {args.writers - unique} lost, {failed} failed "
+              f"requests, {elapsed:.1f}s")  # fmt: skip
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
 
 
 def main() -> None:
@@ -182,8 +207,15 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=16)
     parser.add_argument("--writers", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--case", type=Path, help="reuse this demo case (built earlier)")
     args = parser.parse_args()
-    print(f"cores available: {len(os.sched_getaffinity(0))}")
+    print(f"cores available: {len(os.sched_getaffinity(0))}, load average "
+          f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}")  # fmt: skip
+    if args.case:
+        backend, tokens, ids = reuse(args.case.resolve())
+        print(f"[{backend}] reusing {args.case}: {len(ids)} sources")
+        measure(backend, args.case.resolve(), tokens, ids, args)
+        return
     for backend in ["sqlite", "postgres"] if args.backend == "both" else [args.backend]:
         run(backend, args)
 
