@@ -197,7 +197,10 @@ def measure(backend: str, folder: Path, tokens: dict[str, str], ids: list[int],
               f"requests, {elapsed:.1f}s")  # fmt: skip
     finally:
         server.terminate()
-        server.wait(timeout=20)
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:  # still busy with requests in flight
+            server.kill()
 
 
 def main() -> None:
