@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Iterable
 
 _SPLIT = re.compile(r"[\s,\-\u2010-\u2015]+")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]+")
-_GAP = r"[\s,\-\u2010-\u2015]*"
 
 
 def _names_module_variants(name: str) -> set[str]:
@@ -66,128 +66,198 @@ def fold(text: str) -> tuple[str, list[int] | None]:
     return "".join(chars), index
 
 
-def _token_pattern(token: str) -> str:
-    folded, _ = fold(token)
-    if _HANGUL.fullmatch(token):
-        return r"\s*".join(re.escape(c) for c in folded)
-    return re.escape(folded)
-
-
-def variant_pattern(variant: str) -> str:
-    """Regex over folded text; Latin names whole-word only, Hangul also with particles
-    or honorifics attached (이영철씨, 이영철은)."""
-    tokens = [t for t in _SPLIT.split(variant) if t]
-    body = _GAP.join(_token_pattern(t) for t in tokens)
-    if not body or _HANGUL.search(variant):
-        return body
-    return rf"(?<!\w){body}(?!\w)"
-
-
 _GAP_CHARS = re.compile(r"[\s,\-\u2010-\u2015]+")
-_END = ""  # trie key marking the end of a variant
+_CHUNK = re.compile(r"[^\s,\-\u2010-\u2015]+")  # a run of text between gaps
+_WORD = re.compile(r"\w")
+_GAP = r"[\s,\-\u2010-\u2015]*"
+_PREFIX = 4  # characters of a key that locate candidates, before any lookup
 
 
-def _symbols(variant: str) -> list[str] | None:
-    """The variant as trie symbols: folded characters, "GAP" between tokens, "HSP" between the
-    syllables of a Hangul token (same language as `variant_pattern`)."""
-    tokens = [t for t in _SPLIT.split(variant) if t]
-    if not tokens:
-        return None
-    out: list[str] = []
-    for i, token in enumerate(tokens):
-        if i:
-            out.append("GAP")
-        folded, _ = fold(token)
-        if _HANGUL.fullmatch(token):
-            for j, ch in enumerate(folded):
-                out += (["HSP"] if j else []) + [ch]
-        else:
-            out += list(folded)
-    return out
+def _fold_char(ch: str) -> str:
+    """One character as `fold` writes it (possibly none, or several)."""
+    if ch < "\x80" or "\uac00" <= ch <= "\ud7a3":
+        return ch.lower()
+    return "".join(p for p in unicodedata.normalize("NFKD", ch)
+                   if not unicodedata.combining(p)).casefold()  # fmt: skip
 
 
-def _trie_regex(sequences: Iterable[list[str]]) -> str:
-    """One regex for many symbol sequences, shaped as their trie: the engine follows shared
-    prefixes once instead of trying every alternative at every position. Longer matches are
-    preferred (children before the end of a shorter variant), as longest-first ordering did."""
-    trie: dict = {}
-    for seq in sequences:
-        node = trie
-        for sym in seq:
-            node = node.setdefault(sym, {})
-        node[_END] = {}
+def _fold_fast(text: str) -> tuple[str, bool]:
+    """`fold`'s text without its loop per character: ASCII lower-cased at C speed (bytes.lower
+    touches only A-Z), other characters folded once per distinct character and substituted
+    where they occur. True when some character folds to other than one character, so that
+    offsets need `fold`'s index."""
+    if text.isascii():
+        return text.lower(), False
+    lowered = text.encode().lower().decode()
+    changes = {ch: f for ch in set(text) if ch >= "\x80" and (f := _fold_char(ch)) != ch}
+    if not changes:
+        return lowered, False
+    shifted = any(len(f) != 1 for f in changes.values())
+    chars = re.compile("[" + "".join(map(re.escape, changes)) + "]")
+    return chars.sub(lambda m: changes[m.group()], lowered), shifted
 
-    def emit(node: dict) -> str:
-        alts = []
-        for sym in sorted(k for k in node if k != _END):
-            atom = _GAP if sym == "GAP" else r"\s*" if sym == "HSP" else re.escape(sym)
-            alts.append(atom + emit(node[sym]))
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if _END in node else body
 
-    return emit(trie)
+def spelling_key(variant: str) -> str:
+    """The form a spelling is looked up by: folded, with every gap (space, comma, hyphen)
+    removed. 'Ri Yong-chol', 'RI YONGCHOL' and 'ri, yong chol' share one key."""
+    return _key(variant, {})
+
+
+def _key(variant: str, folded: dict[str, str]) -> str:
+    out = []
+    for token in _SPLIT.split(variant):
+        if token:
+            if (f := folded.get(token)) is None:
+                f = folded[token] = fold(token)[0]
+            out.append(f)
+    return "".join(out)
 
 
 class NameMatcher:
     """Finds any spelling of any of the given names; each match says which name it was.
 
-    Built as two trie-shaped regexes (Latin spellings whole-word, Hangul ones also with
-    particles attached) plus a table from each spelling's gap-free folded form to its label:
-    with romanisation variants a case has hundreds of thousands of spellings, and one
-    alternative per spelling made compiling and matching take minutes.
+    Each spelling is reduced to its key (`spelling_key`); the text is cut into runs between gaps
+    and every run of text that starts and ends at a word boundary is looked up by its key. With
+    romanisation variants a case has hundreds of thousands of spellings (tens of thousands of
+    keys): a set is built in a fraction of the time the equivalent regular expression took to
+    compile, and gaps are accepted between any two runs, so it matches at least every place the
+    expression did (masking may only err towards masking more). Latin spellings match whole
+    words; spellings with Hangul also inside words (particles attached: 이영철씨, 이영철은).
+
+    `memo` (name -> its keys), when given, is shared between matchers built from overlapping
+    name lists, so a rebuild after one new name costs one name's variants.
     """
 
-    def __init__(self, names: Iterable[tuple[str, str]]) -> None:
-        """`names`: (name, label) pairs; the label comes back with each match."""
+    def __init__(
+        self, names: Iterable[tuple[str, str]], memo: dict[str, tuple[str, ...]] | None = None
+    ) -> None:
+        """`names`: (name, label) pairs; the label comes back with each match. The first name
+        given keeps a spelling two names share."""
+        memo = {} if memo is None else memo
+        folded: dict[str, str] = {}  # token -> folded: tokens recur across thousands of spellings
         labels: dict[str, str] = {}
-        latin: list[list[str]] = []
-        hangul: list[list[str]] = []
         for name, label in names:
-            for variant in sorted(name_variants(name)):
-                symbols = _symbols(variant)
-                if not symbols:
-                    continue
-                key = "".join(s for s in symbols if s not in ("GAP", "HSP"))
-                # the first name given keeps a spelling two names share; every way of writing
-                # the spelling (with or without gaps) still goes into the trie
+            keys = memo.get(name)
+            if keys is None:
+                keys = memo[name] = tuple(
+                    {_key(v, folded) for v in name_variants(name)} - {""}
+                )  # fmt: skip
+            for key in keys:
                 labels.setdefault(key, label)
-                (hangul if _HANGUL.search(variant) else latin).append(symbols)
         self._labels = labels
-        parts = []
-        if latin:
-            parts.append(rf"(?<!\w){_trie_regex(latin)}(?!\w)")
-        if hangul:
-            parts.append(_trie_regex(hangul))
-        self._regex = re.compile("|".join(parts)) if parts else None
+        self._latin = {k for k in labels if not _HANGUL.search(k)}
+        self._hangul = {k for k in labels if _HANGUL.search(k)}
+        self._longest = max(map(len, self._latin), default=0)
+        # where a Latin key may start: after a non-word character, its first characters with
+        # gaps anywhere between them (a superset: the lookup decides)
+        prefixes = _trie_regex(list(k[:_PREFIX]) for k in self._latin)
+        self._starts = re.compile(rf"(?<!\w)(?={prefixes})") if self._latin else None
+        first = "".join(sorted({re.escape(k[0]) for k in self._hangul}))
+        self._hangul_starts = re.compile(f"[{first}]") if self._hangul else None
+        self._hangul_lengths = sorted({len(k) for k in self._hangul}, reverse=True)
 
     def spans(self, text: str) -> list[tuple[int, int, str]]:
-        """(start, end, label) of every match, in the original text's offsets."""
-        if self._regex is None or not text:
+        """(start, end, label) of every match, in the original text's offsets, by start; a
+        match may overlap the one before it (`replace` masks their union)."""
+        if not self._labels or not text:
             return []
-        folded, index = fold(text)
+        folded, shifted = _fold_fast(text)
+        found = self._latin_spans(folded) if self._starts else []
+        if self._hangul_starts and _HANGUL.search(folded):
+            found += self._hangul_spans(folded)
+        found.sort(key=lambda s: (s[0], -s[1]))
+        if not shifted or not found:
+            return found
+        index = fold(text)[1]
+        assert index is not None
+        return [(index[a], index[b - 1] + 1, label) for a, b, label in found]
+
+    def _latin_spans(self, folded: str) -> list[tuple[int, int, str]]:
+        """Whole-word matches: start after a non-word character (or a gap), end before one."""
+        assert self._starts is not None
         out = []
-        for match in self._regex.finditer(folded):
-            if match.start() == match.end():
-                continue
-            label = self._labels.get(_GAP_CHARS.sub("", match.group()))
-            if label is None:
-                continue
-            if index is None:
-                start, end = match.span()
-            else:
-                start, end = index[match.start()], index[match.end() - 1] + 1
-            out.append((start, end, label))
+        for candidate in self._starts.finditer(folded):
+            if match := self._longest_from(folded, candidate.start()):
+                out.append(match)
+        return out
+
+    def _longest_from(self, folded: str, s: int) -> tuple[int, int, str] | None:
+        """The longest Latin key whose text starts at `s` and ends before a non-word
+        character, with gaps only between runs."""
+        candidates: list[tuple[str, int]] = []
+        joined = ""
+        for run in _CHUNK.finditer(folded, s):
+            a, b = run.span()
+            piece = run.group()
+            ends = [b] if piece.isalnum() else _word_ends(folded, a, b)
+            candidates += [(joined + folded[a:e], e) for e in ends]
+            joined += piece
+            if len(joined) >= self._longest:
+                break
+        for key, end in reversed(candidates):
+            if key in self._latin:
+                return s, end, self._labels[key]
+        return None
+
+    def _hangul_spans(self, folded: str) -> list[tuple[int, int, str]]:
+        """Spellings with Hangul match anywhere in the gap-free text (particles attach)."""
+        chunks = [run.span() for run in _CHUNK.finditer(folded)]
+        stream = "".join(folded[a:b] for a, b in chunks)
+        offsets, at = [], 0  # stream offset of each chunk
+        for a, b in chunks:
+            offsets.append(at)
+            at += b - a
+
+        def position(k: int) -> int:  # stream offset -> folded offset
+            c = bisect_right(offsets, k) - 1
+            return chunks[c][0] + (k - offsets[c])
+
+        assert self._hangul_starts is not None
+        out = []
+        for candidate in self._hangul_starts.finditer(stream):
+            k = candidate.start()
+            for n in self._hangul_lengths:
+                key = stream[k : k + n]
+                if key in self._hangul:
+                    out.append((position(k), position(k + n - 1) + 1, self._labels[key]))
+                    break
         return out
 
     def replace(self, text: str) -> str:
-        """Each match replaced by its label."""
+        """Each match replaced by its label; overlapping matches are masked as one."""
         pieces, cursor = [], 0
         for start, end, label in self.spans(text):
             if start < cursor:
+                cursor = max(cursor, end)
                 continue
             pieces += [text[cursor:start], label]
             cursor = end
         pieces.append(text[cursor:])
         return "".join(pieces)
+
+
+def _trie_regex(sequences: Iterable[list[str]]) -> str:
+    """One regex for many character sequences, shaped as their trie (shared prefixes are
+    followed once), with gaps allowed between any two characters."""
+    trie: dict = {}
+    for seq in sequences:
+        node = trie
+        for sym in seq:
+            node = node.setdefault(sym, {})
+        node[""] = {}
+
+    def emit(node: dict, top: bool) -> str:
+        alts = [("" if top else _GAP) + re.escape(sym) + emit(node[sym], False)
+                for sym in sorted(k for k in node if k)]  # fmt: skip
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(trie, True)
+
+
+def _word_ends(folded: str, a: int, b: int) -> list[int]:
+    """Positions in folded(a, b] not followed by a word character (the chunk's end always
+    qualifies: a gap or the end of the text follows it)."""
+    return [k for k in range(a + 1, b) if not _WORD.match(folded[k])] + [b]
