@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import select
 
 from docket.actor import Actor
 from docket.security.redact import NAME_WITHHELD, WITHHELD, Redactor
@@ -70,3 +71,43 @@ def test_romanisation_variants_come_from_docket_names_when_present(monkeypatch):
     matcher = NameMatcher([("Ri Yong-chol", "[X]")])
     assert matcher.replace("Yi Yongchol met Young-chul Lee") == "[X] met [X]"
     assert "Lee Young chul" in name_variants("Ri Yong-chol")
+
+
+def test_the_matcher_is_reused_until_a_masked_value_changes(planted):
+    """One matcher per case and view while nothing it masks changes; any change to a masked
+    value (a new witness name, a changed pseudonym) gives a new one that masks it."""
+    from docket.security.fields import redaction_version
+    from docket.store.models import Allegation, Witness
+
+    analyst = Actor("a", "analyst")
+
+    def redactor() -> tuple[Redactor, str]:
+        with planted.session() as session:
+            return Redactor.for_actor(session, analyst), redaction_version(session)
+
+    first, version = redactor()
+    assert version and redactor()[0]._matcher is first._matcher
+    with planted.session() as session:  # not a masked value: same version, same matcher
+        session.add(Allegation(summary="SYNTHETIC", status="reported", created_by="t"))
+    again, same = redactor()
+    assert same == version and again._matcher is first._matcher
+    assert again.text("seen: Vornaquil Zebedrin") == "seen: Vornaquil Zebedrin"
+
+    with planted.session() as session:
+        witness = session.scalars(select(Witness).where(Witness.name.is_(None))).first()
+        witness.name = "Vornaquil Zebedrin"
+        pseudonym = witness.pseudonym
+    after, changed = redactor()
+    assert changed != version and after._matcher is not first._matcher
+    assert after.text("seen: ZEBEDRIN Vornaquil") == f"seen: [{pseudonym}]"
+
+    with planted.session() as session:
+        session.get(Witness, witness.id).pseudonym = "W-0999"
+    assert redactor()[0].text("seen: Vornaquil Zebedrin") == "seen: [W-0999]"
+    before = redactor()[1]
+    with pytest.raises(RuntimeError), planted.session() as session:
+        session.get(Witness, witness.id).name = "Other Name"  # rolled back: no new version
+        session.flush()
+        assert redaction_version(session) != before
+        raise RuntimeError
+    assert redactor()[1] == before

@@ -43,7 +43,7 @@ def field_context(table: str, column: str, row_uid: str) -> bytes:
 class Keyring:
     """Keys derived from one case data key. Holds secrets: never log or repr it."""
 
-    __slots__ = ("_blind", "_blob", "_field", "data_key")
+    __slots__ = ("__weakref__", "_blind", "_blob", "_field", "data_key")  # weakref: caches
 
     def __init__(self, data_key: bytes) -> None:
         if len(data_key) != 32:

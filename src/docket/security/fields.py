@@ -7,6 +7,11 @@ in memory. So code using `case.session()` and ORM entities reads and writes plai
 database only ever receives ciphertext. Blind indexes (`name_index`) are computed at the same
 moment, from the plaintext.
 
+Every flush that adds, changes or deletes a value the Redactor masks (witness names, contacts,
+family details and pseudonyms; person names; interview places) also writes a new random
+`redaction.version` into case_settings, in the same transaction: servers that cache the name
+matcher (docket.security.redact) compare it on every request, in any process.
+
 Limits, by design: Core statements (`select(Witness.name)`, `insert(...)`, bulk updates) bypass
 the ORM and see or must supply ciphertext; use entities, or `decrypt_value` explicitly.
 A session not made by `case.session()` has no key: loading leaves ciphertext in place and writing
@@ -19,12 +24,12 @@ import os
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import event, inspect
+from sqlalchemy import event, inspect, select, text
 from sqlalchemy.orm import Mapper, Session, attributes, object_session
 
 from docket.security.crypto import FIELD_PREFIX, Keyring, field_context
 from docket.security.errors import CorruptCiphertext, KeyFailure
-from docket.store.models import Base, PersonReport, Source, Witness
+from docket.store.models import Base, CaseSetting, PersonReport, Source, Witness
 from docket.store.types import is_protected
 
 KEYRING = "docket.keyring"  # session.info key: a zero-argument callable returning the Keyring
@@ -37,6 +42,16 @@ BLIND_INDEXES: dict[tuple[type, str], tuple[str, str]] = {
     (Witness, "name"): ("name_index", "person-name"),
     (PersonReport, "name"): ("name_index", "person-name"),
 }
+
+
+# What the Redactor masks or labels by: a change to any of these invalidates cached matchers.
+REDACTION_VERSION = "redaction.version"
+MASKED_ATTRIBUTES: dict[type, tuple[str, ...]] = {
+    Witness: ("name", "contact", "family_details", "pseudonym"),
+    PersonReport: ("name", "name_hangul"),
+    Source: ("interview_place",),
+}
+_MASKED_CHANGED = "docket.masked.changed"
 
 
 def new_uid() -> str:
@@ -76,6 +91,11 @@ def _keyring_of(session: Session | None, *, required: bool) -> Keyring | None:
     keyring = provider()
     session.info[_UNLOCKED] = keyring  # type: ignore[union-attr]
     return keyring
+
+
+def keyring_of(session: Session) -> Keyring | None:
+    """The case keys of an encrypting session (None for a session without them)."""
+    return _keyring_of(session, required=False)
 
 
 def _where(target: Any, key: str) -> str:
@@ -180,6 +200,34 @@ def _before_update(_mapper: Mapper[Any], _conn: Any, target: Any) -> None:
     _seal(target, inserting=False)
 
 
+def _note_masked(target: Any, *, whole_row: bool) -> None:
+    """Before a row is written or deleted: does it change what the Redactor masks?"""
+    keys = MASKED_ATTRIBUTES[type(target)]
+    if whole_row:
+        changed = not isinstance(target, Source) or target.interview_place is not None
+    else:
+        changed = any(attributes.get_history(target, k).has_changes() for k in keys)
+    session = object_session(target)
+    if changed and session is not None:
+        session.info[_MASKED_CHANGED] = True
+
+
+def _bump_redaction_version(session: Session, _context: Any) -> None:
+    """After a flush that changed masked values: a new version, in the same transaction."""
+    if session.info.pop(_MASKED_CHANGED, False):
+        session.connection().execute(
+            text("INSERT INTO case_settings (key, value) VALUES (:k, :v) "
+                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
+            {"k": REDACTION_VERSION, "v": new_uid()},
+        )  # fmt: skip
+
+
+def redaction_version(session: Session) -> str:
+    """The current version of the masked values (always read from the database)."""
+    query = select(CaseSetting.value).where(CaseSetting.key == REDACTION_VERSION)
+    return session.execute(query).scalar() or ""
+
+
 def _register() -> None:
     for mapper in Base.registry.mappers:
         cls = mapper.class_
@@ -193,8 +241,14 @@ def _register() -> None:
         event.listen(cls, "refresh", _on_refresh)
         event.listen(cls, "before_insert", _before_insert)
         event.listen(cls, "before_update", _before_update)
+    for cls in MASKED_ATTRIBUTES:
+        event.listen(cls, "before_insert", lambda _m, _c, t: _note_masked(t, whole_row=True))
+        event.listen(cls, "before_delete", lambda _m, _c, t: _note_masked(t, whole_row=True))
+        event.listen(cls, "before_update", lambda _m, _c, t: _note_masked(t, whole_row=False))
+    event.listen(Session, "after_flush", _bump_redaction_version)
     event.listen(Session, "after_flush_postexec", _restore)
     event.listen(Session, "after_rollback", lambda session: session.info.pop(_PLAIN, None))
+    event.listen(Session, "after_rollback", lambda session: session.info.pop(_MASKED_CHANGED, 0))
 
 
 _register()

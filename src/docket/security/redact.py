@@ -10,6 +10,13 @@ Driven by the reader's view (docket.security.policy.view_of) and each source's c
 
 Names are masked in free text in all the spellings docket.security.variants knows.
 
+Building the name matcher takes seconds on a real case (hundreds of names, hundreds of thousands
+of spellings), so `for_actor` keeps one per unlocked case (its Keyring) and view, valid for one
+`redaction.version` (docket.security.fields writes a new one in the transaction of every change
+to a masked value, from any process). Each call reads the version first, then, only if it
+changed, the names: a matcher is never older than the version it is filed under. Names already
+seen keep their spellings (`NameMatcher(memo=)`), so a rebuild after one new name is quick.
+
 Usage (inside a service function, after `require(actor, ...)`):
 
     with case.session() as session:
@@ -21,13 +28,18 @@ Usage (inside a service function, after `require(actor, ...)`):
 
 from __future__ import annotations
 
+import threading
+import weakref
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from docket.actor import Actor
+from docket.security.crypto import Keyring
+from docket.security.fields import keyring_of, redaction_version
 from docket.security.policy import may_see_source, view_of
 from docket.security.variants import NameMatcher
 from docket.store.models import PersonReport, Source, Witness
@@ -47,32 +59,85 @@ def person_pseudonym(report_id: int) -> str:
     return f"P-{report_id:05d}"
 
 
+def protected_names(session: Session, view: str) -> list[tuple[str, str]]:
+    """Every protected value in the case (decrypted in memory) with its label in `view`."""
+    public = view == "public"
+    names: list[tuple[str, str]] = []
+    for witness in session.scalars(select(Witness)):
+        label = NAME_WITHHELD if public else f"[{witness.pseudonym}]"
+        names += [(v, label) for v in (witness.name,) if v]
+        names += [(v, WITHHELD) for v in (witness.contact, witness.family_details) if v]
+    for report in session.scalars(select(PersonReport)):
+        label = NAME_WITHHELD if public else f"[{person_pseudonym(report.id)}]"
+        names += [(v, label) for v in (report.name, report.name_hangul) if v]
+    for source in session.scalars(select(Source).where(Source.interview_place.is_not(None))):
+        names.append((source.interview_place or "", WITHHELD))
+    return names
+
+
+@dataclass
+class _CaseMatchers:
+    """The matchers of one unlocked case: per view, with the version they were built at."""
+
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    built: dict[str, tuple[str, NameMatcher]] = field(default_factory=dict)
+    memo: dict[str, tuple[str, ...]] = field(default_factory=dict)  # name -> its spelling keys
+
+    def matcher(self, session: Session, view: str) -> NameMatcher:
+        version = redaction_version(session)  # before the names: never file newer under older
+        with self.lock:  # one build at a time; concurrent readers wait for it, then share it
+            cached = self.built.get(view)
+            if cached is not None and cached[0] == version:
+                return cached[1]
+            names = protected_names(session, view)
+            matcher = NameMatcher(names, self.memo)
+            current = {name for name, _ in names}
+            for view_built in self.built.values():
+                current |= view_built[1].names
+            for gone in set(self.memo) - current:  # keep no spellings of deleted values
+                del self.memo[gone]
+            self.built[view] = (version, matcher)
+            return matcher
+
+
+_MATCHERS: weakref.WeakKeyDictionary[Keyring, _CaseMatchers] = weakref.WeakKeyDictionary()
+_MATCHERS_LOCK = threading.Lock()
+
+
+def _case_matchers(keyring: Keyring) -> _CaseMatchers:
+    with _MATCHERS_LOCK:
+        found = _MATCHERS.get(keyring)
+        if found is None:
+            found = _MATCHERS[keyring] = _CaseMatchers()
+        return found
+
+
 class Redactor:
     """Applies one reader's view. Build one per request or export with `for_actor`."""
 
-    def __init__(self, actor: Actor, names: Iterable[tuple[str, str]] = ()) -> None:
+    def __init__(
+        self,
+        actor: Actor,
+        names: Iterable[tuple[str, str]] = (),
+        *,
+        matcher: NameMatcher | None = None,
+    ) -> None:
         self.actor = actor
         self.view = view_of(actor)
         self._names = list(names)
-        self._matcher: NameMatcher | None = None
+        self._matcher = matcher
 
     @classmethod
     def for_actor(cls, session: Session, actor: Actor) -> Redactor:
-        """A redactor that knows every protected value in the case (decrypted in memory)."""
-        if view_of(actor) == "full":
+        """A redactor that knows every protected value in the case, through the case's cached
+        matcher for the reader's view (rebuilt when a masked value has changed)."""
+        view = view_of(actor)
+        if view == "full":
             return cls(actor)
-        public = view_of(actor) == "public"
-        names: list[tuple[str, str]] = []
-        for witness in session.scalars(select(Witness)):
-            label = NAME_WITHHELD if public else f"[{witness.pseudonym}]"
-            names += [(v, label) for v in (witness.name,) if v]
-            names += [(v, WITHHELD) for v in (witness.contact, witness.family_details) if v]
-        for report in session.scalars(select(PersonReport)):
-            label = NAME_WITHHELD if public else f"[{person_pseudonym(report.id)}]"
-            names += [(v, label) for v in (report.name, report.name_hangul) if v]
-        for source in session.scalars(select(Source).where(Source.interview_place.is_not(None))):
-            names.append((source.interview_place or "", WITHHELD))
-        return cls(actor, names)
+        keyring = keyring_of(session)
+        if keyring is None:  # a session without the key: nothing to cache against
+            return cls(actor, protected_names(session, view))
+        return cls(actor, matcher=_case_matchers(keyring).matcher(session, view))
 
     @property
     def full(self) -> bool:

@@ -134,9 +134,11 @@ class NameMatcher:
         """`names`: (name, label) pairs; the label comes back with each match. The first name
         given keeps a spelling two names share."""
         memo = {} if memo is None else memo
+        self.names: set[str] = set()  # the names given (to prune a shared memo)
         folded: dict[str, str] = {}  # token -> folded: tokens recur across thousands of spellings
         labels: dict[str, str] = {}
         for name, label in names:
+            self.names.add(name)
             keys = memo.get(name)
             if keys is None:
                 keys = memo[name] = tuple(
