@@ -17,6 +17,7 @@ from docket.case import Case
 from docket.security.audit import AuditView, audit_log
 from docket.security.policy import allowed, require
 from docket.security.redact import Redactor
+from docket.sources import SUMMARY_ONLY
 from docket.store.models import Allegation, PersonReport, Source, Suggestion
 
 
@@ -53,7 +54,8 @@ def case_overview(case: Case, *, actor: Actor, recent: int = 10) -> CaseOverview
     require(actor, "sources:read")
     with case.session() as session:
         red = Redactor.for_actor(session, actor)
-        visible = {s.id: s for s in session.scalars(select(Source)) if red.can_see(s)}
+        query = select(Source).options(*SUMMARY_ONLY)
+        visible = {s.id: s for s in session.scalars(query) if red.can_see(s)}
         kinds = Counter(s.kind for s in visible.values())
         pending_rows = session.execute(
             select(Suggestion.source_id, func.count())

@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import defer, selectinload
 
 from docket.actor import Actor
 from docket.case import Case
@@ -18,8 +19,17 @@ from docket.errors import BadInput
 from docket.security.audit import record as audit
 from docket.security.policy import require
 from docket.security.redact import Redactor
-from docket.store.models import CustodyEntry, Source
+from docket.store.models import CustodyEntry, Source, Witness
 from docket.store.search import SearchHit, dialect_for, find_hits, make_snippet, parse_query
+
+# What a summary needs of a source, in one query for the sources and one for their witnesses'
+# pseudonyms: not the text or the interview place, nor the witnesses' protected fields, which
+# would all be decrypted on load
+SUMMARY_ONLY = (
+    defer(Source.text),
+    defer(Source.interview_place),
+    selectinload(Source.witness).load_only(Witness.id, Witness.pseudonym),
+)
 
 
 @dataclass
@@ -56,7 +66,7 @@ def list_sources(case: Case, *, actor: Actor, kind: str | None = None) -> list[S
     require(actor, "sources:read")
     with case.session() as session:
         red = Redactor.for_actor(session, actor)
-        query = select(Source).order_by(Source.id)
+        query = select(Source).options(*SUMMARY_ONLY).order_by(Source.id)
         if kind:
             query = query.where(Source.kind == kind)
         return [_summary(s, red) for s in session.scalars(query) if red.can_see(s)]
@@ -92,17 +102,12 @@ def get_source(case: Case, source_id: int, *, actor: Actor) -> SourceDetail:
         red = Redactor.for_actor(session, actor)
         if source is None or not red.can_see(source):
             raise BadInput(f"no source with id {source_id}", where="SOURCE_ID")
-        if red.full and (source.text_encrypted or source.interview_place):
-            audit(session, actor, "source.read-protected", f"source:{source.id}",
-                  {"fields": [f for f, on in (("text", source.text_encrypted),
-                                              ("interview_place", bool(source.interview_place)))
-                              if on]})  # fmt: skip
         custody = session.scalars(
             select(CustodyEntry)
             .where(CustodyEntry.sha256 == source.sha256)
             .order_by(CustodyEntry.id)
         )
-        return SourceDetail(
+        detail = SourceDetail(
             summary=_summary(source, red),
             media_type=source.media_type,
             size=source.size,
@@ -126,6 +131,14 @@ def get_source(case: Case, source_id: int, *, actor: Actor) -> SourceDetail:
             ],  # fmt: skip
             text=red.source_text(source),
         )
+        # last in the transaction: appending takes the audit chain's lock (one appender at a
+        # time) until the commit, so it should not be held while the page is built
+        if red.full and (source.text_encrypted or source.interview_place):
+            audit(session, actor, "source.read-protected", f"source:{source.id}",
+                  {"fields": [f for f, on in (("text", source.text_encrypted),
+                                              ("interview_place", bool(source.interview_place)))
+                              if on]})  # fmt: skip
+        return detail
 
 
 def search_sources(
@@ -141,6 +154,9 @@ def search_sources(
         red = Redactor.for_actor(session, actor)
         wide = limit if red.full and not kind else limit * 4
         ranked = dialect_for(session).ranked_ids(session, terms, wide)
+        # one query for all ranked sources (then session.get finds each in the identity map)
+        ids = [source_id for source_id, _ in ranked]
+        session.scalars(select(Source).where(Source.id.in_(ids or [-1]))).all()
         results: list[SearchHit] = []
         masked: Redactor | None = None
         for source_id, score in ranked:

@@ -17,6 +17,15 @@ def serve_cmd(
         "127.0.0.1"
     ),
     port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8000,
+    workers: Annotated[
+        int,
+        typer.Option(
+            help="Worker processes (one per core; the key must come from the "
+            "environment when above 1).",
+            min=1,
+            max=64,
+        ),
+    ] = 1,
     case: CaseOption = None,
 ) -> None:
     """Serve the REST API (/api, OpenAPI at /docs) and the web UI for the case.
@@ -27,6 +36,6 @@ def serve_cmd(
     """
     opened = case_from(case)
     try:
-        serve(case=opened, host=host, port=port, announce=typer.echo)
+        serve(case=opened, host=host, port=port, announce=typer.echo, workers=workers)
     finally:
         opened.close()

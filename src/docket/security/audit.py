@@ -75,7 +75,9 @@ def record(
         # only read (and audit the read) would otherwise both read seq N and both write N + 1
         session.execute(text("UPDATE case_settings SET value = value WHERE key = :k"),
                         {"k": HEAD_SETTING})  # fmt: skip
-    last = session.scalar(select(AuditEntry).order_by(AuditEntry.seq.desc()).limit(1))
+    last = session.execute(  # two columns, not the entry with its details
+        select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)
+    ).first()
     entry = AuditEntry(
         seq=(last.seq + 1) if last else 1,
         at=datetime.now(UTC),

@@ -32,7 +32,7 @@ import threading
 import weakref
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -43,6 +43,9 @@ from docket.security.fields import keyring_of, redaction_version
 from docket.security.policy import may_see_source, view_of
 from docket.security.variants import NameMatcher
 from docket.store.models import PersonReport, Source, Witness
+
+if TYPE_CHECKING:
+    from docket.case import Case
 
 WITHHELD = "[withheld]"
 NAME_WITHHELD = "[name withheld]"
@@ -110,6 +113,16 @@ def _case_matchers(keyring: Keyring) -> _CaseMatchers:
         if found is None:
             found = _MATCHERS[keyring] = _CaseMatchers()
         return found
+
+
+def warm_matchers(case: Case) -> None:
+    """Build the case's matchers for the pseudonymous and public views now (a server calls this
+    at start, in the background, so that the first analyst does not wait for the build)."""
+    with case.session() as session:
+        keyring = keyring_of(session)
+        if keyring is not None:
+            for view in ("pseudonymous", "public"):
+                _case_matchers(keyring).matcher(session, view)
 
 
 class Redactor:

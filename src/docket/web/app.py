@@ -6,6 +6,9 @@ uvicorn.run(app, host="127.0.0.1", port=8000)
 
 from __future__ import annotations
 
+import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI
@@ -13,6 +16,7 @@ from fastapi.staticfiles import StaticFiles
 
 from docket import __version__
 from docket.case import Case, open_case
+from docket.security.redact import warm_matchers
 from docket.web import api, errors, pages
 from docket.web.sessions import SessionSigner
 
@@ -20,15 +24,29 @@ STATIC = Path(__file__).parent / "static"
 
 
 def create_app(
-    case_root: Path | None = None, *, case: Case | None = None, secure_cookies: bool = True
+    case_root: Path | None = None,
+    *,
+    case: Case | None = None,
+    secure_cookies: bool = True,
+    warm: bool = False,
 ) -> FastAPI:
     """An app serving one case. The case key is unlocked now, so a missing or wrong secret stops
     the server before it listens. `secure_cookies=False` only for plain-HTTP loopback serving
-    (`docket serve` on 127.0.0.1); behind TLS keep it on."""
+    (`docket serve` on 127.0.0.1); behind TLS keep it on. `warm`: build the redaction name
+    matchers in the background once the server starts (seconds on a large case), instead of
+    in the first analyst's request."""
     if case is None:
         case = open_case(case_root)
     keyring = case.keyring
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        if warm:
+            threading.Thread(target=warm_matchers, args=(case,), daemon=True).start()
+        yield
+
     app = FastAPI(
+        lifespan=lifespan,
         title="docket",
         version=__version__,
         description="Evidence preservation, review, linkage, findings and estimates for one case. "
