@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import os
+import signal
 import socket
 import statistics
 import subprocess
@@ -77,7 +79,7 @@ def start_server(folder: Path, port: int, workers: int) -> subprocess.Popen[byte
     server = subprocess.Popen(
         [sys.executable, "-m", "docket", "serve", "--case", str(folder), "--port", str(port),
          "--workers", str(workers)],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
     )  # fmt: skip
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and server.poll() is None:
@@ -86,8 +88,20 @@ def start_server(folder: Path, port: int, workers: int) -> subprocess.Popen[byte
             return server
         except httpx.HTTPError:
             time.sleep(0.2)
-    server.kill()
+    stop(server)
+    assert server.stderr is not None
     raise SystemExit(f"server did not start: {server.stderr.read().decode()[-2000:]}")
+
+
+def stop(server: subprocess.Popen[bytes]) -> None:
+    """Stop the server and its worker processes (its own process group)."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(server.pid, signal.SIGTERM)
+    with contextlib.suppress(subprocess.TimeoutExpired):  # still busy with requests in flight
+        server.wait(timeout=20)
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(server.pid, signal.SIGKILL)
+    server.wait()
 
 
 def read_paths(ids: list[int]) -> list[str]:
@@ -202,11 +216,7 @@ def measure(backend: str, folder: Path, tokens: dict[str, str], ids: list[int],
               f"made, {dupes} duplicated, {args.writers - unique} lost, {failed} failed "
               f"requests, {elapsed:.1f}s")  # fmt: skip
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:  # still busy with requests in flight
-            server.kill()
+        stop(server)
 
 
 def main() -> None:

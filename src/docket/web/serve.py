@@ -61,8 +61,11 @@ def serve(
     os.environ[_CASE_ENV] = str(app.state.case.root)
     os.environ[_SECURE_ENV] = "1" if secure else "0"
     app.state.case.close()  # the workers open their own
+    # a worker opening a large case (and warming its matchers) can take longer than uvicorn's
+    # 5 s health check on a busy machine: it would be killed and restarted forever
     uvicorn.run("docket.web.serve:worker_app", factory=True, workers=workers, host=host,
-                port=port, log_level="warning", access_log=False)  # fmt: skip
+                port=port, log_level="warning", access_log=False,
+                timeout_worker_healthcheck=120)  # fmt: skip
 
 
 def worker_app() -> object:
