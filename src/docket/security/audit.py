@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from docket.actor import Actor
 from docket.security.policy import require
-from docket.store.models import AuditEntry, CaseSetting
+from docket.store.models import AuditEntry, CaseSetting, put_setting
 
 if TYPE_CHECKING:
     from docket.case import Case
@@ -90,7 +90,7 @@ def record(
     )
     entry.hash = entry_hash(entry.prev_hash, entry)
     session.add(entry)
-    session.merge(CaseSetting(key=HEAD_SETTING, value=f"{entry.seq}:{entry.hash}"))
+    put_setting(session, HEAD_SETTING, f"{entry.seq}:{entry.hash}")
     session.flush()
     return entry
 

@@ -24,12 +24,12 @@ import os
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import event, inspect, select, text
+from sqlalchemy import event, inspect, select
 from sqlalchemy.orm import Mapper, Session, attributes, object_session
 
 from docket.security.crypto import FIELD_PREFIX, Keyring, field_context
 from docket.security.errors import CorruptCiphertext, KeyFailure
-from docket.store.models import Base, CaseSetting, PersonReport, Source, Witness
+from docket.store.models import Base, CaseSetting, PersonReport, Source, Witness, put_setting
 from docket.store.types import is_protected
 
 KEYRING = "docket.keyring"  # session.info key: a zero-argument callable returning the Keyring
@@ -215,11 +215,7 @@ def _note_masked(target: Any, *, whole_row: bool) -> None:
 def _bump_redaction_version(session: Session, _context: Any) -> None:
     """After a flush that changed masked values: a new version, in the same transaction."""
     if session.info.pop(_MASKED_CHANGED, False):
-        session.connection().execute(
-            text("INSERT INTO case_settings (key, value) VALUES (:k, :v) "
-                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
-            {"k": REDACTION_VERSION, "v": new_uid()},
-        )  # fmt: skip
+        put_setting(session, REDACTION_VERSION, new_uid())
 
 
 def redaction_version(session: Session) -> str:

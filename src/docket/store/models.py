@@ -27,7 +27,8 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy import text as sql_text
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship
 
 from docket.store.types import protected_text, row_uid
 
@@ -50,6 +51,19 @@ class CaseSetting(Base):
     __tablename__ = "case_settings"
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+def put_setting(session: Session, key: str, value: str) -> None:
+    """Insert or replace one setting in a single statement (both backends support ON CONFLICT),
+    without loading it first as `session.merge` would; a loaded copy is expired."""
+    session.connection().execute(
+        sql_text("INSERT INTO case_settings (key, value) VALUES (:k, :v) "
+             "ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
+        {"k": key, "v": value},
+    )  # fmt: skip
+    loaded = session.identity_map.get(session.identity_key(CaseSetting, key))
+    if loaded is not None:
+        session.expire(loaded)
 
 
 class Witness(Base):
