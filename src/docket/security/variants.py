@@ -103,6 +103,26 @@ def spelling_key(variant: str) -> str:
     return _key(variant, {})
 
 
+def _name_keys(name: str, folded: dict[str, str]) -> set[str]:
+    """The keys of every spelling in `name_variants(name)`, computed from the folded tokens of
+    each written form and their surname-first / surname-last orders, without writing out each
+    spelling and splitting it again."""
+    keys: set[str] = set()
+    for written in {name, *_names_module_variants(name)}:
+        tokens = []
+        for token in _SPLIT.split(written.strip()):
+            if token:
+                if (f := folded.get(token)) is None:
+                    f = folded[token] = fold(token)[0]
+                tokens.append(f)
+        if tokens:
+            keys.add("".join(tokens))
+            keys.add("".join(tokens[1:] + tokens[:1]))
+            keys.add("".join(tokens[-1:] + tokens[:-1]))
+    keys.discard("")
+    return keys
+
+
 def _key(variant: str, folded: dict[str, str]) -> str:
     out = []
     for token in _SPLIT.split(variant):
@@ -141,9 +161,7 @@ class NameMatcher:
             self.names.add(name)
             keys = memo.get(name)
             if keys is None:
-                keys = memo[name] = tuple(
-                    {_key(v, folded) for v in name_variants(name)} - {""}
-                )  # fmt: skip
+                keys = memo[name] = tuple(_name_keys(name, folded))
             for key in keys:
                 labels.setdefault(key, label)
         self._labels = labels
