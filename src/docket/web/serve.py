@@ -6,10 +6,14 @@ import ipaddress
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from docket.case import Case
 from docket.errors import BadInput
 from docket.security.keys import KeySource
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
 
 # how `serve` tells its worker processes what to open (a path and a flag: no secret)
 _CASE_ENV, _SECURE_ENV = "DOCKET_SERVE_CASE", "DOCKET_SERVE_SECURE_COOKIES"
@@ -68,7 +72,7 @@ def serve(
                 timeout_worker_healthcheck=120)  # fmt: skip
 
 
-def worker_app() -> object:
+def worker_app() -> FastAPI:
     """The app of one worker process started by `serve(workers=N)`."""
     from docket.web.app import create_app
 

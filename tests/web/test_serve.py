@@ -1,0 +1,27 @@
+"""`docket serve --workers N`: each worker opens the case itself, so the key must come from the
+environment; a worker's app serves the same case."""
+
+from __future__ import annotations
+
+import pytest
+
+from docket.errors import BadInput
+from docket.web import serve as serving
+
+
+def test_several_workers_need_the_key_in_the_environment(sqlite_desk, monkeypatch):
+    monkeypatch.delenv("DOCKET_KEY_FILE", raising=False)
+    monkeypatch.delenv("DOCKET_PASSPHRASE", raising=False)
+    with pytest.raises(BadInput, match="DOCKET_KEY_FILE"):
+        serving.serve(case=sqlite_desk.case, workers=2)
+
+
+def test_a_worker_app_opens_the_case_from_the_environment(sqlite_desk, monkeypatch):
+    monkeypatch.setenv(serving._CASE_ENV, str(sqlite_desk.case.root))
+    monkeypatch.setenv(serving._SECURE_ENV, "0")
+    app = serving.worker_app()
+    try:
+        assert app.state.case.config.case_id == sqlite_desk.case.config.case_id
+        assert app.state.secure_cookies is False
+    finally:
+        app.state.case.close()
