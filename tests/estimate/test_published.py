@@ -15,18 +15,13 @@ import pytest
 from docket.errors import BadInput
 from docket.estimate import from_mapping, load_published
 from docket.estimate._dga import dga_estimate, negative_binomial_log_prior
-from docket.estimate._stepwise import stepwise_bca_estimate, stepwise_fit
+from docket.estimate._stepwise import read_resamples, stepwise_bca_estimate, stepwise_fit
 
 DATA = Path(__file__).parent / "data"
 
 
 def r_resamples(ch, filename: str) -> np.ndarray:
-    """R's resamples, columns reordered from the file's pattern order to ch.cells order."""
-    path = DATA / filename
-    header = next(line for line in path.read_text().splitlines() if line.startswith("# patterns:"))
-    codes = [sum(int(b) << j for j, b in enumerate(p)) for p in header.split(":")[1].split()]
-    draws = np.loadtxt(path, dtype=np.int64, comments="#")
-    return draws[:, [codes.index(c) for c in ch.cells]]
+    return read_resamples(DATA / filename, ch)
 
 
 @pytest.mark.parametrize(
@@ -75,6 +70,9 @@ def test_resamples_that_do_not_fit_the_table_are_refused():
     bad[0, 0] += 1
     with pytest.raises(BadInput, match="summing to 345"):
         stepwise_bca_estimate(ch, resamples=bad)
+    other, _ = load_published("new_orleans_trafficking_5lists_v2019")
+    with pytest.raises(BadInput, match="no column for observed pattern"):
+        read_resamples(DATA / "r_resamples_western.txt", other)
 
 
 def test_madigan_york_1997_spina_bifida_decomposable_graph_averaging():

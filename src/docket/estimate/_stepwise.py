@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 from functools import cache
+from pathlib import Path
 
 import numpy as np
 from scipy import optimize, stats
@@ -134,6 +135,21 @@ def _bca(boot: np.ndarray, est: float, ahat: float, alpha: np.ndarray) -> np.nda
     za = stats.norm.ppf(alpha)
     zq = stats.norm.cdf(z0 + (za + z0) / (1 - ahat * (za + z0)))
     return np.quantile(boot, zq, method="median_unbiased")  # R's quantile type 8
+
+
+def read_resamples(path: str | Path, ch: CaptureHistories) -> np.ndarray:
+    """Resamples saved as text (a '# patterns: 10000 01000 ...' line naming the columns, then
+    one replicate per row), reordered to ``ch.cells`` for ``stepwise_bca_estimate``."""
+    path = Path(path)
+    header = [line for line in path.read_text().splitlines() if line.startswith("# patterns:")]
+    if not header:
+        raise BadInput(f"{path}: no '# patterns:' line naming the columns")
+    codes = [sum(int(b) << j for j, b in enumerate(p)) for p in header[0].split(":")[1].split()]
+    missing = [int(c) for c in ch.cells if int(c) not in codes]
+    if missing:
+        raise BadInput(f"{path}: no column for observed pattern code(s) {missing}")
+    draws = np.loadtxt(path, dtype=np.int64, comments="#", ndmin=2)
+    return draws[:, [codes.index(int(c)) for c in ch.cells]]
 
 
 def _checked_resamples(resamples: np.ndarray, n_patterns: int, n: int) -> np.ndarray:
