@@ -1,7 +1,9 @@
 """Act types from the vocabulary, each suggested with the words that evidence it.
 
 Patterns live in data/act_patterns.tsv (code, regex) so investigators can extend them without
-touching code; codes and Rome Statute articles come from `docket.vocab.acts()`.
+touching code; codes and Rome Statute articles come from `docket.vocab.acts()`. A pattern may
+write an English verb as `<verb>` to match every inflection ("<die>" = die, dies, died, dying):
+lemmatising the patterns instead of the text keeps spaCy's lemmatizer out of the pipeline.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from functools import cache
 from importlib.resources import files
 
 from docket.extract._spans import Occupied
-from docket.extract._types import ActMention
+from docket.extract._types import ActMention, PlaceMention
 from docket.vocab import Act, acts
 
 
@@ -30,9 +32,50 @@ def _load(name: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
         code, _, regex = line.partition("\t")
         if code not in known:
             raise ValueError(f"{name}: unknown act code {code!r}")
+        regex = _VERB.sub(lambda m: _inflect(m.group(1)), regex)
         boundary = r"(?<![A-Za-z])(?:" + regex + r")(?![A-Za-z])"
         rows.append((code, re.compile(boundary, re.I)))
     return tuple(rows)
+
+
+_VERB = re.compile(r"<([a-z]+)>")
+# irregular forms: verb -> (3rd person, past, participle, gerund)
+_IRREGULAR = {
+    "beat": ("beats", "beat", "beaten", "beating"),
+    "bring": ("brings", "brought", "brought", "bringing"),
+    "die": ("dies", "died", "died", "dying"),
+    "hang": ("hangs", "hanged|hung", "hanged|hung", "hanging"),
+    "hit": ("hits", "hit", "hit", "hitting"),
+    "hold": ("holds", "held", "held", "holding"),
+    "keep": ("keeps", "kept", "kept", "keeping"),
+    "make": ("makes", "made", "made", "making"),
+    "send": ("sends", "sent", "sent", "sending"),
+    "shoot": ("shoots", "shot", "shot", "shooting"),
+    "strike": ("strikes", "struck", "struck|stricken", "striking"),
+    "take": ("takes", "took", "taken", "taking"),
+    "throw": ("throws", "threw", "thrown", "throwing"),
+    "lock": ("locks", "locked", "locked", "locking"),
+}
+
+
+def _inflect(verb: str) -> str:
+    """Every form of a regular or listed irregular English verb, as a regex group."""
+    if verb in _IRREGULAR:
+        forms = {verb, *"|".join(_IRREGULAR[verb]).split("|")}
+    else:
+        if verb.endswith("e"):
+            past, ing = verb + "d", verb[:-1] + "ing"
+        elif verb.endswith("y") and verb[-2:-1] not in "aeiou":
+            past, ing = verb[:-1] + "ied", verb + "ing"
+        elif re.fullmatch(r"[^aeiou]*[aeiou][bdgmnprt]", verb):  # rob, drag, stop: short CVC
+            past, ing = verb + verb[-1] + "ed", verb + verb[-1] + "ing"
+        else:
+            past, ing = verb + "ed", verb + "ing"
+        third = verb[:-1] + "ies" if past.endswith("ied") else (
+            verb + "es" if re.search(r"(?:s|sh|ch|x|z|o)$", verb) else verb + "s"
+        )
+        forms = {verb, third, past, ing}
+    return "(?:" + "|".join(sorted(forms, key=len, reverse=True)) + ")"
 
 
 _DETENTION = re.compile(
@@ -41,7 +84,6 @@ _DETENTION = re.compile(
     r"보위부|수감|경비원|보위원|예심",
     re.I,
 )
-_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 
 
 _NEGATION = re.compile(r"\b(?:not|never|n't|no longer)\s+(?:(?:been|being|be)\s+)?$", re.I)
@@ -63,10 +105,48 @@ def _acts_by_code() -> dict[str, Act]:
     return {a.code: a for a in acts()}
 
 
-def find_acts(text: str) -> list[ActMention]:
-    """Every act mention, non-overlapping: the longest match wins, then the earlier pattern."""
-    cands: list[tuple[int, int, int, str]] = []
-    for rank, (code, pattern) in enumerate(_patterns()):
+# Detention is the state most other acts happen in, so its words may be shared with theirs
+# ("relatives were sent to Camp 15" is guilt by association *and* imprisonment; "labour camp" is
+# forced labour and imprisonment): these codes are chosen in a layer of their own.
+_OWN_LAYER = frozenset({"CAH-E"})
+_PARAGRAPH = re.compile(r"[^\n]+")
+_INTO_PLACE_EN = re.compile(
+    r"(?<![A-Za-z])(?:" + "|".join(
+        _inflect(v) for v in (
+            "send", "take", "hold", "keep", "bring", "move", "transfer", "detain", "imprison",
+            "confine", "deport", "lock", "return", "live",
+        )
+    ) + r"|born|grew up|spent (?:\w+ ){1,3})(?: \w+){0,3}? (?:to|at|in|inside|into)(?: the)? $",
+    re.I,
+)
+_INTO_PLACE_KO = re.compile(
+    r"^(?:으로|로|에|에서)\s?(?:\S+\s)?(?:끌려|보내|보냈|수감|갇혀|갇혔|이송)"
+)
+
+
+def _into_places(text: str, places: list[PlaceMention]) -> list[tuple[int, int]]:
+    """'sent to Yodok', 'held at Kyo-hwa-so No. 12', '요덕 관리소로 끌려': a person put into a
+    gazetteer facility is imprisonment, whatever the facility is called."""
+    out = []
+    for p in places:
+        m = _INTO_PLACE_EN.search(text, max(0, p.start - 60), p.start)
+        if m and m.end() == p.start:
+            out.append((m.start(), p.end))
+            continue
+        k = _INTO_PLACE_KO.match(text[p.end : p.end + 30])
+        if k:
+            out.append((p.start, p.end + k.end()))
+    return out
+
+
+def _select(
+    text: str,
+    patterns: list[tuple[int, str, re.Pattern[str]]],
+    context: list[tuple[int, str, re.Pattern[str]]],
+    extra: list[tuple[int, int, str]],
+) -> list[tuple[int, int, int, str]]:
+    cands: list[tuple[int, int, int, str]] = [(s, e, -1, c) for s, e, c in extra]
+    for rank, code, pattern in patterns:
         for m in pattern.finditer(text):
             if m.end() > m.start() and not _negated(text, m.start()):
                 cands.append((m.start(), m.end(), rank, code))
@@ -75,15 +155,20 @@ def find_acts(text: str) -> list[ActMention]:
     for c in cands:
         if taken.free(c[0], c[1]):
             taken.add(c[0], c[1], c)
-    # words that count only where the sentence is about detention ("many died", "held")
-    for sent in _SENTENCE.finditer(text):
-        if not _DETENTION.search(sent.group(0)):
+    # words that count only where the paragraph, or the one before it, is about detention
+    # ("many died", "held"): a testimony names the camp, then goes on without naming it again
+    prev_about = False
+    for para in _PARAGRAPH.finditer(text):
+        about = bool(_DETENTION.search(para.group(0)))
+        if not (about or prev_about):
+            prev_about = about
             continue
-        found = {c[3] for c in taken.overlapping(sent.start(), sent.end())}
-        for rank, (code, pattern) in enumerate(_context_patterns(), start=len(_patterns())):
+        prev_about = about
+        found = {c[3] for c in taken.overlapping(para.start(), para.end())}
+        for rank, code, pattern in context:
             if code in found:
                 continue
-            for m in pattern.finditer(text, sent.start(), sent.end()):
+            for m in pattern.finditer(text, para.start(), para.end()):
                 if (
                     m.end() > m.start()
                     and taken.free(m.start(), m.end())
@@ -92,7 +177,22 @@ def find_acts(text: str) -> list[ActMention]:
                     taken.add(m.start(), m.end(), (m.start(), m.end(), rank, code))
                     found.add(code)
                     break
-    chosen = taken.items()
+    return taken.items()
+
+
+def find_acts(text: str, places: list[PlaceMention] | None = None) -> list[ActMention]:
+    """Every act mention: within a layer the longest match wins, then the earlier pattern."""
+    main = [(r, c, p) for r, (c, p) in enumerate(_patterns())]
+    ctx = [(r, c, p) for r, (c, p) in enumerate(_context_patterns(), start=len(main))]
+    into = [(s, e, "CAH-E") for s, e in _into_places(text, places or [])]
+    chosen = []
+    for own in (False, True):
+        chosen += _select(
+            text,
+            [x for x in main if (x[1] in _OWN_LAYER) == own],
+            [x for x in ctx if (x[1] in _OWN_LAYER) == own],
+            into if own else [],
+        )
     by_code = _acts_by_code()
     out = []
     for start, end, _, code in sorted(chosen):

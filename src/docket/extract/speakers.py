@@ -17,6 +17,9 @@ from docket.extract._types import Entity
 PRONOUNS = {"he", "she", "him", "her", "i", "we", "they", "his", "hers", "it", "그", "그녀", "그들"}
 _DOC_HEADS = {
     "report",
+    "commentary",
+    "editorial",
+    "article",
     "statement",
     "document",
     "study",
@@ -120,7 +123,7 @@ _PERSON_DESC = re.compile(
     r"wife|husband|son|daughter|neighbour|neighbor|friend|nurse|teacher|doctor)\b"
     r"(?: (?:of|from) (?:[\w-]+ ){0,4}[\w-]+)?(?: who [^,.;]{1,40})?"
 )
-_PREP = re.compile(r"\s(?:of|for|in|at|from|on|with|to)\s")
+_PREP = re.compile(r"\s(?:of|for|in|at|from|on|with|to|by)\s")
 
 
 def _head(low: str) -> str:
