@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from docket.extract.acts import _inflect, find_acts
+from docket.extract._inflect import inflect as _inflect
+from docket.extract.acts import find_acts
 from docket.extract.dates import find_dates
 from docket.extract.figures import find_figures
 from docket.extract.names import find_korean_names

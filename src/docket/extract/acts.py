@@ -12,6 +12,7 @@ import re
 from functools import cache
 from importlib.resources import files
 
+from docket.extract._inflect import inflect as _inflect
 from docket.extract._spans import Occupied
 from docket.extract._types import ActMention, PlaceMention
 from docket.vocab import Act, acts
@@ -39,45 +40,6 @@ def _load(name: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 
 _VERB = re.compile(r"<([a-z]+)>")
-# irregular forms: verb -> (3rd person, past, participle, gerund)
-_IRREGULAR = {
-    "beat": ("beats", "beat", "beaten", "beating"),
-    "bring": ("brings", "brought", "brought", "bringing"),
-    "die": ("dies", "died", "died", "dying"),
-    "hang": ("hangs", "hanged|hung", "hanged|hung", "hanging"),
-    "hit": ("hits", "hit", "hit", "hitting"),
-    "hold": ("holds", "held", "held", "holding"),
-    "keep": ("keeps", "kept", "kept", "keeping"),
-    "make": ("makes", "made", "made", "making"),
-    "send": ("sends", "sent", "sent", "sending"),
-    "shoot": ("shoots", "shot", "shot", "shooting"),
-    "strike": ("strikes", "struck", "struck|stricken", "striking"),
-    "take": ("takes", "took", "taken", "taking"),
-    "throw": ("throws", "threw", "thrown", "throwing"),
-    "lock": ("locks", "locked", "locked", "locking"),
-}
-
-
-def _inflect(verb: str) -> str:
-    """Every form of a regular or listed irregular English verb, as a regex group."""
-    if verb in _IRREGULAR:
-        forms = {verb, *"|".join(_IRREGULAR[verb]).split("|")}
-    else:
-        if verb.endswith("e"):
-            past, ing = verb + "d", verb[:-1] + "ing"
-        elif verb.endswith("y") and verb[-2:-1] not in "aeiou":
-            past, ing = verb[:-1] + "ied", verb + "ing"
-        elif re.fullmatch(r"[^aeiou]*[aeiou][bdgmnprt]", verb):  # rob, drag, stop: short CVC
-            past, ing = verb + verb[-1] + "ed", verb + verb[-1] + "ing"
-        else:
-            past, ing = verb + "ed", verb + "ing"
-        third = verb[:-1] + "ies" if past.endswith("ied") else (
-            verb + "es" if re.search(r"(?:s|sh|ch|x|z|o)$", verb) else verb + "s"
-        )
-        forms = {verb, third, past, ing}
-    return "(?:" + "|".join(sorted(forms, key=len, reverse=True)) + ")"
-
-
 _DETENTION = re.compile(
     r"camps?|prisons?|prisoners?|cells?|guards?|inmates?|detainees?|detention|custody|"
     r"interrogat\w*|kwanliso|kyohwaso|kwan-li-so|kyo-hwa-so|jail|수용소|교화소|관리소|구류장|감방|"
@@ -110,13 +72,13 @@ def _acts_by_code() -> dict[str, Act]:
 # forced labour and imprisonment): these codes are chosen in a layer of their own.
 _OWN_LAYER = frozenset({"CAH-E"})
 _PARAGRAPH = re.compile(r"[^\n]+")
+_INTO_VERBS = (
+    "send take hold keep bring move transfer detain imprison confine deport lock return live"
+)
 _INTO_PLACE_EN = re.compile(
-    r"(?<![A-Za-z])(?:" + "|".join(
-        _inflect(v) for v in (
-            "send", "take", "hold", "keep", "bring", "move", "transfer", "detain", "imprison",
-            "confine", "deport", "lock", "return", "live",
-        )
-    ) + r"|born|grew up|spent (?:\w+ ){1,3})(?: \w+){0,3}? (?:to|at|in|inside|into)(?: the)? $",
+    r"(?<![A-Za-z])(?:"
+    + "|".join(_inflect(v) for v in _INTO_VERBS.split())
+    + r"|born|grew up|spent (?:\w+ ){1,3})(?: \w+){0,3}? (?:to|at|in|inside|into)(?: the)? $",
     re.I,
 )
 _INTO_PLACE_KO = re.compile(

@@ -7,71 +7,52 @@ import re
 from bisect import bisect_left, bisect_right
 from typing import Any
 
+from docket.extract._inflect import all_forms
 from docket.extract._quote_marks import quote_spans
 from docket.extract._types import Entity, Quote
 from docket.extract.speakers import Resolver
 
-SAY = {
-    "said",
-    "says",
+# Speech verbs by lemma: every form counts ("estimates", "estimated", "adding that ...").
+SAY = all_forms(
     "say",
-    "saying",
-    "told",
-    "tells",
-    "describing",
-    "calling",
-    "denounced",
     "tell",
-    "added",
-    "adds",
-    "recalled",
-    "recalls",
-    "explained",
-    "explains",
-    "stated",
-    "states",
-    "wrote",
-    "writes",
-    "testified",
-    "testifies",
-    "insisted",
-    "insists",
-    "claimed",
-    "claims",
-    "continued",
-    "remembered",
-    "remembers",
-    "noted",
-    "notes",
-    "declared",
-    "replied",
-    "asked",
-    "described",
-    "describes",
-    "called",
-    "calls",
-    "denied",
-    "denies",
-    "warned",
-    "argued",
-    "alleged",
-    "confirmed",
-    "reported",
-    "acknowledged",
-    "admitted",
-    "recounted",
-    "recounts",
-    "whispered",
-    "concluded",
-    "found",
-    "estimated",
-    "urged",
-    "dismissed",
-    "rejected",
-    "asserted",
-    "maintained",
-    "according",
-}
+    "describe",
+    "call",
+    "denounce",
+    "add",
+    "recall",
+    "explain",
+    "state",
+    "write",
+    "testify",
+    "insist",
+    "claim",
+    "continue",
+    "remember",
+    "note",
+    "declare",
+    "reply",
+    "ask",
+    "deny",
+    "warn",
+    "argue",
+    "allege",
+    "confirm",
+    "report",
+    "acknowledge",
+    "admit",
+    "recount",
+    "whisper",
+    "conclude",
+    "find",
+    "estimate",
+    "urge",
+    "dismiss",
+    "reject",
+    "assert",
+    "maintain",
+    "believe",
+) | {"according"}
 _SUBJ = {"nsubj", "nsubjpass"}
 _MIN_WORDS_UNATTRIBUTED = 4
 _AS_SAYING = re.compile(
@@ -88,20 +69,11 @@ _NAMING = re.compile(
 _DATELINE = re.compile(r"[A-Z][A-Z .,'()0-9-]{2,60}?\s*(?:—|–|--)\s*")
 _SCARE = re.compile(r"(?:\b(?:the|a|an|so-called|its|their|his|her|of|for|closed)\s*)$", re.I)
 # Verbs that are speech only without a direct object ("added guard towers" is not speech).
-_TRANSITIVE = {"added", "adds", "continued", "noted", "found", "reported", "recalled", "confirmed"}
+_TRANSITIVE = all_forms(
+    "add", "continue", "note", "find", "report", "recall", "confirm", "believe"
+)
 # Verbs that frame a quotation rather than report a statement.
-_NOT_REPORTING = {
-    "called",
-    "calls",
-    "calling",
-    "described",
-    "describes",
-    "describing",
-    "asked",
-    "according",
-    "urged",
-    "denounced",
-}
+_NOT_REPORTING = all_forms("call", "describe", "ask", "urge", "denounce") | {"according"}
 
 
 def _ent_at(ents: list[Entity], start: int, end: int) -> Entity | None:
