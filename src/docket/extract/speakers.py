@@ -121,7 +121,12 @@ _PERSON_DESC = re.compile(
     r"\b[Aa]n? (?:[\w-]+ ){0,3}(?:woman|man|girl|boy|mother|father|defector|survivor|witness|"
     r"guard|official|prisoner|inmate|detainee|soldier|officer|cousin|relative|sister|brother|"
     r"wife|husband|son|daughter|neighbour|neighbor|friend|nurse|teacher|doctor)\b"
-    r"(?: (?:of|from) (?:[\w-]+ ){0,4}[\w-]+)?(?: who [^,.;]{1,40})?"
+    r"(?: (?:of|from) (?:[\w-]+ ){0,4}[\w-]+)?"
+    r"(?: who (?:(?!\s(?:said|says|told|tells)\b)[^,.;]){1,40})?"  # not into "... said she"
+)
+_NAMED_AS = re.compile(
+    r",?\s+(?:identified (?:only )?as|named|known as|called)\s+"
+    r"(?P<name>[A-Z][\w'-]+(?: (?:[A-Z][\w'-]+|\d+)){0,2})"
 )
 _PREP = re.compile(r"\s(?:of|for|in|at|from|on|with|to|by)\s")
 
@@ -267,6 +272,9 @@ class Resolver:
                 return self.org_before(start) or self.person_before(start)
             return self.person_before(start) or self._person_description_before(start)
         end = start + len(mention)
+        named = _NAMED_AS.match(self.text, end)
+        if named:  # "a former detainee, identified as Im, 41": the name given
+            return self.fullest(named.group("name"))
         for p in self.persons:
             if p.start < end and start < p.end:
                 return self.fullest(p.text)
