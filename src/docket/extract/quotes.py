@@ -156,6 +156,8 @@ class _Finder:
             subj = [c for c in verb.head.children if c.dep_ in _SUBJ]
         if subj and subj[0].lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
             subj = [verb.head]  # "Pae, who has testified that ...": the antecedent
+        if len(subj) > 1 and self._in_dateline(subj[0].idx):
+            subj = subj[1:]  # "SEOUL — A former guard told ...": the parser gave two subjects
         if subj and self._in_dateline(subj[0].idx):
             # "NEW YORK — North Korea's deputy ambassador, Kim In-ryong, ... said": the parser
             # took the dateline for the subject; the speaker is the name before the verb
