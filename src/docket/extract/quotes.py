@@ -54,6 +54,8 @@ SAY = all_forms(
     "believe",
 ) | {"according"}
 _SUBJ = {"nsubj", "nsubjpass"}
+# "said that", "told investigators that", "reported in 2014 that", "has found that"
+_THAT_CLAUSE = re.compile(r"(?:\s+(?!that\b)[\w'-]+){0,4}?\s+that\s+(?=\S)")
 _MIN_WORDS_UNATTRIBUTED = 4
 _AS_SAYING = re.compile(
     r"(?:(?P<was>\s(?:was|were)\s)quoted|quoted\s(?P<who>.+?))\s+as\s+saying,?\s+(?:that\s+)?"
@@ -69,9 +71,7 @@ _NAMING = re.compile(
 _DATELINE = re.compile(r"[A-Z][A-Z .,'()0-9-]{2,60}?\s*(?:—|–|--)\s*")
 _SCARE = re.compile(r"(?:\b(?:the|a|an|so-called|its|their|his|her|of|for|closed)\s*)$", re.I)
 # Verbs that are speech only without a direct object ("added guard towers" is not speech).
-_TRANSITIVE = all_forms(
-    "add", "continue", "note", "find", "report", "recall", "confirm", "believe"
-)
+_TRANSITIVE = all_forms("add", "continue", "note", "find", "report", "recall", "confirm", "believe")
 # Verbs that frame a quotation rather than report a statement.
 _NOT_REPORTING = all_forms("call", "describe", "ask", "urge", "denounce") | {"according"}
 
@@ -152,7 +152,7 @@ class _Finder:
                 return self.res.resolve(e.text, e.start), e.start, e.end
             return None, None, None
         subj = [c for c in verb.children if c.dep_ in _SUBJ]
-        if not subj and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
+        if not subj and verb.dep_ in ("conj", "advcl", "xcomp", "dep") and verb.head is not verb:
             subj = [c for c in verb.head.children if c.dep_ in _SUBJ]
         if subj and subj[0].lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
             subj = [verb.head]  # "Pae, who has testified that ...": the antecedent
@@ -343,8 +343,13 @@ class _Finder:
         speaker, sp_s, sp_e = self.speaker_of_verb(verb)
         if not speaker or sp_s is None:
             return None
+        that = _THAT_CLAUSE.match(self.text, verb.idx + len(verb), sent.end_char)
+        if that and any(
+            t.tag_.startswith("VB") for t in self._tokens_between(verb.idx + 1, that.end() - 6)
+        ):
+            that = None  # "said her government believed that ...": the clause starts earlier
         if any(c.dep_ == "neg" for c in verb.children) or (
-            verb.lower_ in _TRANSITIVE and any(c.dep_ == "dobj" for c in verb.children)
+            verb.lower_ in _TRANSITIVE and not that and any(c.dep_ == "dobj" for c in verb.children)
         ):
             return None
         if any(c.dep_ == "nsubjpass" for c in verb.children):
@@ -355,7 +360,13 @@ class _Finder:
             if c.dep_ == "ccomp"
             or (c.dep_ in ("advcl", "xcomp") and any(x.lower_ == "that" for x in c.children))
         ]
-        if comp:
+        if that and not any(c.dep_ == "nsubjpass" for c in verb.children):
+            # "X reported in 2014 that ...": the words after "that", however the parser
+            # attached them (the small model often takes "that" for an object)
+            qs, qe = that.end(), sent.end_char
+            if comp and comp[0].right_edge.idx > qs:
+                qe = comp[0].right_edge.idx + len(comp[0].right_edge)
+        elif comp:
             c = comp[0]
             if not any(x.dep_ in _SUBJ or x.dep_ == "expl" for x in c.children):
                 return None
