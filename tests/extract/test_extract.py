@@ -215,3 +215,16 @@ def test_a_clause_after_that_keeps_its_own_verb() -> None:
     text = "Seo said her government believed that at least 500 abductees were alive."
     result = extract_text(text)
     assert any(q.text.startswith("her government believed") for q in result.quotes)
+
+
+def test_a_quote_before_was_quoted_as_saying_and_a_condemnation() -> None:
+    text = (
+        "Amnesty International published new testimony. \"I was made to sit without moving,\" "
+        "a former detainee from Hyesan was quoted as saying.\n\n"
+        "PYONGYANG — A spokesperson for the Foreign Ministry of the DPRK on Wednesday condemned "
+        'the statement as "a malicious slander against our system."'
+    )
+    result = extract_text(text)
+    assert_spans(result)
+    assert _speaker(result, "I was made to sit") == "a former detainee from Hyesan"
+    assert _speaker(result, "a malicious slander") == "Foreign Ministry of the DPRK"

@@ -52,6 +52,9 @@ SAY = all_forms(
     "assert",
     "maintain",
     "believe",
+    "condemn",
+    "criticise",
+    "criticize",
 ) | {"according"}
 _SUBJ = {"nsubj", "nsubjpass"}
 # "said that", "told investigators that", "reported in 2014 that", "has found that"
@@ -59,6 +62,9 @@ _THAT_CLAUSE = re.compile(r"(?:\s+(?!that\b)[\w'-]+){0,4}?\s+that\s+(?=\S)")
 _MIN_WORDS_UNATTRIBUTED = 4
 _AS_SAYING = re.compile(
     r"(?:(?P<was>\s(?:was|were)\s)quoted|quoted\s(?P<who>.+?))\s+as\s+saying,?\s+(?:that\s+)?"
+)
+_QUOTED_AFTER = re.compile(
+    r"[,”\"\s]{0,4}(?P<who>[^.\n\"“”]{2,80}?)\s+(?:was|were)\s+quoted\s+as\s+saying"
 )
 _PARENTHETICAL = re.compile(
     r"^[^,]{3,},\s+(?P<who>he|she|they|[A-Z][\w'-]+(?:\s[A-Z][\w'-]+){0,2})\s+"
@@ -73,7 +79,9 @@ _SCARE = re.compile(r"(?:\b(?:the|a|an|so-called|its|their|his|her|of|for|closed
 # Verbs that are speech only without a direct object ("added guard towers" is not speech).
 _TRANSITIVE = all_forms("add", "continue", "note", "find", "report", "recall", "confirm", "believe")
 # Verbs that frame a quotation rather than report a statement.
-_NOT_REPORTING = all_forms("call", "describe", "ask", "urge", "denounce") | {"according"}
+_NOT_REPORTING = all_forms(
+    "call", "describe", "ask", "urge", "denounce", "condemn", "criticise", "criticize"
+) | {"according"}
 
 
 def _ent_at(ents: list[Entity], start: int, end: int) -> Entity | None:
@@ -231,7 +239,11 @@ class _Finder:
         for s, e in self.spans:
             words = self.text[s:e]
             speaker = sp_s = sp_e = None
-            for verb in self.verbs_near(s, e):
+            after = _QUOTED_AFTER.match(self.text, e + 1)
+            if after:  # '"…," a former detainee was quoted as saying.'
+                sp_s, sp_e = after.start("who"), after.end("who")
+                speaker = self.res.resolve(self.text[sp_s:sp_e], sp_s)
+            for verb in [] if speaker else self.verbs_near(s, e):
                 speaker, sp_s, sp_e = self.speaker_of_verb(verb)
                 if speaker:
                     break
