@@ -3,7 +3,7 @@
 Reports precision, recall and F1 per kind (entities per label, quotes, speakers, dates, figures,
 places, acts) and throughput (articles per second, whole extract, one process, one core).
 
-    PYTHONPATH=src python bench/extract.py [--sets dev heldout ... heldout9]
+    PYTHONPATH=src python bench/extract.py [--sets dev heldout ... heldout10]
         [--model NAME_OR_PATH]
         [--repeat 3] [--json out.json] [--errors] [--by-act]
 """
@@ -181,6 +181,7 @@ def main() -> None:
             "heldout7",
             "heldout8",
             "heldout9",
+            "heldout10",
         ],
     )
     ap.add_argument("--model", default=None, help="spaCy model package name or path")
