@@ -219,7 +219,7 @@ def test_a_clause_after_that_keeps_its_own_verb() -> None:
 
 def test_a_quote_before_was_quoted_as_saying_and_a_condemnation() -> None:
     text = (
-        "Amnesty International published new testimony. \"I was made to sit without moving,\" "
+        'Amnesty International published new testimony. "I was made to sit without moving," '
         "a former detainee from Hyesan was quoted as saying.\n\n"
         "PYONGYANG — A spokesperson for the Foreign Ministry of the DPRK on Wednesday condemned "
         'the statement as "a malicious slander against our system."'
@@ -228,3 +228,23 @@ def test_a_quote_before_was_quoted_as_saying_and_a_condemnation() -> None:
     assert_spans(result)
     assert _speaker(result, "I was made to sit") == "a former detainee from Hyesan"
     assert _speaker(result, "a malicious slander") == "Foreign Ministry of the DPRK"
+
+
+def test_a_pronoun_skips_a_person_of_the_other_gender() -> None:
+    text = (
+        "Jeon Hye-ryeon, 44, said officers kept her husband, Baek Sung-il, in a basement "
+        'cell. "His face was swollen so badly I knew him only by his voice," she said.'
+    )
+    result = extract_text(text)
+    assert_spans(result)
+    assert _speaker(result, "His face was swollen") == "Jeon Hye-ryeon"
+
+
+def test_a_date_after_the_subject_is_not_part_of_the_speaker() -> None:
+    text = (
+        "North Korea's envoy in Geneva on Thursday dismissed a report that thousands are "
+        'held in camps, calling its findings "a fabrication cooked up by hostile forces."'
+    )
+    result = extract_text(text)
+    assert_spans(result)
+    assert _speaker(result, "a fabrication") == "North Korea's envoy in Geneva"

@@ -159,3 +159,14 @@ def test_a_witness_denying_an_act_is_not_evidence_of_it() -> None:
     assert "V-ARBDET" not in {
         a.type for a in find_acts("the UN Working Group on Arbitrary Detention met.")
     }
+
+
+def test_the_same_words_may_evidence_two_types_unless_one_is_a_case_of_the_other() -> None:
+    both = {a.type for a in find_acts("Their families were relocated to a collective farm.")}
+    assert {"V-GUILTASSOC", "V-BANISH"} <= both
+    public = {a.type for a in find_acts("He was publicly executed.")}
+    assert "V-PUBEXEC" in public and "CAH-A" not in public
+    death = {a.type for a in find_acts("Her husband was beaten to death.")}
+    assert "CAH-A" in death and "CAH-F" not in death
+    text = "Babies born to inmates were taken from their mothers and killed."
+    assert {a.type for a in find_acts(text)} == {"V-INFANTICIDE", "CAH-E"}

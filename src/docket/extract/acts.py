@@ -4,6 +4,8 @@ Patterns live in data/act_patterns.tsv (code, regex) so investigators can extend
 touching code; codes and Rome Statute articles come from `docket.vocab.acts()`. A pattern may
 write an English verb as `<verb>` to match every inflection ("<die>" = die, dies, died, dying):
 lemmatising the patterns instead of the text keeps spaCy's lemmatizer out of the pipeline.
+Each type takes its own longest matches, so the same words may evidence two types, except where
+one type is a case of the other (`_hides`).
 """
 
 from __future__ import annotations
@@ -101,22 +103,56 @@ def _into_places(text: str, places: list[PlaceMention]) -> list[tuple[int, int]]
     return out
 
 
+Match = tuple[int, int, int, str]  # start, end, pattern rank, code
+
+
+def _free(occ: dict[str, Occupied[Match]], start: int, end: int) -> bool:
+    return all(o.free(start, end) for o in occ.values())
+
+
+# the means of a death are not a second act in its words: "beaten to death" is murder,
+# "died of hunger" a death in custody (the labelling convention of every evaluation set)
+_DEATH_HIDES = {("CAH-A", "CAH-F"), ("V-DEATHCUST", "CAH-F"), ("V-DEATHCUST", "CAH-K")}
+
+
+def _hides(specific: str, general: str) -> bool:
+    """A specific type hides the general category it is a case of in the same words
+    ("publicly executed" is not also murder; "died from beatings" is also torture)."""
+    acts_ = _acts_by_code()
+    return (specific, general) in _DEATH_HIDES or (
+        specific.startswith("V-")
+        and general.startswith("CAH-")
+        and acts_[general].rome_statute in acts_[specific].rome_statute
+    )
+
+
 def _select(
     text: str,
     patterns: list[tuple[int, str, re.Pattern[str]]],
     context: list[tuple[int, str, re.Pattern[str]]],
     extra: list[tuple[int, int, str]],
-) -> list[tuple[int, int, int, str]]:
-    cands: list[tuple[int, int, int, str]] = [(s, e, -1, c) for s, e, c in extra]
+) -> list[Match]:
+    cands: list[Match] = [(s, e, -1, c) for s, e, c in extra]
     for rank, code, pattern in patterns:
         for m in pattern.finditer(text):
             if m.end() > m.start() and not _negated(text, m.start()):
                 cands.append((m.start(), m.end(), rank, code))
     cands.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
-    taken: Occupied[tuple[int, int, int, str]] = Occupied()
+    # each type takes its own longest matches: the same words may evidence two types
+    # ("families were relocated to a farm": guilt by association and banishment)
+    occ: dict[str, Occupied[Match]] = {}
     for c in cands:
-        if taken.free(c[0], c[1]):
-            taken.add(c[0], c[1], c)
+        o = occ.setdefault(c[3], Occupied())
+        if o.free(c[0], c[1]):
+            o.add(c[0], c[1], c)
+    for code in list(occ):
+        for c in occ[code].items():
+            if any(
+                _hides(other, code) and occ[other].overlapping(c[0], c[1])
+                for other in occ
+                if other != code
+            ):
+                occ[code].remove(c[0], c[1], c)
     # words that count only where the paragraph, or the one before it, is about detention
     # ("many died", "held"): a testimony names the camp, then goes on without naming it again
     prev_about = False
@@ -126,24 +162,25 @@ def _select(
             prev_about = about
             continue
         prev_about = about
-        found = {c[3] for c in taken.overlapping(para.start(), para.end())}
+        found = {code for code, o in occ.items() if o.overlapping(para.start(), para.end())}
         for rank, code, pattern in context:
             if code in found:
                 continue
             for m in pattern.finditer(text, para.start(), para.end()):
                 if (
                     m.end() > m.start()
-                    and taken.free(m.start(), m.end())
+                    and _free(occ, m.start(), m.end())
                     and not _negated(text, m.start())
                 ):
-                    taken.add(m.start(), m.end(), (m.start(), m.end(), rank, code))
+                    c = (m.start(), m.end(), rank, code)
+                    occ.setdefault(code, Occupied()).add(c[0], c[1], c)
                     found.add(code)
                     break
-    return taken.items()
+    return [c for o in occ.values() for c in o.items()]
 
 
 def find_acts(text: str, places: list[PlaceMention] | None = None) -> list[ActMention]:
-    """Every act mention: within a layer the longest match wins, then the earlier pattern."""
+    """Every act mention: per type the longest match wins, then the earlier pattern."""
     main = [(r, c, p) for r, (c, p) in enumerate(_patterns())]
     ctx = [(r, c, p) for r, (c, p) in enumerate(_context_patterns(), start=len(main))]
     into = [(s, e, "CAH-E") for s, e in _into_places(text, places or [])]

@@ -131,6 +131,10 @@ class _Finder:
                     return e2.start, e2.end
         last = tok
         for child in tok.rights:
+            if child.dep_ == "prep" and any(
+                x.ent_type_ in ("DATE", "TIME") for x in child.subtree if x is not child
+            ):
+                break  # "North Korea's envoy in Geneva on Thursday": the date is not the speaker
             if child.dep_ in ("prep", "compound", "amod", "nummod", "poss"):
                 last = child.right_edge
             else:
@@ -161,7 +165,12 @@ class _Finder:
             return None, None, None
         subj = [c for c in verb.children if c.dep_ in _SUBJ]
         if not subj and verb.dep_ in ("conj", "advcl", "xcomp", "dep") and verb.head is not verb:
-            subj = [c for c in verb.head.children if c.dep_ in _SUBJ]
+            head = verb.head
+            if verb.tag_ == "VBG" and head.dep_ in ("ccomp", "relcl", "acl", "advcl"):
+                # "X dismissed a report that people are held, calling it ...": the parser hung
+                # the participle on the nearest verb; its subject is the sentence's
+                head = verb.sent.root
+            subj = [c for c in head.children if c.dep_ in _SUBJ]
         if subj and subj[0].lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
             subj = [verb.head]  # "Pae, who has testified that ...": the antecedent
         if len(subj) > 1 and self._in_dateline(subj[0].idx):
