@@ -115,8 +115,11 @@ def record(
     action: str,
     target: str | None = None,
     details: dict[str, Any] | None = None,
+    *,
+    flush: bool = True,
 ) -> AuditEntry:
-    """Append one entry to the chain, in the caller's transaction."""
+    """Append one entry to the chain, in the caller's transaction. `flush=False` leaves the
+    entry pending, for callers that append many and flush once (ingest batches)."""
     last, setting = _chain_head(session)
     entry = AuditEntry(
         seq=(last.seq + 1) if last else 1,
@@ -136,7 +139,8 @@ def record(
         session.add(setting)
     else:
         setting.value = head
-    session.flush()
+    if flush:
+        session.flush()
     session.info[_HEAD_CACHE] = (session.info[_HEAD_CACHE][0], entry, setting)
     return entry
 
