@@ -297,6 +297,13 @@ def _ingest_batch(
     case: Case, items: list[_Item], kind: str | None, lang: str | None, actor: Actor
 ) -> None:
     _mark_present(case, items)
+    _ingest_new(case, items, kind, lang, actor)
+
+
+def _ingest_new(
+    case: Case, items: list[_Item], kind: str | None, lang: str | None, actor: Actor
+) -> None:
+    """Parse, preserve and store the files of a batch not yet decided (not failed, not held)."""
     todo: list[_Item] = []
     repeats: list[_Item] = []  # same bytes as an earlier file of the batch: decided after it
     seen: set[str] = set()
