@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -293,6 +294,36 @@ def _save_batch(case: Case, items: list[_Item], actor: Actor) -> None:
         item.outcome = IngestOutcome(str(item.path), "ingested", source_id, kind, item.guessed)
 
 
+def _prepare(
+    items: list[_Item], blobs: BlobBatch, kind: str | None, lang: str | None, in_flight: set[str]
+) -> tuple[list[_Item], list[_Item]]:
+    """Parse the undecided files of a batch and write their blobs (not yet durable). Returns the
+    files to store and those to decide later: repeats of bytes seen earlier in the batch or in
+    the batch still being committed (`in_flight`), which are 'present' once that one commits."""
+    todo: list[_Item] = []
+    later: list[_Item] = []
+    seen = set(in_flight)
+    for item in items:
+        if item.outcome is None:
+            (later if item.digest in seen else todo).append(item)
+            seen.add(item.digest)
+    for item in todo:
+        _parse(item, kind, lang)
+        if item.outcome is None:
+            _write_blobs(blobs, item)
+    return [item for item in todo if item.outcome is None], later
+
+
+def _commit(case: Case, todo: list[_Item], blobs: BlobBatch, actor: Actor) -> None:
+    """Blobs durable first, then the database: a source is never committed before its bytes."""
+    try:
+        blobs.sync()
+    finally:
+        blobs.discard()
+    if todo:
+        _save_batch(case, todo, actor)
+
+
 def _ingest_batch(
     case: Case, items: list[_Item], kind: str | None, lang: str | None, actor: Actor
 ) -> None:
@@ -304,24 +335,25 @@ def _ingest_new(
     case: Case, items: list[_Item], kind: str | None, lang: str | None, actor: Actor
 ) -> None:
     """Parse, preserve and store the files of a batch not yet decided (not failed, not held)."""
-    todo: list[_Item] = []
-    repeats: list[_Item] = []  # same bytes as an earlier file of the batch: decided after it
-    seen: set[str] = set()
-    for item in items:
-        if item.outcome is None:
-            (repeats if item.digest in seen else todo).append(item)
-            seen.add(item.digest)
-    for item in todo:
-        _parse(item, kind, lang)
-    todo = [item for item in todo if item.outcome is None]
-    with case.blobs.batch() as blobs:
-        for item in todo:
-            _write_blobs(blobs, item)
-    todo = [item for item in todo if item.outcome is None]
-    if todo:
-        _save_batch(case, todo, actor)
-    if repeats:
-        _ingest_batch(case, repeats, kind, lang, actor)
+    blobs = BlobBatch(case.blobs)
+    try:
+        todo, later = _prepare(items, blobs, kind, lang, set())
+    except BaseException:
+        blobs.discard()
+        raise
+    _commit(case, todo, blobs, actor)
+    if later:
+        _ingest_batch(case, later, kind, lang, actor)
+
+
+@dataclass
+class _InFlight:
+    """A batch being committed by the writer thread while the next one is parsed."""
+
+    items: list[_Item]
+    later: list[_Item]
+    digests: set[str]
+    done: Future[None]
 
 
 def _plain(item: _Item, value: str | None) -> str | None:
@@ -432,11 +464,36 @@ def ingest_paths(
     if kind is not None and kind not in readers():
         raise BadInput(f"unknown kind {kind!r}; expected one of " + "|".join(readers()))
     report = IngestReport()
-    for batch in _batches(paths):
-        _ingest_batch(case, batch, kind, lang, actor)
-        for item in batch:
+
+    def finish(batch: _InFlight) -> None:
+        batch.done.result()
+        if batch.later:
+            _ingest_batch(case, batch.later, kind, lang, actor)
+        for item in batch.items:
             assert item.outcome is not None
             report.outcomes.append(item.outcome)
             if progress:
                 progress(item.outcome)
+
+    # Two stages: this thread reads, hashes and parses batch n+1 (CPU) while a writer thread
+    # waits for batch n's fsyncs and database round trips (I/O, the GIL released).
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="docket-ingest") as writer:
+        previous: _InFlight | None = None
+        for items in _batches(paths):
+            _mark_present(case, items)
+            blobs = BlobBatch(case.blobs)
+            try:
+                todo, later = _prepare(
+                    items, blobs, kind, lang, previous.digests if previous else set()
+                )
+                if previous is not None:
+                    finish(previous)
+                    previous = None
+                done = writer.submit(_commit, case, todo, blobs, actor)
+            except BaseException:
+                blobs.discard()
+                raise
+            previous = _InFlight(items, later, {item.digest for item in todo}, done)
+        if previous is not None:
+            finish(previous)
     return report
