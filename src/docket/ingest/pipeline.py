@@ -3,11 +3,13 @@
 Files go through in batches (up to BATCH_FILES files or BATCH_BYTES bytes). For a batch: read and
 hash every file; drop those the case already holds (one query); parse the rest (all validation
 happens here, before anything is written); write their blobs and make them durable together (one
-concurrent round of fsyncs); then one database transaction adds each file's source, witness, pages,
-list entries, search index row, custody entry and audit entry inside a savepoint of its own, so a
-file the database refuses is rolled back alone and the others commit. A process killed at any
-point leaves complete sources only, at worst with orphan blobs that the next ingest of the same
-files reuses; re-running completes the batch.
+concurrent round of fsyncs); then one database transaction adds every file's source, witness,
+pages, list entries, search index row, custody entry and audit entry. If the database refuses any
+file, the transaction is rolled back and the batch stored again with a savepoint per file, so only
+the refused file fails. A process killed at any point leaves complete sources only, at worst with
+orphan blobs that the next ingest of the same files reuses; re-running completes the batch.
+Parsing batch n+1 overlaps with writing batch n (a writer thread), which never commits before
+its blobs are durable.
 
 Batching is what makes ingestion cheap next to extraction: per file, a transaction of its own cost
 two blob fsyncs, a commit (an fsync of the write-ahead log on PostgreSQL) and a read of the audit
@@ -295,11 +297,11 @@ def _save_batch(case: Case, items: list[_Item], actor: Actor) -> None:
 
 
 def _prepare(
-    items: list[_Item], blobs: BlobBatch, kind: str | None, lang: str | None, in_flight: set[str]
+    items: list[_Item], kind: str | None, lang: str | None, in_flight: set[str]
 ) -> tuple[list[_Item], list[_Item]]:
-    """Parse the undecided files of a batch and write their blobs (not yet durable). Returns the
-    files to store and those to decide later: repeats of bytes seen earlier in the batch or in
-    the batch still being committed (`in_flight`), which are 'present' once that one commits."""
+    """Parse the undecided files of a batch. Returns the files to store and those to decide
+    later: repeats of bytes seen earlier in the batch or in the batch still being committed
+    (`in_flight`), which are 'present' once that one commits."""
     todo: list[_Item] = []
     later: list[_Item] = []
     seen = set(in_flight)
@@ -309,17 +311,16 @@ def _prepare(
             seen.add(item.digest)
     for item in todo:
         _parse(item, kind, lang)
-        if item.outcome is None:
-            _write_blobs(blobs, item)
     return [item for item in todo if item.outcome is None], later
 
 
-def _commit(case: Case, todo: list[_Item], blobs: BlobBatch, actor: Actor) -> None:
-    """Blobs durable first, then the database: a source is never committed before its bytes."""
-    try:
-        blobs.sync()
-    finally:
-        blobs.discard()
+def _commit(case: Case, todo: list[_Item], actor: Actor) -> None:
+    """Blobs written and durable first, then the database: a source is never committed before
+    its bytes are safe."""
+    with case.blobs.batch() as blobs:
+        for item in todo:
+            _write_blobs(blobs, item)
+    todo = [item for item in todo if item.outcome is None]
     if todo:
         _save_batch(case, todo, actor)
 
@@ -335,13 +336,8 @@ def _ingest_new(
     case: Case, items: list[_Item], kind: str | None, lang: str | None, actor: Actor
 ) -> None:
     """Parse, preserve and store the files of a batch not yet decided (not failed, not held)."""
-    blobs = BlobBatch(case.blobs)
-    try:
-        todo, later = _prepare(items, blobs, kind, lang, set())
-    except BaseException:
-        blobs.discard()
-        raise
-    _commit(case, todo, blobs, actor)
+    todo, later = _prepare(items, kind, lang, set())
+    _commit(case, todo, actor)
     if later:
         _ingest_batch(case, later, kind, lang, actor)
 
@@ -476,23 +472,15 @@ def ingest_paths(
                 progress(item.outcome)
 
     # Two stages: this thread reads, hashes and parses batch n+1 (CPU) while a writer thread
-    # waits for batch n's fsyncs and database round trips (I/O, the GIL released).
+    # writes batch n's blobs and waits for their fsyncs and for the database (I/O, GIL released).
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="docket-ingest") as writer:
         previous: _InFlight | None = None
         for items in _batches(paths):
             _mark_present(case, items)
-            blobs = BlobBatch(case.blobs)
-            try:
-                todo, later = _prepare(
-                    items, blobs, kind, lang, previous.digests if previous else set()
-                )
-                if previous is not None:
-                    finish(previous)
-                    previous = None
-                done = writer.submit(_commit, case, todo, blobs, actor)
-            except BaseException:
-                blobs.discard()
-                raise
+            todo, later = _prepare(items, kind, lang, previous.digests if previous else set())
+            if previous is not None:
+                finish(previous)
+            done = writer.submit(_commit, case, todo, actor)
             previous = _InFlight(items, later, {item.digest for item in todo}, done)
         if previous is not None:
             finish(previous)
