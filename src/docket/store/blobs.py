@@ -15,8 +15,8 @@ blob is intact only if it opens and hashes to its name.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -138,37 +138,45 @@ class BlobStore:
 _FSYNC_POOL: ThreadPoolExecutor | None = None
 
 
-def _fsync_path(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
+def _fsync(target: Path | int) -> None:
+    """fsync an open file descriptor, or a path (a folder) opened for it."""
+    if isinstance(target, int):
+        os.fsync(target)
+        return
+    fd = os.open(target, os.O_RDONLY)
     try:
         os.fsync(fd)
     finally:
         os.close(fd)
 
 
-def _fsync_all(paths: Iterable[Path]) -> None:
-    """fsync every path, concurrently: the kernel folds concurrent fsyncs into one journal
+def _fsync_all(targets: Iterable[Path | int]) -> None:
+    """fsync everything, concurrently: the kernel folds concurrent fsyncs into one journal
     commit, where one after the other each waits for a disk flush of its own."""
     global _FSYNC_POOL
-    todo = list(paths)
+    todo = list(targets)
     if len(todo) <= 1:
-        for path in todo:
-            _fsync_path(path)
+        for target in todo:
+            _fsync(target)
         return
     if _FSYNC_POOL is None:
         _FSYNC_POOL = ThreadPoolExecutor(max_workers=16, thread_name_prefix="docket-fsync")
-    for _ in _FSYNC_POOL.map(_fsync_path, todo):
+    for _ in _FSYNC_POOL.map(_fsync, todo):
         pass
+
+
+_TEMP_NAMES = itertools.count()
 
 
 class BlobBatch:
     """Blobs written to temporary files now and made durable together by `sync`: fsync of every
     file, rename to its final name, fsync of every folder that changed. Before `sync` returns
-    nothing new is under a final name, so a reader never sees half a blob."""
+    nothing new is under a final name, so a reader never sees half a blob. Each temporary file
+    stays open until then (a batch holds a few dozen)."""
 
     def __init__(self, store: BlobStore) -> None:
         self.store = store
-        self._pending: dict[Path, Path] = {}  # final path -> temporary file
+        self._pending: dict[Path, tuple[Path, int]] = {}  # final path -> (temporary file, fd)
         self._folders: set[Path] = set()
 
     def put(self, data: bytes, sha256: str | None = None, *, seal: bool = False) -> str:
@@ -182,26 +190,38 @@ class BlobBatch:
         if target.is_file() and self.store._intact(target, digest, need_sealed=seal):
             return digest
         payload = self.store._keys().seal_blob(data, digest) if seal else data
-        if not target.parent.is_dir():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            self._folders.add(target.parent.parent)  # the new folder's own entry
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+        tmp, fd = self._create_temp(target)
         try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(payload)
-            os.chmod(tmp, 0o444)
+            view = memoryview(payload)
+            while view:
+                view = view[os.write(fd, view) :]
         except BaseException:
-            Path(tmp).unlink(missing_ok=True)
+            os.close(fd)
+            tmp.unlink(missing_ok=True)
             raise
-        self._pending[target] = Path(tmp)
+        self._pending[target] = (tmp, fd)
         self._folders.add(target.parent)
         return digest
 
+    def _create_temp(self, target: Path) -> tuple[Path, int]:
+        """A new read-only file beside `target` (created with its final mode: no chmod later)."""
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+        while True:
+            tmp = target.parent / f".tmp-{target.name[:16]}-{os.getpid()}-{next(_TEMP_NAMES)}"
+            try:
+                return tmp, os.open(tmp, flags, 0o444)
+            except FileExistsError:  # left by a killed process that had the same pid
+                continue
+            except FileNotFoundError:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                self._folders.add(target.parent.parent)  # the new folder's own entry
+
     def sync(self) -> None:
         """Make every blob put so far durable under its final name."""
-        _fsync_all(self._pending.values())
+        _fsync_all(fd for _, fd in self._pending.values())
         while self._pending:
-            target, tmp = self._pending.popitem()
+            target, (tmp, fd) = self._pending.popitem()
+            os.close(fd)
             os.replace(tmp, target)
         if os.name == "posix":  # a rename is durable once its folder is fsynced
             _fsync_all(sorted(self._folders))
@@ -210,4 +230,6 @@ class BlobBatch:
     def discard(self) -> None:
         """Remove the temporary files of blobs not yet synced."""
         while self._pending:
-            Path(self._pending.popitem()[1]).unlink(missing_ok=True)
+            tmp, fd = self._pending.popitem()[1]
+            os.close(fd)
+            tmp.unlink(missing_ok=True)
