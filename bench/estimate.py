@@ -3,8 +3,9 @@
     PYTHONPATH=src python bench/estimate.py [--quick]
 
 Prints markdown for docs/benchmarks.md: exhaustive log-linear search time on 5 lists, LCMCR
-Gibbs iterations per second (K*=10, one core) for 4, 6, 10 and 20 lists, and published
-estimates next to ours, with the Monte Carlo spread of bootstrap interval ends over seeds.
+Gibbs iterations per second (K*=10, one core) for 4, 6, 10 and 20 lists, the published figures
+next to ours by the same method (BCa replayed on R's own resamples), and the Monte Carlo spread
+of bootstrap interval ends over numpy seeds.
 """
 
 from __future__ import annotations
@@ -13,19 +14,22 @@ import argparse
 import os
 import platform
 import time
+from pathlib import Path
 
 os.environ.setdefault("NUMBA_NUM_THREADS", "1")
 
 import numpy as np  # noqa: E402
 
-from docket.estimate import load_published  # noqa: E402
+from docket.estimate import from_mapping, load_published  # noqa: E402
 from docket.estimate._covariates import covariate_model_average  # noqa: E402
-from docket.estimate._dga import dga_estimate  # noqa: E402
+from docket.estimate._dga import dga_estimate, negative_binomial_log_prior  # noqa: E402
 from docket.estimate._lcmcr_sampler import prepare, run_chain  # noqa: E402
 from docket.estimate._loglinear import loglinear_estimate  # noqa: E402
 from docket.estimate._loglinear_fit import exhaustive_search  # noqa: E402
-from docket.estimate._stepwise import stepwise_bca_estimate  # noqa: E402
+from docket.estimate._stepwise import read_resamples, stepwise_bca_estimate  # noqa: E402
 from docket.synth.captures import simulate_many_lists  # noqa: E402
+
+R_RESAMPLES = Path(__file__).resolve().parent.parent / "tests" / "estimate" / "data"
 
 
 def best_of(fn, repeats: int = 3) -> float:
@@ -72,7 +76,9 @@ def lcmcr_speed(iterations: int) -> None:
 
 
 def reproduction(seeds: int, n_boot: int) -> None:
-    print(f"### Published estimates reproduced (BCa: {n_boot} resamples, {seeds} seeds)\n")
+    print(
+        f"### Published estimates with numpy's generator (BCa: {n_boot} resamples, {seeds} seeds)\n"
+    )
     print(
         "| data | published | ours (point) | our BCa interval, seed 0 | "
         "BCa ends over seeds (min-max) |\n|---|---|---|---|---|"
@@ -90,6 +96,57 @@ def reproduction(seeds: int, n_boot: int) -> None:
             f"low {min(lows):,.0f}-{max(lows):,.0f}, high {min(highs):,.0f}-{max(highs):,.0f} |"
         )
     scotland()
+
+
+def published() -> None:
+    """Each published figure next to ours by the same method: the verdict table."""
+    print("### Published figures against docket, same method\n")
+    print("| data | published | docket | verdict |\n|---|---|---|---|")
+    for name, fname in (
+        ("new_orleans_trafficking_5lists_v2019", "r_resamples_new_orleans.txt"),
+        ("us_western_site_sex_trafficking_5lists", "r_resamples_western.txt"),
+    ):
+        ch, meta = load_published(name)
+        pub = meta["published"]
+        t = time.process_time()
+        res = stepwise_bca_estimate(ch, resamples=read_resamples(R_RESAMPLES / fname, ch))
+        secs = time.process_time() - t
+        print(
+            f"| {name} | {pub['estimate']:,} ({pub['ci_low']:,}-{pub['ci_high']:,}) | "
+            f"{res.estimate:,.0f} ({res.ci_low:,.0f}-{res.ci_high:,.0f}), "
+            f"{res.details['model']}, on R's 1,000 resamples ({secs:.0f} CPU s) | "
+            f"point {'exact' if round(res.estimate) == pub['estimate'] else 'differs'}, "
+            f"low {'exact' if round(res.ci_low) == pub['ci_low'] else 'differs'}, "
+            f"high {round(res.ci_high) - pub['ci_high']:+d} |"
+        )
+    v = load_published("spina_bifida_upstate_ny_1969_1974_3lists")[1]["variant_madigan_york_1997"]
+    pub = v["published"]
+    res = dga_estimate(
+        from_mapping(v["lists"], v["counts"]),
+        delta=1.0,
+        log_prior=negative_binomial_log_prior(13.14, 55.17),
+    )
+    top = res.details["top_graphs"][0]
+    ours = (
+        round(top["posterior"], 2),
+        round(top["bayes_relative_loss"]),
+        round(top["posterior_mode"]),
+        round(res.details["bayes_relative_loss"]),
+        round(res.details["posterior_mode"]),
+    )
+    theirs = (
+        pub["top_graph_posterior"],
+        pub["top_graph_bayes_estimate"],
+        pub["top_graph_posterior_mode"],
+        pub["model_averaged_bayes_estimate"],
+        pub["model_averaged_posterior_mode"],
+    )
+    print(
+        "| spina bifida (Madigan & York 1997), top graph posterior / Bayes / mode, averaged "
+        f"Bayes / mode | {' / '.join(map(str, theirs))} | {' / '.join(map(str, ours))} "
+        f"({top['edges'][0]}) | {'all exact' if ours == theirs else 'differs'} |"
+    )
+    print()
 
 
 def scotland() -> None:
@@ -117,7 +174,7 @@ def main() -> None:
     ap.add_argument("--quick", action="store_true", help="fewer iterations and seeds")
     ap.add_argument(
         "--section",
-        choices=["all", "loglinear", "lcmcr", "reproduction", "scotland"],
+        choices=["all", "loglinear", "lcmcr", "reproduction", "published", "scotland"],
         default="all",
     )
     args = ap.parse_args()
@@ -129,6 +186,8 @@ def main() -> None:
         loglinear_speed()
     if args.section in ("all", "lcmcr"):
         lcmcr_speed(20_000 if args.quick else 110_000)
+    if args.section in ("all", "published"):
+        published()
     if args.section in ("all", "reproduction"):
         reproduction(2 if args.quick else 10, 300 if args.quick else 1000)
     if args.section == "scotland":

@@ -3,9 +3,9 @@
 Reports precision, recall and F1 per kind (entities per label, quotes, speakers, dates, figures,
 places, acts) and throughput (articles per second, whole extract, one process, one core).
 
-    PYTHONPATH=src python bench/extract.py [--sets dev heldout ... heldout8]
+    PYTHONPATH=src python bench/extract.py [--sets dev heldout ... heldout10]
         [--model NAME_OR_PATH]
-        [--repeat 3] [--json out.json] [--errors]
+        [--repeat 3] [--json out.json] [--errors] [--by-act]
 """
 
 from __future__ import annotations
@@ -144,9 +144,14 @@ def evaluate(pairs: list[tuple[Path, dict, Extraction]]) -> tuple[dict, list[str
             doc,
             "place",
         )
-        set_score(
-            s["acts"], set(gold.get("acts") or []), {a.type for a in ex.acts}, errors, doc, "act"
-        )
+        g_acts, p_acts = set(gold.get("acts") or []), {a.type for a in ex.acts}
+        set_score(s["acts"], g_acts, p_acts, errors, doc, "act")
+        for code in g_acts | p_acts:  # per violation type, to see which ones are missed
+            s[f"act {code}"].add(
+                int(code in g_acts and code in p_acts),
+                int(code in p_acts - g_acts),
+                int(code in g_acts - p_acts),
+            )
     out = {
         k: dict(zip(("precision", "recall", "f1"), v.prf(), strict=True))
         | {"tp": v.tp, "fp": v.fp, "fn": v.fn}
@@ -175,12 +180,15 @@ def main() -> None:
             "heldout6",
             "heldout7",
             "heldout8",
+            "heldout9",
+            "heldout10",
         ],
     )
     ap.add_argument("--model", default=None, help="spaCy model package name or path")
     ap.add_argument("--repeat", type=int, default=3, help="timed passes over the set")
     ap.add_argument("--json", default=None)
     ap.add_argument("--errors", action="store_true", help="list every miss and extra")
+    ap.add_argument("--by-act", action="store_true", help="also print a row per act type")
     args = ap.parse_args()
     if args.model:
         pipeline.SPACY_MODEL = args.model
@@ -193,12 +201,13 @@ def main() -> None:
     report: dict = {"model": pipeline.SPACY_MODEL, "model_load_s": round(load_s, 2), "sets": {}}
     print(f"model {report['model']}; load {load_s:.1f} s")
     for name in args.sets:
-        report["sets"][name] = run_set(Path(args.root) / name, args.repeat, args.errors)
+        folder = Path(args.root) / name
+        report["sets"][name] = run_set(folder, args.repeat, args.errors, args.by_act)
     if args.json:
         Path(args.json).write_text(json.dumps(report, indent=2))
 
 
-def run_set(folder: Path, repeat: int, show_errors: bool) -> dict:
+def run_set(folder: Path, repeat: int, show_errors: bool, by_act: bool = False) -> dict:
     files = sorted(folder.glob("*/*.md"))
     golds = [yaml.safe_load(f.with_suffix(".gold.yaml").read_text("utf-8")) for f in files]
     docs = [load_file(f) for f in files]
@@ -233,7 +242,7 @@ def run_set(folder: Path, repeat: int, show_errors: bool) -> dict:
     )
     print(f"{'kind':<22}{'P':>7}{'R':>7}{'F1':>7}   " + "   ".join(f"{lg} F1" for lg in by_lang))
     for k, v in scores.items():
-        if "f1" in v:
+        if "f1" in v and (by_act or not k.startswith("act ")):
             per = "   ".join(
                 f"{by_lang[lg].get(k, {}).get('f1', float('nan')):5.2f}" for lg in by_lang
             )

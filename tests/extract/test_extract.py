@@ -174,3 +174,77 @@ def test_act_words_count_in_the_context_of_detention() -> None:
     outside = extract_text("Many people died in the flood that winter.")
     assert "V-DEATHCUST" in {a.type for a in inside.acts}
     assert "V-DEATHCUST" not in {a.type for a in outside.acts}
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (
+            "SEOUL — A former guard told a hearing on Tuesday that his unit was ordered to "
+            "shoot. The guard, Yoon Tae-gyu, 29, defected in 2021.",
+            "his unit was ordered",
+            "Yoon Tae-gyu",
+        ),
+        (
+            "The United Nations Commission of Inquiry reported in 2014 that such camps held "
+            "many thousands of people.",
+            "such camps held",
+            "United Nations Commission of Inquiry",
+        ),
+        (
+            '"We carried stones from morning until night," said a former detainee, '
+            "identified as Im, 41.",
+            "We carried stones",
+            "Im",
+        ),
+        (
+            "Open Doors, a Christian charity, estimates that tens of thousands of Christians "
+            "are held in camps.",
+            "tens of thousands",
+            "Open Doors",
+        ),
+    ],
+)
+def test_reported_speech_the_small_parser_gets_wrong(text: str, words: str, speaker: str) -> None:
+    result = extract_text(text)
+    assert_spans(result)
+    assert _speaker(result, words) == speaker
+
+
+def test_a_clause_after_that_keeps_its_own_verb() -> None:
+    text = "Seo said her government believed that at least 500 abductees were alive."
+    result = extract_text(text)
+    assert any(q.text.startswith("her government believed") for q in result.quotes)
+
+
+def test_a_quote_before_was_quoted_as_saying_and_a_condemnation() -> None:
+    text = (
+        'Amnesty International published new testimony. "I was made to sit without moving," '
+        "a former detainee from Hyesan was quoted as saying.\n\n"
+        "PYONGYANG — A spokesperson for the Foreign Ministry of the DPRK on Wednesday condemned "
+        'the statement as "a malicious slander against our system."'
+    )
+    result = extract_text(text)
+    assert_spans(result)
+    assert _speaker(result, "I was made to sit") == "a former detainee from Hyesan"
+    assert _speaker(result, "a malicious slander") == "Foreign Ministry of the DPRK"
+
+
+def test_a_pronoun_skips_a_person_of_the_other_gender() -> None:
+    text = (
+        "Jeon Hye-ryeon, 44, said officers kept her husband, Baek Sung-il, in a basement "
+        'cell. "His face was swollen so badly I knew him only by his voice," she said.'
+    )
+    result = extract_text(text)
+    assert_spans(result)
+    assert _speaker(result, "His face was swollen") == "Jeon Hye-ryeon"
+
+
+def test_a_date_after_the_subject_is_not_part_of_the_speaker() -> None:
+    text = (
+        "North Korea's envoy in Geneva on Thursday dismissed a report that thousands are "
+        'held in camps, calling its findings "a fabrication cooked up by hostile forces."'
+    )
+    result = extract_text(text)
+    assert_spans(result)
+    assert _speaker(result, "a fabrication") == "North Korea's envoy in Geneva"

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from docket.extract._inflect import inflect as _inflect
 from docket.extract.acts import find_acts
 from docket.extract.dates import find_dates
 from docket.extract.figures import find_figures
@@ -117,3 +120,53 @@ def test_acts_with_evidence_words_and_vocabulary_codes() -> None:
 )
 def test_romanized_korean_names(text: str, names: list[str]) -> None:
     assert [text[s:e] for s, e in find_korean_names(text)] == names
+
+
+def test_act_verbs_match_every_inflection() -> None:
+    assert re.fullmatch(_inflect("die"), "dying")
+    assert re.fullmatch(_inflect("rape"), "raping")
+    assert re.fullmatch(_inflect("drag"), "dragged")
+    assert not re.fullmatch(_inflect("work"), "worker")
+    text = "He saw guards raping inmates."
+    assert "CAH-G" in {a.type for a in find_acts(text)}
+
+
+def test_detention_words_may_also_evidence_another_act() -> None:
+    text = "Relatives of the official were also sent to a prison camp."
+    found = {a.type for a in find_acts(text)}
+    assert {"V-GUILTASSOC", "CAH-E"} <= found
+    for a in find_acts(text):
+        assert text[a.start : a.end] == a.text
+
+
+def test_context_words_count_in_the_paragraph_after_the_camp_is_named() -> None:
+    about = "She was held at Camp 16 for eight years.\n\nMy grandmother died in the second winter."
+    alone = "She moved to Seoul.\n\nHer grandmother died in the second winter."
+    assert "V-DEATHCUST" in {a.type for a in find_acts(about)}
+    assert "V-DEATHCUST" not in {a.type for a in find_acts(alone)}
+
+
+def test_put_into_a_gazetteer_facility_is_imprisonment() -> None:
+    text = "In 1977 she was sent to Yodok with her son."
+    acts_found = find_acts(text, find_places(text))
+    assert ("sent to Yodok", "CAH-E") in {(a.text, a.type) for a in acts_found}
+    assert "CAH-E" not in {a.type for a in find_acts("She moved to Seoul in 1977.")}
+
+
+def test_a_witness_denying_an_act_is_not_evidence_of_it() -> None:
+    assert "CAH-F" not in {a.type for a in find_acts("In the camp he was never beaten.")}
+    assert "V-ARBDET" in {a.type for a in find_acts("Her mother was never tried.")}
+    assert "V-ARBDET" not in {
+        a.type for a in find_acts("the UN Working Group on Arbitrary Detention met.")
+    }
+
+
+def test_the_same_words_may_evidence_two_types_unless_one_is_a_case_of_the_other() -> None:
+    both = {a.type for a in find_acts("Their families were relocated to a collective farm.")}
+    assert {"V-GUILTASSOC", "V-BANISH"} <= both
+    public = {a.type for a in find_acts("He was publicly executed.")}
+    assert "V-PUBEXEC" in public and "CAH-A" not in public
+    death = {a.type for a in find_acts("Her husband was beaten to death.")}
+    assert "CAH-A" in death and "CAH-F" not in death
+    text = "Babies born to inmates were taken from their mothers and killed."
+    assert {a.type for a in find_acts(text)} == {"V-INFANTICIDE", "CAH-E"}

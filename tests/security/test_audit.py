@@ -127,3 +127,31 @@ def test_chain_survives_a_check_of_an_empty_trail(sqlite_case):
         s.execute(text("DELETE FROM case_settings WHERE key = 'audit.head'"))
         report = check_chain(s)
     assert report.ok and report.checked == 0
+
+
+def test_appends_in_one_transaction_and_rolled_back_savepoints_keep_the_chain(case, admin):
+    """Several appends share one transaction (ingest batches); a savepoint rolled back after
+    its append takes the entry with it, and the next append links to the entry before."""
+    from docket.security.audit import record
+
+    before = len(_entries(case))
+    with case.session() as s:
+        record(s, admin, "test.one", "t:1")
+        with s.begin_nested():
+            record(s, admin, "test.two", "t:2")
+        savepoint = s.begin_nested()
+        record(s, admin, "test.dropped", "t:3")
+        savepoint.rollback()
+        with s.begin_nested():
+            record(s, admin, "test.three", "t:4")
+        record(s, admin, "test.four", "t:5")
+    entries = _entries(case)
+    assert [e.action for e in entries[before:]] == [
+        "test.one", "test.two", "test.three", "test.four",
+    ]  # fmt: skip
+    assert [e.seq for e in entries] == list(range(1, len(entries) + 1))
+    assert verify_audit(case, actor=admin).ok
+    with case.session() as s:  # a new transaction reads the head again
+        record(s, admin, "test.five")
+    assert verify_audit(case, actor=admin).ok
+    assert _entries(case)[-1].seq == len(entries) + 1

@@ -4,11 +4,14 @@ Each decomposable graph on the lists is a log-linear model whose hyper-Dirichlet
 closed form (products over cliques divided by products over separators), so the joint posterior
 of (graph, unrecorded count) can be computed exactly on a grid of counts, with no MCMC. The same
 formulas as the R package dga: Dirichlet parameter delta per cell (default 2**-k, a prior worth
-one observation), prior p(N) ~ 1/N, uniform prior over graphs.
+one observation), prior p(N) ~ 1/N (or any log prior passed in), uniform prior over graphs.
+Besides the median and interval, the posterior mode and Madigan and York's Bayes estimate under
+relative squared-error loss (E[1/N] / E[1/N^2]) are reported, overall and per top graph.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from itertools import combinations
 
@@ -82,6 +85,23 @@ def _marginal_terms(ch: CaptureHistories, n0: np.ndarray, delta: float) -> dict[
     return out
 
 
+def negative_binomial_log_prior(a: float, b: float) -> Callable[[np.ndarray], np.ndarray]:
+    """log p(N) for N ~ negative binomial with mean a*b (Madigan and York's informative prior)."""
+
+    def log_prior(N: np.ndarray) -> np.ndarray:
+        return N * np.log(b) - (N + a) * np.log1p(b) + gammaln(N + a) - gammaln(N + 1) - gammaln(a)
+
+    return log_prior
+
+
+def _summaries(N: np.ndarray, weights: np.ndarray) -> dict[str, float]:
+    """Posterior mode and the Bayes estimate under relative squared-error loss."""
+    return {
+        "posterior_mode": float(N[int(np.argmax(weights))]),
+        "bayes_relative_loss": float((weights / N).sum() / (weights / N**2).sum()),
+    }
+
+
 def dga_estimate(
     ch: CaptureHistories,
     *,
@@ -90,8 +110,12 @@ def dga_estimate(
     delta: float | None = None,
     seed: int = 0,
     n_draws: int = 4000,
+    log_prior: Callable[[np.ndarray], np.ndarray] | None = None,
 ) -> EstimateResult:
-    """Posterior median and credible interval for N, averaged over all decomposable graphs."""
+    """Posterior median and credible interval for N, averaged over all decomposable graphs.
+
+    ``log_prior(N)`` is log p(N) up to a constant (default -log N).
+    """
     k, n = ch.k, ch.observed
     if k > MAX_LISTS:
         return not_estimable(
@@ -108,7 +132,8 @@ def dga_estimate(
     terms = _marginal_terms(ch, n0, delta)
     A = delta * 2**k
     D = gammaln(A) - gammaln(N + A)
-    common = D + gammaln(N + 1) - gammaln(n0 + 1) - np.log(N)
+    prior = -np.log(N) if log_prior is None else log_prior(N)
+    common = D + gammaln(N + 1) - gammaln(n0 + 1) + prior
     graphs = decomposable_graphs(k)
     logw = np.empty((len(graphs), n0.size))
     for g, (_, cliques, seps) in enumerate(graphs):
@@ -127,13 +152,14 @@ def dga_estimate(
     details = {
         "graphs": len(graphs),
         "delta": delta,
-        "prior": "p(N) ~ 1/N, uniform over graphs",
+        "prior": ("p(N) ~ 1/N" if log_prior is None else "p(N) supplied") + ", uniform over graphs",
         "grid_max_unrecorded": top,
         "grid_step": step,
         "top_graphs": [
             {
                 "edges": [f"{lists[a]}-{lists[b]}" for a, b in graphs[i][0]] or ["none"],
                 "posterior": float(post_graph[i]),
+                **_summaries(N, np.exp(logw[i] - logw[i].max())),
             }
             for i in order
         ],
@@ -155,6 +181,7 @@ def dga_estimate(
     rng = np.random.default_rng(seed)
     draws = n + rng.choice(n0, size=n_draws, p=post_n0 / post_n0.sum())
     details["posterior_mean"] = float((N * post_n0).sum())
+    details.update(_summaries(N, post_n0))
     details["point"] = "posterior median"
     return EstimateResult(
         method=METHOD,

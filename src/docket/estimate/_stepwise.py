@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import math
 from functools import cache
+from pathlib import Path
 
 import numpy as np
 from scipy import optimize, stats
 
+from docket.errors import BadInput
 from docket.estimate._glm import fit_poisson
 from docket.estimate._histories import CaptureHistories
 from docket.estimate._result import EstimateResult, not_estimable
@@ -135,6 +137,30 @@ def _bca(boot: np.ndarray, est: float, ahat: float, alpha: np.ndarray) -> np.nda
     return np.quantile(boot, zq, method="median_unbiased")  # R's quantile type 8
 
 
+def read_resamples(path: str | Path, ch: CaptureHistories) -> np.ndarray:
+    """Resamples saved as text (a '# patterns: 10000 01000 ...' line naming the columns, then
+    one replicate per row), reordered to ``ch.cells`` for ``stepwise_bca_estimate``."""
+    path = Path(path)
+    header = [line for line in path.read_text().splitlines() if line.startswith("# patterns:")]
+    if not header:
+        raise BadInput(f"{path}: no '# patterns:' line naming the columns")
+    codes = [sum(int(b) << j for j, b in enumerate(p)) for p in header[0].split(":")[1].split()]
+    missing = [int(c) for c in ch.cells if int(c) not in codes]
+    if missing:
+        raise BadInput(f"{path}: no column for observed pattern code(s) {missing}")
+    draws = np.loadtxt(path, dtype=np.int64, comments="#", ndmin=2)
+    return draws[:, [codes.index(int(c)) for c in ch.cells]]
+
+
+def _checked_resamples(resamples: np.ndarray, n_patterns: int, n: int) -> np.ndarray:
+    draws = np.asarray(resamples)
+    if draws.ndim != 2 or draws.shape[1] != n_patterns:
+        raise BadInput(f"resamples: expected replicates x {n_patterns} patterns, got {draws.shape}")
+    if (draws < 0).any() or (draws != np.round(draws)).any() or (draws.sum(axis=1) != n).any():
+        raise BadInput(f"resamples: every replicate must be non-negative counts summing to {n}")
+    return draws.astype(np.int64)
+
+
 def stepwise_bca_estimate(
     ch: CaptureHistories,
     *,
@@ -142,8 +168,14 @@ def stepwise_bca_estimate(
     n_boot: int = 1000,
     seed: int = 0,
     level: float = 0.95,
+    resamples: np.ndarray | None = None,
 ) -> EstimateResult:
-    """Point estimate by stepwise selection; BCa interval from a bootstrap rerunning it."""
+    """Point estimate by stepwise selection; BCa interval from a bootstrap rerunning it.
+
+    ``resamples`` (replicates x observed patterns, columns in ``ch.cells`` order, each row
+    summing to the recorded count) replaces the multinomial draws, so that a published run can
+    be replayed on the resamples its software drew (R's generator cannot be reproduced here).
+    """
     if ch.k > 12:
         return not_estimable(METHOD, ch.observed, list(ch.lists), "too many lists for a full table")
     k, n = ch.k, ch.observed
@@ -151,11 +183,15 @@ def stepwise_bca_estimate(
     model, n0 = stepwise_fit(k, y, pthresh)
     est = n + n0
     rows, counts = ch.cells - 1, ch.counts
-    rng = np.random.default_rng(seed)
+    if resamples is None:
+        draws = np.random.default_rng(seed).multinomial(n, counts / n, size=n_boot)
+    else:
+        draws = _checked_resamples(resamples, len(rows), n)
+        n_boot = len(draws)
     boot = np.empty(n_boot)
     for b in range(n_boot):
         yb = np.zeros_like(y)
-        yb[rows] = rng.multinomial(n, counts / n)
+        yb[rows] = draws[b]
         boot[b] = n + stepwise_fit(k, yb, pthresh)[1]
     jack = np.zeros(len(rows))
     for r in range(len(rows)):
@@ -172,6 +208,7 @@ def stepwise_bca_estimate(
         "pthresh": pthresh,
         "interval": "BCa bootstrap (selection rerun per replicate)",
         "bootstrap_replicates": n_boot,
+        "resamples": "multinomial, numpy seed" if resamples is None else "supplied by caller",
         "acceleration": ahat,
         "reference": "Chan, Silverman and Vincent (2021), JASA 116:1297; SparseMSE",
     }

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from docket.errors import BadInput
 from docket.fuzzytime import parse_fuzzy_date
 from docket.store.models import Place
+from docket.store.places import find_or_create_place
 from docket.vocab import acts, facility_by_id, facility_id_for
 
 RELIABILITY_GRADES = "ABCDEF"
@@ -36,31 +36,10 @@ def resolve_facility(words: str | None) -> str | None:
 
 
 def place_for(session: Session, words: str | None) -> Place | None:
-    """The Place row for a gazetteer facility (created on first use) or a described area."""
+    """The Place for a gazetteer facility or, failing that, for the area the words describe."""
     if not words or not words.strip():
         return None
-    facility_id = resolve_facility(words)
-    if facility_id is not None:
-        place = session.scalar(select(Place).where(Place.gazetteer_id == facility_id))
-        if place is None:
-            facility = facility_by_id()[facility_id]
-            place = Place(
-                gazetteer_id=facility_id,
-                name=facility.name,
-                kind=facility.type,
-                lat=facility.lat,
-                lon=facility.lon,
-            )
-            session.add(place)
-            session.flush()
-        return place
-    name = words.strip()
-    place = session.scalar(select(Place).where(Place.gazetteer_id.is_(None), Place.name == name))
-    if place is None:
-        place = Place(name=name, kind="area")
-        session.add(place)
-        session.flush()
-    return place
+    return find_or_create_place(session, resolve_facility(words), words.strip(), kind="area")
 
 
 def parse_time(words: str | None, where: str = "time") -> tuple[str | None, str | None, str | None]:

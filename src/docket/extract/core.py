@@ -107,7 +107,7 @@ def extract_text(
         dates=dates,
         figures=find_figures(text, places, dates),
         places=places,
-        acts=find_acts(text),
+        acts=find_acts(text, places),
     )
 
 

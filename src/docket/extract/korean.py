@@ -14,10 +14,16 @@ from docket.extract.speakers import Resolver
 from docket.vocab import surname_spellings
 
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
+# Speech verbs by stem and ending, not as a list of past forms: 말했다, 말한다, 말했습니다,
+# 밝히고 있다, 증언하기도 했다 are one verb each.
+_HA_STEMS = (
+    "말|증언|전|주장|설명|강조|회고|추산|추정|보고|발표|지적|반박|촉구|일축|비난|경고|부인|"
+    "고백|호소|언급|폭로|진술|해명"
+)
+_ENDING = r"(?:했다|한다|했습니다|합니다|하고 있다|해 왔다|하기도 했다|했으며|했고)"
 _SAY = (
-    r"(?:말했다|밝혔다|증언했다|전했다|주장했다|덧붙였다|회고했다|설명했다|강조했다|말한다|"
-    r"증언한다|했다|물었다|털어놓았다|부인했다|추산했다|추정했다|보고했다|발표했다|지적했다|"
-    r"반박했다|강조했다|촉구했다|일축했다|비난했다|경고했다)"
+    rf"(?:(?:{_HA_STEMS}){_ENDING}|밝(?:혔다|힌다|혔습니다|히고 있다|혔으며|혔고)|"
+    r"덧붙(?:였다|였습니다)|물었다|털어놓았다|했다)"
 )
 _AFTER_QUOTE = re.compile(r"\s*(?:이?라고|고|며|면서)\s*(?:[^\s.]+\s+){0,3}?" + _SAY)
 _REPORTED = re.compile(r"([^.!?\n]*?)(?:다|라|냐)고\s+(?:[^\s.]+\s+){0,6}?" + _SAY)

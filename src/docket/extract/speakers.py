@@ -17,6 +17,9 @@ from docket.extract._types import Entity
 PRONOUNS = {"he", "she", "him", "her", "i", "we", "they", "his", "hers", "it", "그", "그녀", "그들"}
 _DOC_HEADS = {
     "report",
+    "commentary",
+    "editorial",
+    "article",
     "statement",
     "document",
     "study",
@@ -118,9 +121,23 @@ _PERSON_DESC = re.compile(
     r"\b[Aa]n? (?:[\w-]+ ){0,3}(?:woman|man|girl|boy|mother|father|defector|survivor|witness|"
     r"guard|official|prisoner|inmate|detainee|soldier|officer|cousin|relative|sister|brother|"
     r"wife|husband|son|daughter|neighbour|neighbor|friend|nurse|teacher|doctor)\b"
-    r"(?: (?:of|from) (?:[\w-]+ ){0,4}[\w-]+)?(?: who [^,.;]{1,40})?"
+    r"(?: (?:of|from) (?:[\w-]+ ){0,4}[\w-]+)?"
+    r"(?: who (?:(?!\s(?:said|says|told|tells)\b)[^,.;]){1,40})?"  # not into "... said she"
 )
-_PREP = re.compile(r"\s(?:of|for|in|at|from|on|with|to)\s")
+_MALE = {"husband", "father", "son", "brother", "uncle", "grandfather", "man", "mr", "mr."}
+_KIN = (
+    r"husband|father|son|brother|uncle|grandfather|man|wife|mother|daughter|sister|aunt|"
+    r"grandmother|woman|girl"
+)
+_GENDER_BEFORE = re.compile(rf"(?:\b(?P<w>{_KIN}),\s*|\b(?P<t>Mr|Mrs|Ms|Miss)\.?\s+)$", re.I)
+_GENDER_AFTER = re.compile(
+    rf",\s+(?:\d+,\s+)?(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){{0,2}}(?P<w>{_KIN})\b"
+)
+_NAMED_AS = re.compile(
+    r",?\s+(?:identified (?:only )?as|named|known as|called)\s+"
+    r"(?P<name>[A-Z][\w'-]+(?: (?:[A-Z][\w'-]+|\d+)){0,2})"
+)
+_PREP = re.compile(r"\s(?:of|for|in|at|from|on|with|to|by)\s")
 
 
 def _head(low: str) -> str:
@@ -152,6 +169,23 @@ class Resolver:
         self.orgs = [e for e in entities if e.label == "ORG"]
         self.descriptions: list[tuple[int, str, str]] = []  # (pos, word, person)
         self._learn_descriptions()
+        self.gender = self._learn_genders()
+
+    def _learn_genders(self) -> dict[str, str]:
+        """'her husband, Baek Sung-il', 'Ms. Noh', 'Ju, a father of two': the few cues that
+        say a person's gender, so that "she said" skips a man named in between."""
+        out: dict[str, str] = {}
+        for p in self.persons:
+            before = _GENDER_BEFORE.search(self.text, max(0, p.start - 30), p.start)
+            after = _GENDER_AFTER.match(self.text, p.end)
+            word = (
+                (before and (before.group("w") or before.group("t")))
+                or (after and after.group("w"))
+                or ""
+            )
+            if word:
+                out.setdefault(self.fullest(p.text), "m" if word.lower() in _MALE else "f")
+        return out
 
     def fullest(self, name: str, label: str = "PERSON") -> str:
         """The longest entity text that contains `name`'s words (or, for a Korean surname,
@@ -226,10 +260,14 @@ class Resolver:
         after = [d for d in self.descriptions if pos < d[0] < pos + 600 and d[1] == head]
         return after[0][2] if after else None
 
-    def person_before(self, pos: int) -> str | None:
-        """The nearest person mentioned before `pos`, given by the fullest name."""
-        before = [p for p in self.persons if p.end <= pos]
-        return self.fullest(before[-1].text) if before else None
+    def person_before(self, pos: int, gender: str | None = None) -> str | None:
+        """The nearest person mentioned before `pos` (of `gender` unless the text says
+        otherwise), given by the fullest name."""
+        for p in reversed([p for p in self.persons if p.end <= pos]):
+            name = self.fullest(p.text)
+            if gender is None or self.gender.get(name, gender) == gender:
+                return name
+        return None
 
     def _sentence_end(self, pos: int) -> int:
         ends = [i for i in (self.text.find(". ", pos), self.text.find("\n", pos)) if i >= 0]
@@ -262,8 +300,12 @@ class Resolver:
                 return self.org_before(start)
             if low == "they":
                 return self.org_before(start) or self.person_before(start)
-            return self.person_before(start) or self._person_description_before(start)
+            gender = "m" if low in ("he", "him", "his") else "f" if low in ("she", "her") else None
+            return self.person_before(start, gender) or self._person_description_before(start)
         end = start + len(mention)
+        named = _NAMED_AS.match(self.text, end)
+        if named:  # "a former detainee, identified as Im, 41": the name given
+            return self.fullest(named.group("name"))
         for p in self.persons:
             if p.start < end and start < p.end:
                 return self.fullest(p.text)

@@ -1,21 +1,31 @@
-"""Preserve, hash and index files: each file one transaction, one failure never sinks the batch.
+"""Preserve, hash and index files: one failure never sinks the batch, nothing is half-written.
 
-Order of work for one file: read and hash the bytes; stop if the case already holds them; parse
-(all validation happens here, before anything is written); write the blob(s) atomically; then one
-database transaction adds the source, its witness, pages, list entries, search index and custody
-entry. A process killed at any point leaves either a complete source or, at worst, an orphan blob
-that the next ingest of the same file reuses.
+Files go through in batches (up to BATCH_FILES files or BATCH_BYTES bytes). For a batch: read and
+hash every file; drop those the case already holds (one query); parse the rest (all validation
+happens here, before anything is written); write their blobs and make them durable together (one
+concurrent round of fsyncs); then one database transaction adds every file's source, witness,
+pages, list entries, search index row, custody entry and audit entry. If the database refuses any
+file, the transaction is rolled back and the batch stored again with a savepoint per file, so only
+the refused file fails. A process killed at any point leaves complete sources only, at worst with
+orphan blobs that the next ingest of the same files reuses; re-running completes the batch.
+Parsing batch n+1 overlaps with writing batch n (a writer thread), which never commits before
+its blobs are durable.
+
+Batching is what makes ingestion cheap next to extraction: per file, a transaction of its own cost
+two blob fsyncs, a commit (an fsync of the write-ahead log on PostgreSQL) and a read of the audit
+chain's head, together about as much as trafilatura's work on the page.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
 from docket import __version__
@@ -25,16 +35,19 @@ from docket.errors import BadInput, DocketError
 from docket.ingest.base import ParsedSource, Reader, readers
 from docket.ingest.frontmatter import split_front_matter
 from docket.ingest.warc import warc_resource
+from docket.security.audit import lock_chain as lock_audit_chain
 from docket.security.audit import record as audit
 from docket.security.policy import require
 from docket.security.redact import WITHHELD
 from docket.security.variants import NameMatcher
-from docket.store.blobs import sha256_hex
+from docket.store.blobs import BlobBatch, sha256_hex
 from docket.store.models import CustodyEntry, Source, SourcePage
 from docket.store.records import add_list_rows, find_or_create_witness
 from docket.store.search import dialect_for, index_body
 
 MAX_FILE_BYTES = 512 * 1024 * 1024
+BATCH_FILES = 32  # files per transaction; a killed batch is redone whole by the next run
+BATCH_BYTES = 64 * 1024 * 1024  # and no more bytes than this held in memory at once
 
 
 @dataclass
@@ -134,38 +147,235 @@ def _protection(parsed: ParsedSource) -> tuple[bool, NameMatcher | None]:
     return seal, NameMatcher((v, WITHHELD) for v in values) if values else None
 
 
-def _store(
-    session: Session,
-    case: Case,
-    parsed: ParsedSource,
-    data: bytes,
-    digest: str,
-    path: Path,
-    actor: Actor,
-    guessed: bool,
-) -> Source:
-    seal, matcher = _protection(parsed)
+@dataclass
+class _Item:
+    """One file on its way through a batch; `outcome` is set once its fate is known."""
 
-    def plain(value: str | None) -> str | None:  # protected values masked out of a plain column
-        return matcher.replace(value) if matcher and value else value
+    path: Path
+    data: bytes = b""
+    digest: str = ""
+    outcome: IngestOutcome | None = None
+    parsed: ParsedSource | None = None
+    guessed: bool = False
+    seal: bool = False
+    matcher: NameMatcher | None = None
+    warc_digest: str | None = None
 
-    origin = parsed.origin_url or str(path.resolve())
-    warc_digest = None
-    if parsed.media_type == "text/html":
-        uri = parsed.origin_url or path.resolve().as_uri()
-        warc = warc_resource(data, digest, uri, parsed.media_type)
-        warc_digest = case.blobs.put(warc, seal=seal)
-    case.blobs.put(data, digest, seal=seal)
-    origin, filename = plain(origin) or origin, plain(path.name) or path.name
-    names_in_text = bool(matcher and matcher.spans(parsed.text))
+    def fail(self, exc: DocketError) -> None:
+        self.outcome = IngestOutcome(str(self.path), "failed", reason=str(exc))
+
+
+def _read(path: Path) -> _Item:
+    item = _Item(path)
+    where = str(path)
+    try:
+        if not path.is_file():
+            raise BadInput("no such file", where=where)
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise BadInput(f"larger than {MAX_FILE_BYTES // 2**20} MiB", where=where)
+        item.data = path.read_bytes()
+    except OSError as exc:
+        item.fail(BadInput(f"cannot read the file ({exc.strerror})", where=where))
+        return item
+    except BadInput as exc:
+        item.fail(exc)
+        return item
+    if not item.data:
+        item.fail(BadInput("the file is empty", where=where))
+    else:
+        item.digest = sha256_hex(item.data)
+    return item
+
+
+def _batches(paths: Iterable[Path]) -> Iterator[list[_Item]]:
+    batch: list[_Item] = []
+    size = 0
+    for path in expand_paths(paths):
+        item = _read(path)
+        batch.append(item)
+        size += len(item.data)
+        if len(batch) >= BATCH_FILES or size >= BATCH_BYTES:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+def _mark_present(case: Case, items: list[_Item]) -> None:
+    digests = {item.digest for item in items if item.outcome is None}
+    if not digests:
+        return
+    with case.session() as session:
+        rows = session.execute(
+            select(Source.sha256, Source.id, Source.kind).where(Source.sha256.in_(digests))
+        )
+        held = {digest: (source_id, kind) for digest, source_id, kind in rows}
+    for item in items:
+        if item.outcome is None and item.digest in held:
+            source_id, kind = held[item.digest]
+            item.outcome = IngestOutcome(str(item.path), "present", source_id, kind)
+
+
+def _parse(item: _Item, kind: str | None, lang: str | None) -> None:
+    try:
+        item.guessed = kind is None
+        chosen = kind or guess_kind(item.path, item.data)
+        item.parsed = _reader_for(chosen, item.path).read(item.data, item.path, lang=lang)
+    except DocketError as exc:
+        item.fail(exc)
+        return
+    item.seal, item.matcher = _protection(item.parsed)
+
+
+def _write_blobs(batch: BlobBatch, item: _Item) -> None:
+    """The original (and, for a web page, its WARC record), durable when the batch syncs."""
+    parsed = item.parsed
+    assert parsed is not None
+    try:
+        if parsed.media_type == "text/html":
+            uri = parsed.origin_url or item.path.resolve().as_uri()
+            warc = warc_resource(item.data, item.digest, uri, parsed.media_type)
+            item.warc_digest = batch.put(warc, seal=item.seal)
+        batch.put(item.data, item.digest, seal=item.seal)
+    except DocketError as exc:
+        item.fail(exc)
+
+
+def _save_all(session: Session, items: list[_Item], actor: Actor) -> list[Source]:
+    """Store parsed files in the caller's transaction, statements shared across files: one
+    insert of all sources, one of all index rows, one of all custody and audit entries."""
+    sources = [_new_source(session, item) for item in items]
+    session.flush()
+    indexed = [
+        _records(session, item, source, actor) for item, source in zip(items, sources, strict=True)
+    ]
+    dialect_for(session).index_many(session, [row for row in indexed if row is not None])
+    session.flush()
+    return sources
+
+
+def _save_each(case: Case, items: list[_Item], actor: Actor) -> None:
+    """One savepoint per file: a file the database refuses is rolled back alone."""
+    with case.session() as session:
+        lock_audit_chain(session)  # also opens the transaction the savepoints nest in
+        for item in items:
+            where = str(item.path)
+            try:
+                with session.begin_nested():
+                    [source] = _save_all(session, [item], actor)
+                item.outcome = IngestOutcome(
+                    where, "ingested", source.id, source.kind, item.guessed
+                )
+            except IntegrityError as exc:
+                # the same bytes ingested concurrently (two uploads at once): the other one won
+                existing = session.execute(
+                    select(Source.id, Source.kind).where(Source.sha256 == item.digest)
+                ).first()
+                if existing is None:
+                    item.fail(BadInput(f"the database refused it ({exc.orig})", where=where))
+                else:
+                    item.outcome = IngestOutcome(where, "present", existing.id, existing.kind)
+            except DataError as exc:
+                item.fail(BadInput(f"the database refused it ({exc.orig})", where=where))
+            except DocketError as exc:
+                item.fail(exc)
+
+
+def _save_batch(case: Case, items: list[_Item], actor: Actor) -> None:
+    """All files in one transaction; if the database refuses any of them, again file by file,
+    so that only the refused ones fail (their blobs are durable already either way)."""
+    try:
+        with case.session() as session:
+            lock_audit_chain(session)
+            sources = _save_all(session, items, actor)
+            saved = [(source.id, source.kind) for source in sources]
+    except (IntegrityError, DataError, DocketError):
+        _save_each(case, items, actor)
+        return
+    for item, (source_id, kind) in zip(items, saved, strict=True):
+        item.outcome = IngestOutcome(str(item.path), "ingested", source_id, kind, item.guessed)
+
+
+def _prepare(
+    items: list[_Item], kind: str | None, lang: str | None, in_flight: set[str]
+) -> tuple[list[_Item], list[_Item]]:
+    """Parse the undecided files of a batch. Returns the files to store and those to decide
+    later: repeats of bytes seen earlier in the batch or in the batch still being committed
+    (`in_flight`), which are 'present' once that one commits."""
+    todo: list[_Item] = []
+    later: list[_Item] = []
+    seen = set(in_flight)
+    for item in items:
+        if item.outcome is None:
+            (later if item.digest in seen else todo).append(item)
+            seen.add(item.digest)
+    for item in todo:
+        _parse(item, kind, lang)
+    return [item for item in todo if item.outcome is None], later
+
+
+def _commit(case: Case, todo: list[_Item], actor: Actor) -> None:
+    """Blobs written and durable first, then the database: a source is never committed before
+    its bytes are safe."""
+    with case.blobs.batch() as blobs:
+        for item in todo:
+            _write_blobs(blobs, item)
+    todo = [item for item in todo if item.outcome is None]
+    if todo:
+        _save_batch(case, todo, actor)
+
+
+def _ingest_batch(
+    case: Case, items: list[_Item], kind: str | None, lang: str | None, actor: Actor
+) -> None:
+    _mark_present(case, items)
+    _ingest_new(case, items, kind, lang, actor)
+
+
+def _ingest_new(
+    case: Case, items: list[_Item], kind: str | None, lang: str | None, actor: Actor
+) -> None:
+    """Parse, preserve and store the files of a batch not yet decided (not failed, not held)."""
+    todo, later = _prepare(items, kind, lang, set())
+    _commit(case, todo, actor)
+    if later:
+        _ingest_batch(case, later, kind, lang, actor)
+
+
+@dataclass
+class _InFlight:
+    """A batch being committed by the writer thread while the next one is parsed."""
+
+    items: list[_Item]
+    later: list[_Item]
+    digests: set[str]
+    done: Future[None]
+
+
+def _plain(item: _Item, value: str | None) -> str | None:
+    """A value for a plain column, with the file's protected values masked out."""
+    return item.matcher.replace(value) if item.matcher and value else value
+
+
+def _origin(item: _Item) -> tuple[str, str]:
+    assert item.parsed is not None
+    origin = item.parsed.origin_url or str(item.path.resolve())
+    return _plain(item, origin) or origin, _plain(item, item.path.name) or item.path.name
+
+
+def _new_source(session: Session, item: _Item) -> Source:
+    parsed = item.parsed
+    assert parsed is not None
+    origin, filename = _origin(item)
+    names_in_text = bool(item.matcher and item.matcher.spans(parsed.text))
     source = Source(
-        sha256=digest,
+        sha256=item.digest,
         kind=parsed.kind,
         media_type=parsed.media_type,
-        size=len(data),
+        size=len(item.data),
         filename=filename,
         origin=origin,
-        title=plain(parsed.title),
+        title=_plain(item, parsed.title),
         author=parsed.author,
         outlet=parsed.outlet,
         language=parsed.language,
@@ -177,45 +387,54 @@ def _store(
         interview_place=parsed.interview_place,
         text=parsed.text,
         text_sha256=sha256_hex(parsed.text.encode("utf-8")),
-        warc_sha256=warc_digest,
-        meta={k: plain(v) if isinstance(v, str) else v for k, v in parsed.meta.items()},
+        warc_sha256=item.warc_digest,
+        meta={k: _plain(item, v) if isinstance(v, str) else v for k, v in parsed.meta.items()},
         text_encrypted=parsed.sensitive or names_in_text,
-        blob_sealed=seal,
+        blob_sealed=item.seal,
     )
     _set_published_interval(source)
     if parsed.witness is not None:
         source.witness = find_or_create_witness(session, parsed.witness)
     session.add(source)
-    session.flush()
+    return source
+
+
+def _records(session: Session, item: _Item, source: Source, actor: Actor) -> tuple[int, str] | None:
+    """Pages, list rows, custody and audit entries of a flushed source; returns its search index
+    row (None for a sensitive source, which stays out of the index)."""
+    parsed = item.parsed
+    assert parsed is not None
+    origin, filename = _origin(item)
     for number, (start, end) in enumerate(parsed.pages, start=1):
         session.add(SourcePage(source_id=source.id, number=number, start=start, end=end))
     if parsed.persons:
         add_list_rows(session, source, parsed.persons)
-    if not source.sensitive:
-        indexed = matcher.replace(parsed.text) if names_in_text and matcher else parsed.text
-        dialect_for(session).index(session, source.id, index_body(indexed))
     session.add(
         CustodyEntry(
             source_id=source.id,
-            sha256=digest,
+            sha256=item.digest,
             action="ingested",
             actor=actor.name,
             origin=origin,
             docket_version=__version__,
             details={
                 "kind": parsed.kind,
-                "kind_guessed": guessed,
+                "kind_guessed": item.guessed,
                 "filename": filename,
-                "size": len(data),
-                "warc_sha256": warc_digest,
-                "sealed": seal,
+                "size": len(item.data),
+                "warc_sha256": item.warc_digest,
+                "sealed": item.seal,
             },
         )
     )
     audit(session, actor, "source.ingest", f"source:{source.id}",
-          {"sha256": digest, "kind": parsed.kind, "sealed": seal,
-           "text_encrypted": source.text_encrypted})  # fmt: skip
-    return source
+          {"sha256": item.digest, "kind": parsed.kind, "sealed": item.seal,
+           "text_encrypted": source.text_encrypted}, flush=False)  # fmt: skip
+    if source.sensitive:
+        return None
+    names_in_text = source.text_encrypted and item.matcher is not None  # not sensitive: names
+    indexed = item.matcher.replace(parsed.text) if names_in_text and item.matcher else parsed.text
+    return source.id, index_body(indexed)
 
 
 def _set_published_interval(source: Source) -> None:
@@ -224,41 +443,6 @@ def _set_published_interval(source: Source) -> None:
     when = parse_timestamp(source.published_text)
     if when is not None:
         source.published_earliest, source.published_latest = when.earliest_iso, when.latest_iso
-
-
-def ingest_file(
-    case: Case, path: Path, *, kind: str | None, lang: str | None, actor: Actor
-) -> IngestOutcome:
-    where = str(path)
-    try:
-        if not path.is_file():
-            raise BadInput("no such file", where=where)
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise BadInput(f"larger than {MAX_FILE_BYTES // 2**20} MiB", where=where)
-        data = path.read_bytes()
-    except OSError as exc:
-        raise BadInput(f"cannot read the file ({exc.strerror})", where=where) from None
-    if not data:
-        raise BadInput("the file is empty", where=where)
-    digest = sha256_hex(data)
-    with case.session() as session:
-        existing = session.scalar(select(Source).where(Source.sha256 == digest))
-        if existing is not None:
-            return IngestOutcome(where, "present", existing.id, existing.kind)
-    guessed = kind is None
-    chosen = kind or guess_kind(path, data)
-    parsed = _reader_for(chosen, path).read(data, path, lang=lang)
-    try:
-        with case.session() as session:
-            source = _store(session, case, parsed, data, digest, path, actor, guessed)
-            return IngestOutcome(where, "ingested", source.id, source.kind, guessed)
-    except IntegrityError:
-        # the same bytes ingested concurrently (two uploads at once): the other one won
-        with case.session() as session:
-            existing = session.scalar(select(Source).where(Source.sha256 == digest))
-            if existing is None:
-                raise
-            return IngestOutcome(where, "present", existing.id, existing.kind)
 
 
 def ingest_paths(
@@ -276,12 +460,28 @@ def ingest_paths(
     if kind is not None and kind not in readers():
         raise BadInput(f"unknown kind {kind!r}; expected one of " + "|".join(readers()))
     report = IngestReport()
-    for path in expand_paths(paths):
-        try:
-            outcome = ingest_file(case, path, kind=kind, lang=lang, actor=actor)
-        except DocketError as exc:
-            outcome = IngestOutcome(str(path), "failed", reason=str(exc))
-        report.outcomes.append(outcome)
-        if progress:
-            progress(outcome)
+
+    def finish(batch: _InFlight) -> None:
+        batch.done.result()
+        if batch.later:
+            _ingest_batch(case, batch.later, kind, lang, actor)
+        for item in batch.items:
+            assert item.outcome is not None
+            report.outcomes.append(item.outcome)
+            if progress:
+                progress(item.outcome)
+
+    # Two stages: this thread reads, hashes and parses batch n+1 (CPU) while a writer thread
+    # writes batch n's blobs and waits for their fsyncs and for the database (I/O, GIL released).
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="docket-ingest") as writer:
+        previous: _InFlight | None = None
+        for items in _batches(paths):
+            _mark_present(case, items)
+            todo, later = _prepare(items, kind, lang, previous.digests if previous else set())
+            if previous is not None:
+                finish(previous)
+            done = writer.submit(_commit, case, todo, actor)
+            previous = _InFlight(items, later, {item.digest for item in todo}, done)
+        if previous is not None:
+            finish(previous)
     return report

@@ -18,11 +18,11 @@ from docket.store.models import (
     Excerpt,
     Organization,
     PersonReport,
-    Place,
     Source,
     Suggestion,
 )
-from docket.vocab import acts, facility_by_id, facility_id_for
+from docket.store.places import find_or_create_place
+from docket.vocab import acts, facility_id_for
 
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 PERSON_ROLES = ("victim", "witness", "perpetrator", "official", "mentioned")
@@ -82,31 +82,6 @@ def cite(session: Session, record_type: str, record_id: int, excerpt: Excerpt) -
         session.add(Citation(record_type=record_type, record_id=record_id, excerpt_id=excerpt.id))
 
 
-def place_for(session: Session, gazetteer_id: str | None, name: str) -> Place:
-    if gazetteer_id:
-        facility = facility_by_id().get(gazetteer_id)
-        if facility is None:
-            raise BadInput(f"unknown gazetteer id {gazetteer_id!r}", where="place_id")
-        found = session.scalar(select(Place).where(Place.gazetteer_id == gazetteer_id))
-        if found is None:
-            found = Place(
-                gazetteer_id=gazetteer_id,
-                name=facility.name,
-                kind=facility.type,
-                lat=facility.lat,
-                lon=facility.lon,
-            )
-            session.add(found)
-            session.flush()
-        return found
-    found = session.scalar(select(Place).where(Place.gazetteer_id.is_(None), Place.name == name))
-    if found is None:
-        found = Place(name=name, kind="place")
-        session.add(found)
-        session.flush()
-    return found
-
-
 def _neighbour(session: Session, suggestion: Suggestion, kind: str) -> Suggestion | None:
     """The closest non-rejected suggestion of `kind` around an act, within CONTEXT_WINDOW."""
     candidates = session.scalars(
@@ -157,7 +132,7 @@ def make_organization(session: Session, s: Suggestion, edit: SuggestionEdit, exc
 
 def make_place(session: Session, s: Suggestion, edit: SuggestionEdit, excerpt: Excerpt):
     gazetteer_id = edit.place_id or s.payload.get("place_id") or facility_id_for(s.text)
-    place = place_for(session, gazetteer_id, edit.name or s.text)
+    place = find_or_create_place(session, gazetteer_id, edit.name or s.text)
     cite(session, "place", place.id, excerpt)
     return "place", place.id
 
@@ -171,10 +146,10 @@ def make_event(
     event = Event(act_code=code, source_id=source.id, created_by=actor.name)
     place_hint = _neighbour(session, s, "place")
     if edit.place_id:
-        event.place = place_for(session, edit.place_id, edit.place_id)
+        event.place = find_or_create_place(session, edit.place_id, edit.place_id)
     elif place_hint is not None:
         hint_id = place_hint.payload.get("place_id") or facility_id_for(place_hint.text)
-        event.place = place_for(session, hint_id, place_hint.text)
+        event.place = find_or_create_place(session, hint_id, place_hint.text)
     time_words = edit.time_text
     if time_words is None:
         date_hint = _neighbour(session, s, "date")

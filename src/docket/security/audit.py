@@ -21,11 +21,11 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select, text
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, SessionTransaction
 
 from docket.actor import Actor
 from docket.security.policy import require
-from docket.store.models import AuditEntry, CaseSetting, put_setting
+from docket.store.models import AuditEntry, CaseSetting
 
 if TYPE_CHECKING:
     from docket.case import Case
@@ -59,25 +59,68 @@ def entry_hash(prev_hash: str, entry: AuditEntry) -> str:
     return hashlib.sha256(f"{prev_hash}\n{canonical(entry)}".encode()).hexdigest()
 
 
+_HEAD_CACHE = "docket.audit.head"
+
+
+def _holds(session: Session, transaction: SessionTransaction) -> bool:
+    """Whether `transaction` (where the lock was taken) is the current one or encloses it: a
+    lock taken inside a savepoint that was rolled back is released with it."""
+    current = session.get_nested_transaction() or session.get_transaction()
+    while current is not None:
+        if current is transaction:
+            return True
+        current = current.parent
+    return False
+
+
+def _chain_head(session: Session) -> tuple[AuditEntry | None, CaseSetting | None]:
+    """The last entry and the head setting, with the chain locked for this transaction.
+
+    The first append of a transaction takes the lock and reads both; later appends in the same
+    transaction reuse what the previous one wrote (the lock is still held, so nobody else can
+    have appended). The reads run without autoflush: flushing the caller's pending rows there,
+    once per append, made the audit entry cost a page ingest as much as everything else."""
+    cached = session.info.get(_HEAD_CACHE)
+    if cached is not None:
+        locked_in, entry, setting = cached
+        # `entry in session` turns False when a rolled-back savepoint expunges the entry
+        if _holds(session, locked_in) and (entry is None or entry in session):
+            return entry, setting
+    dialect = session.get_bind().dialect.name
+    with session.no_autoflush:
+        if dialect == "postgresql":
+            session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_LOCK})
+        elif dialect == "sqlite":
+            # take SQLite's write lock before reading the last entry: two concurrent requests
+            # that only read (and audit the read) would otherwise both read seq N and both write
+            # N + 1
+            session.execute(text("UPDATE case_settings SET value = value WHERE key = :k"),
+                            {"k": HEAD_SETTING})  # fmt: skip
+        last = session.scalar(select(AuditEntry).order_by(AuditEntry.seq.desc()).limit(1))
+        setting = session.get(CaseSetting, HEAD_SETTING)
+    locked_in = session.get_nested_transaction() or session.get_transaction()
+    session.info[_HEAD_CACHE] = (locked_in, last, setting)
+    return last, setting
+
+
+def lock_chain(session: Session) -> None:
+    """Take the chain's lock now (SQLite: the database write lock), before a long transaction
+    that will append: it then never waits for the lock halfway through."""
+    _chain_head(session)
+
+
 def record(
     session: Session,
     actor: Actor,
     action: str,
     target: str | None = None,
     details: dict[str, Any] | None = None,
+    *,
+    flush: bool = True,
 ) -> AuditEntry:
-    """Append one entry to the chain, in the caller's transaction."""
-    dialect = session.get_bind().dialect.name
-    if dialect == "postgresql":
-        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_LOCK})
-    elif dialect == "sqlite":
-        # take SQLite's write lock before reading the last entry: two concurrent requests that
-        # only read (and audit the read) would otherwise both read seq N and both write N + 1
-        session.execute(text("UPDATE case_settings SET value = value WHERE key = :k"),
-                        {"k": HEAD_SETTING})  # fmt: skip
-    last = session.execute(  # two columns, not the entry with its details
-        select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)
-    ).first()
+    """Append one entry to the chain, in the caller's transaction. `flush=False` leaves the
+    entry pending, for callers that append many and flush once (ingest batches)."""
+    last, setting = _chain_head(session)
     entry = AuditEntry(
         seq=(last.seq + 1) if last else 1,
         at=datetime.now(UTC),
@@ -90,8 +133,15 @@ def record(
     )
     entry.hash = entry_hash(entry.prev_hash, entry)
     session.add(entry)
-    put_setting(session, HEAD_SETTING, f"{entry.seq}:{entry.hash}")
-    session.flush()
+    head = f"{entry.seq}:{entry.hash}"
+    if setting is None:
+        setting = CaseSetting(key=HEAD_SETTING, value=head)
+        session.add(setting)
+    else:
+        setting.value = head
+    if flush:
+        session.flush()
+    session.info[_HEAD_CACHE] = (session.info[_HEAD_CACHE][0], entry, setting)
     return entry
 
 

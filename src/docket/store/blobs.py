@@ -1,7 +1,10 @@
 """Content-addressed blob store: each original kept once, byte for byte, under its sha256.
 
-Writes are atomic (temporary file, fsync, rename), so a killed process leaves either the whole
-blob or nothing under the final name; an orphan blob is harmless and is reused on re-ingest.
+Writes are atomic (temporary file, fsync, rename, fsync of the folder), so a killed process leaves
+either the whole blob or nothing under the final name; an orphan blob is harmless and is reused on
+re-ingest. A batch makes many blobs durable at once: the fsyncs run concurrently, so the file
+system commits them together (one journal commit and one disk flush for the lot instead of one
+each, which cost about 5 ms per blob here).
 
 Sealed blobs: originals that carry protected data (testimonies, lists of names, sources marked
 sensitive) are stored AES-GCM encrypted, still under the sha256 of the plain original. `get` and
@@ -12,9 +15,11 @@ blob is intact only if it opens and hashes to its name.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
-import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -59,28 +64,21 @@ class BlobStore:
         return self.path_for(sha256).is_file()
 
     def put(self, data: bytes, sha256: str | None = None, *, seal: bool = False) -> str:
-        """Store bytes (encrypted if `seal`); returns their sha256. Intact blobs are kept."""
-        digest = sha256_hex(data)
-        if sha256 is not None and sha256 != digest:
-            raise IntegrityFailure("bytes changed between hashing and storing")
-        target = self.path_for(digest)
-        if target.is_file() and self._intact(target, digest, need_sealed=seal):
-            return digest
-        payload = self._keys().seal_blob(data, digest) if seal else data
-        if not target.parent.is_dir():
-            target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+        """Store bytes (encrypted if `seal`) durably; returns their sha256. Intact blobs are
+        kept."""
+        with self.batch() as batch:
+            return batch.put(data, sha256, seal=seal)
+
+    @contextmanager
+    def batch(self) -> Iterator[BlobBatch]:
+        """Blobs put in the block are durable under their final names when it ends; if it
+        fails, none of them is (their temporary files are removed)."""
+        batch = BlobBatch(self)
         try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(payload)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.chmod(tmp, 0o444)
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        return digest
+            yield batch
+            batch.sync()
+        finally:
+            batch.discard()
 
     def _intact(self, path: Path, digest: str, *, need_sealed: bool) -> bool:
         raw = path.read_bytes()
@@ -135,3 +133,103 @@ class BlobStore:
         for path in sorted(self.root.glob("??/*")):
             if path.is_file() and not path.name.startswith(".tmp-"):
                 yield path.name
+
+
+_FSYNC_POOL: ThreadPoolExecutor | None = None
+
+
+def _fsync(target: Path | int) -> None:
+    """fsync an open file descriptor, or a path (a folder) opened for it."""
+    if isinstance(target, int):
+        os.fsync(target)
+        return
+    fd = os.open(target, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_all(targets: Iterable[Path | int]) -> None:
+    """fsync everything, concurrently: the kernel folds concurrent fsyncs into one journal
+    commit, where one after the other each waits for a disk flush of its own."""
+    global _FSYNC_POOL
+    todo = list(targets)
+    if len(todo) <= 1:
+        for target in todo:
+            _fsync(target)
+        return
+    if _FSYNC_POOL is None:
+        _FSYNC_POOL = ThreadPoolExecutor(max_workers=16, thread_name_prefix="docket-fsync")
+    for _ in _FSYNC_POOL.map(_fsync, todo):
+        pass
+
+
+_TEMP_NAMES = itertools.count()
+
+
+class BlobBatch:
+    """Blobs written to temporary files now and made durable together by `sync`: fsync of every
+    file, rename to its final name, fsync of every folder that changed. Before `sync` returns
+    nothing new is under a final name, so a reader never sees half a blob. Each temporary file
+    stays open until then (a batch holds a few dozen)."""
+
+    def __init__(self, store: BlobStore) -> None:
+        self.store = store
+        self._pending: dict[Path, tuple[Path, int]] = {}  # final path -> (temporary file, fd)
+        self._folders: set[Path] = set()
+
+    def put(self, data: bytes, sha256: str | None = None, *, seal: bool = False) -> str:
+        """Write bytes (encrypted if `seal`) for the next `sync`; returns their sha256."""
+        digest = sha256_hex(data)
+        if sha256 is not None and sha256 != digest:
+            raise IntegrityFailure("bytes changed between hashing and storing")
+        target = self.store.path_for(digest)
+        if target in self._pending:
+            return digest
+        if target.is_file() and self.store._intact(target, digest, need_sealed=seal):
+            return digest
+        payload = self.store._keys().seal_blob(data, digest) if seal else data
+        tmp, fd = self._create_temp(target)
+        try:
+            view = memoryview(payload)
+            while view:
+                view = view[os.write(fd, view) :]
+        except BaseException:
+            os.close(fd)
+            tmp.unlink(missing_ok=True)
+            raise
+        self._pending[target] = (tmp, fd)
+        self._folders.add(target.parent)
+        return digest
+
+    def _create_temp(self, target: Path) -> tuple[Path, int]:
+        """A new read-only file beside `target` (created with its final mode: no chmod later)."""
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+        while True:
+            tmp = target.parent / f".tmp-{target.name[:16]}-{os.getpid()}-{next(_TEMP_NAMES)}"
+            try:
+                return tmp, os.open(tmp, flags, 0o444)
+            except FileExistsError:  # left by a killed process that had the same pid
+                continue
+            except FileNotFoundError:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                self._folders.add(target.parent.parent)  # the new folder's own entry
+
+    def sync(self) -> None:
+        """Make every blob put so far durable under its final name."""
+        _fsync_all(fd for _, fd in self._pending.values())
+        while self._pending:
+            target, (tmp, fd) = self._pending.popitem()
+            os.close(fd)
+            os.replace(tmp, target)
+        if os.name == "posix":  # a rename is durable once its folder is fsynced
+            _fsync_all(sorted(self._folders))
+        self._folders.clear()
+
+    def discard(self) -> None:
+        """Remove the temporary files of blobs not yet synced."""
+        while self._pending:
+            tmp, fd = self._pending.popitem()[1]
+            os.close(fd)
+            tmp.unlink(missing_ok=True)

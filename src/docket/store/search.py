@@ -76,6 +76,10 @@ class SearchDialect:
     """The seam between backends: how to index a body and how to rank matches."""
 
     def index(self, session: Session, source_id: int, body: str) -> None:
+        self.index_many(session, [(source_id, body)])
+
+    def index_many(self, session: Session, rows: list[tuple[int, str]]) -> None:
+        """Index (source id, body) pairs in one statement (one round trip for a whole batch)."""
         raise NotImplementedError
 
     def remove(self, session: Session, source_id: int) -> None:
@@ -86,11 +90,12 @@ class SearchDialect:
 
 
 class SqliteSearch(SearchDialect):
-    def index(self, session: Session, source_id: int, body: str) -> None:
-        session.execute(
-            text("INSERT INTO source_fts(rowid, body) VALUES (:id, :body)"),
-            {"id": source_id, "body": body},
-        )
+    def index_many(self, session: Session, rows: list[tuple[int, str]]) -> None:
+        if rows:
+            session.execute(
+                text("INSERT INTO source_fts(rowid, body) VALUES (:id, :body)"),
+                [{"id": source_id, "body": body} for source_id, body in rows],
+            )
 
     def remove(self, session: Session, source_id: int) -> None:
         session.execute(text("DELETE FROM source_fts WHERE rowid = :id"), {"id": source_id})
@@ -111,11 +116,12 @@ class SqliteSearch(SearchDialect):
 
 
 class PostgresSearch(SearchDialect):
-    def index(self, session: Session, source_id: int, body: str) -> None:
-        session.execute(
-            text("INSERT INTO source_search(source_id, body) VALUES (:id, :body)"),
-            {"id": source_id, "body": body},
-        )
+    def index_many(self, session: Session, rows: list[tuple[int, str]]) -> None:
+        if rows:
+            session.execute(
+                text("INSERT INTO source_search(source_id, body) VALUES (:id, :body)"),
+                [{"id": source_id, "body": body} for source_id, body in rows],
+            )
 
     def remove(self, session: Session, source_id: int) -> None:
         session.execute(text("DELETE FROM source_search WHERE source_id = :id"), {"id": source_id})
