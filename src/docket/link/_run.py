@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import logging
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,7 +16,7 @@ import pyarrow as pa
 from splink import Linker
 from splink.internals.exceptions import EMTrainingException
 
-from docket.link._backend import make_db_api
+from docket.link._backend import close_db_api, make_db_api
 from docket.link._cluster import cluster_pairs
 from docket.link._features import build_features
 from docket.link._review import breakdown
@@ -87,6 +88,15 @@ def link_records(
         timings[step] = round(now - clock[0], 2)
         clock[0] = now
 
+    options = {
+        "threshold": threshold,
+        "seed": seed,
+        "review_band": review_band,
+        "max_pairs_u": max_pairs_u,
+        "max_pairs_em": max_pairs_em,
+        "avoid_below": avoid_below,
+        "timings": timings,
+    }
     reviewed = [(str(a), str(b), bool(m)) for a, b, m in reviewed]
     # Splink sees row positions as unique_id; record ids come back through this array.
     ids = records["record_id"].astype(str).to_numpy(dtype=object)
@@ -95,8 +105,30 @@ def link_records(
     if len(feats) < 2:
         return _singletons(ids, backend, threshold, review_band, reviewed)
     db_api = make_db_api(backend, spark_session)
+    try:
+        return _link(db_api, backend, feats, ids, reviewed, lap, **options)
+    finally:
+        close_db_api(db_api, backend)  # also on error: DuckDB's spill files hold names
+
+
+def _link(
+    db_api: Any,
+    backend: str,
+    feats: pa.Table,
+    ids: np.ndarray,
+    reviewed: list[Reviewed],
+    lap: Callable[[str], None],
+    *,
+    threshold: float,
+    seed: int,
+    review_band: tuple[float, float],
+    max_pairs_u: float,
+    max_pairs_em: float,
+    avoid_below: float,
+    timings: dict[str, float],
+) -> LinkResult:
+    """The model run proper, on a backend the caller closes."""
     sdf = db_api.register(_for_backend(feats, backend), table_name="docket_people")
-    del feats  # the backend holds it now
     linker = Linker(sdf, settings(), log_level=logging.WARNING)
     logging.getLogger("splink").setLevel(logging.ERROR)
     lap("register")
@@ -105,6 +137,7 @@ def link_records(
     linker.training.estimate_probability_two_random_records_match(
         DETERMINISTIC, recall=DETERMINISTIC_RECALL
     )
+    lap("train_prior")
     total_pairs = max(n * (n - 1) / 2, 1.0)
     prior = linker._settings_obj._probability_two_random_records_match
     if not 0 < prior < 1:
@@ -113,16 +146,14 @@ def link_records(
     linker.training.estimate_u_using_random_sampling(
         max_pairs=min(max_pairs_u, max(n * n / 4, 1e4)), seed=seed, num_chunks=1
     )
-    lap("train_prior_u")
-    for rule in EM_PASSES:
-        try:
+    lap("train_u")
+    for i, rule in enumerate(EM_PASSES, 1):
+        # Too few pairs to learn from (a small file): keep the starting m-probabilities.
+        with contextlib.suppress(EMTrainingException):
             linker.training.estimate_parameters_using_expectation_maximisation(
                 rule, max_pairs=max_pairs_em
             )
-        except EMTrainingException:
-            # Too few pairs to learn from (a small file): keep the starting m-probabilities.
-            continue
-    lap("train_em")
+        lap(f"train_em{i}")
     accepted = [(a, b) for a, b, m in reviewed if m]
     position = pd.Index(ids)
     known = [(a, b) for a, b in accepted if a in position and b in position]
@@ -157,7 +188,6 @@ def link_records(
     )
     lap("cluster")
     uncertain = breakdown(scored, model, review_band, reviewed)
-    _drop_backend(db_api, backend)
     lap("review")
     return LinkResult(
         clusters=clusters,
@@ -258,11 +288,6 @@ def _spark_schema(df: pd.DataFrame) -> Any:
             for c in df.columns
         ]
     )
-
-
-def _drop_backend(db_api: Any, backend: str) -> None:
-    if backend == "duckdb":
-        db_api._con.close()
 
 
 def _tidy(scored: pd.DataFrame) -> pd.DataFrame:
