@@ -150,8 +150,10 @@ def _link(
     for i, rule in enumerate(EM_PASSES, 1):
         # Too few pairs to learn from (a small file): keep the starting m-probabilities.
         with contextlib.suppress(EMTrainingException):
+            # EM iterates on counts of comparison patterns, not on every pair; term
+            # frequencies still adjust the scores at prediction.
             linker.training.estimate_parameters_using_expectation_maximisation(
-                rule, max_pairs=max_pairs_em
+                rule, max_pairs=max_pairs_em, estimate_without_term_frequencies=True
             )
         lap(f"train_em{i}")
     accepted = [(a, b) for a, b, m in reviewed if m]

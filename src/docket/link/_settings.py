@@ -118,16 +118,26 @@ def _exact(col: str, label: str, tf: bool = False) -> cl.CustomComparison:
     )
 
 
+# The weaker rules (a name that differs) also require that sex does not contradict (equal,
+# or missing on either side): a pair that differs in name *and* sex never reaches the
+# threshold, and at a million records these rules otherwise make half the candidate pairs.
+_SEX_AGREES = "(l.sex = r.sex OR l.sex IS NULL OR r.sex IS NULL)"
+
+
+def _and_sex_agrees(*cols: str) -> str:
+    return " AND ".join([*(f"l.{c} = r.{c}" for c in cols), _SEX_AGREES])
+
+
 BLOCKING = [
     block_on("name_key"),
     "l.name_key = r.name_key_alt",
     "l.name_key_alt = r.name_key",
-    block_on("surname_key", "g1", "by_lo"),
-    block_on("surname_key", "g2", "by_lo"),
+    _and_sex_agrees("surname_key", "g1", "by_lo"),
+    _and_sex_agrees("surname_key", "g2", "by_lo"),
     block_on("surname_key", "g1", "facility_id", "sex"),
     block_on("surname_key", "g2", "facility_id", "sex"),
-    block_on("given_key", "facility_id"),
-    block_on("given_key", "by_lo"),
+    _and_sex_agrees("given_key", "facility_id"),
+    _and_sex_agrees("given_key", "by_lo"),
     block_on("given_key", "sex", "place_key"),
 ]
 
