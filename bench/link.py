@@ -7,6 +7,7 @@ Reports pairwise precision/recall/F1, B-cubed F1, wall time and peak memory.
 
     PYTHONPATH=src python bench/link.py --records 10000 100000 --variation 2.0
     PYTHONPATH=src python bench/link.py --records 100000 --methods spark
+    PYTHONPATH=src python bench/link.py --records 1000000 --cache /tmp/docket-bench-cache
     PYTHONPATH=src python bench/link.py --bad-row 1000000     # fail-fast check
 """
 
@@ -18,6 +19,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -115,12 +117,49 @@ def run_child(method: str, data: Path, out: Path, threshold: float) -> None:
         backend = "spark" if method == "spark" else "duckdb"
         res = link_records(df, threshold=threshold, backend=backend)
         clusters = res.clusters[["record_id", "cluster_id"]]
-        print(json.dumps({"phases": res.timings}), file=sys.stderr)
+        out.with_suffix(".phases.json").write_text(json.dumps({"phases": res.timings}))
     else:
         clusters = plain_splink(df, threshold, "duckdb")
     secs = time.perf_counter() - t0
     clusters.to_csv(out, index=False)
     out.with_suffix(".json").write_text(json.dumps({"seconds": secs}))
+
+
+def _tree_memory_kb(pid: int) -> tuple[int, int]:
+    """(RSS, PSS) of a process and all its descendants, summed, in KiB, from /proc.
+
+    RSS counts a page shared by a forked worker and its parent once per process; PSS splits it
+    between them, so the PSS sum is the memory the tree really holds."""
+    rss = pss = 0
+    todo = [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            for line in Path(f"/proc/{p}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Rss:"):
+                    rss += int(line.split()[1])
+                elif line.startswith("Pss:"):
+                    pss += int(line.split()[1])
+            for task in Path(f"/proc/{p}/task").iterdir():
+                todo += [int(c) for c in (task / "children").read_text().split()]
+        except (OSError, ValueError):
+            continue  # exited while we looked
+    return rss, pss
+
+
+class _TreeMemory(threading.Thread):
+    """Samples a process tree's summed RSS and PSS every 0.2 s: the peak with children alive
+    at once (a forked worker pool, Spark's JVM), which ru_maxrss (largest single process)
+    misses."""
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.pid, self.rss_kb, self.pss_kb, self.done = pid, 0, 0, threading.Event()
+
+    def run(self) -> None:
+        while not self.done.wait(0.2):
+            rss, pss = _tree_memory_kb(self.pid)
+            self.rss_kb, self.pss_kb = max(self.rss_kb, rss), max(self.pss_kb, pss)
 
 
 def measure(method: str, data: Path, truth: pd.DataFrame, threshold: float, workdir: Path) -> dict:
@@ -137,8 +176,13 @@ def measure(method: str, data: Path, truth: pd.DataFrame, threshold: float, work
         "--threshold",
         str(threshold),
     ]
+    load = os.getloadavg()[0]
     proc = subprocess.Popen(cmd, env={**os.environ, "PYTHONPATH": "src"})
+    sampler = _TreeMemory(proc.pid)
+    sampler.start()
     _, status, usage = os.wait4(proc.pid, 0)
+    sampler.done.set()
+    sampler.join()
     if status != 0:
         return {"method": method, "error": f"exit status {status}"}
     secs = json.loads(out.with_suffix(".json").read_text())["seconds"]
@@ -147,6 +191,11 @@ def measure(method: str, data: Path, truth: pd.DataFrame, threshold: float, work
         "method": method,
         "seconds": round(secs, 1),
         "peak_rss_mb": round(usage.ru_maxrss / 1024),
+        "peak_tree_rss_mb": round(sampler.rss_kb / 1024),
+        "peak_tree_pss_mb": round(sampler.pss_kb / 1024),
+        "load_before": round(load, 1),
+        "load_after": round(os.getloadavg()[0], 1),
+        **(json.loads(out.with_suffix(".phases.json").read_text()) if method != "plain" else {}),
         **scores(clusters, truth),
     }
 
@@ -180,6 +229,20 @@ def bad_row_check(n: int) -> dict:
         }
 
 
+def _generated(n: int, seed: int, variation: float, where: Path) -> tuple[Path, pd.DataFrame]:
+    """SYNTHETIC lists for n records and their truth; reused from `where` when there (at a
+    million records generating takes longer than linking)."""
+    data = where / f"records-{n}-{seed}-{variation}.csv"
+    truth_path = where / f"truth-{n}-{seed}-{variation}.csv"
+    if not (data.is_file() and truth_path.is_file()):
+        from docket.synth.people import synthetic_records
+
+        recs = synthetic_records(int(n / RECORDS_PER_PERSON), seed=seed, variation=variation)
+        recs.drop(columns=["person_id"]).to_csv(data, index=False)
+        recs[["record_id", "person_id"]].to_csv(truth_path, index=False)
+    return data, pd.read_csv(truth_path, dtype=str)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--records", type=int, nargs="*", default=[10_000])
@@ -188,6 +251,7 @@ def main() -> None:
     ap.add_argument("--threshold", type=float, default=0.3)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--bad-row", type=int)
+    ap.add_argument("--cache", type=Path, help="keep generated lists here and reuse them")
     ap.add_argument("--child")
     ap.add_argument("--data", type=Path)
     ap.add_argument("--out", type=Path)
@@ -198,29 +262,22 @@ def main() -> None:
     if a.bad_row:
         print(json.dumps(bad_row_check(a.bad_row)))
         return
-    from docket.synth.people import synthetic_records
-
     results = []
     for n in a.records:
         with tempfile.TemporaryDirectory(prefix="docket-bench-") as tmp:
             work = Path(tmp)
             t0 = time.perf_counter()
-            recs = synthetic_records(
-                int(n / RECORDS_PER_PERSON), seed=a.seed, variation=a.variation
-            )
-            data = work / "records.csv"
-            recs.drop(columns=["person_id"]).to_csv(data, index=False)
-            truth = recs[["record_id", "person_id"]]
+            data, truth = _generated(n, a.seed, a.variation, a.cache or work)
             gen = time.perf_counter() - t0
             for m in a.methods:
                 row = {
-                    "records": len(recs),
+                    "records": len(truth),
                     "variation": a.variation,
                     **measure(m, data, truth, a.threshold, work),
                 }
                 print(json.dumps(row), flush=True)
                 results.append(row)
-            print(json.dumps({"records": len(recs), "generate_seconds": round(gen, 1)}))
+            print(json.dumps({"records": len(truth), "generate_seconds": round(gen, 1)}))
     cols = [
         "records",
         "method",
@@ -230,6 +287,10 @@ def main() -> None:
         "bcubed_f1",
         "seconds",
         "peak_rss_mb",
+        "peak_tree_rss_mb",
+        "peak_tree_pss_mb",
+        "load_before",
+        "load_after",
     ]
     print("\n| " + " | ".join(cols) + " |\n|" + "---|" * len(cols))
     for r in results:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from typing import Any
 
 from docket.errors import DocketError
@@ -17,13 +19,19 @@ def make_db_api(backend: str, spark_session: Any = None) -> Any:
 
         con = duckdb.connect()
         # Determinism and a modest footprint: fixed threads, insertion order kept, a memory
-        # ceiling past which DuckDB spills to its temp directory instead of growing.
+        # ceiling past which DuckDB spills instead of growing. It spills into a private
+        # temporary directory (removed with the connection), not `.tmp` under the working
+        # directory: spilled pages hold names.
         threads = int(os.environ.get("DOCKET_DUCKDB_THREADS", "2"))
         memory = os.environ.get("DOCKET_DUCKDB_MEMORY", "2.5GB")
+        spill = tempfile.mkdtemp(prefix="docket-duckdb-")
         con.execute(f"SET threads TO {threads}")
         con.execute(f"SET memory_limit = '{memory}'")
+        con.execute(f"SET temp_directory = '{spill}'")
         con.execute("SET preserve_insertion_order = true")
-        return DuckDBAPI(con)
+        api = DuckDBAPI(con)
+        api.docket_spill_dir = spill
+        return api
     if backend == "spark":
         try:
             from splink.backends.spark import SparkAPI
@@ -35,6 +43,13 @@ def make_db_api(backend: str, spark_session: Any = None) -> Any:
             spark_session=spark_session or local_spark(), break_lineage_method="persist"
         )
     raise DocketError(f"unknown backend {backend!r}; expected one of {', '.join(BACKENDS)}")
+
+
+def close_db_api(db_api: Any, backend: str) -> None:
+    """Free the backend's memory and spill files; a Spark session stays for reuse."""
+    if backend == "duckdb":
+        db_api._con.close()
+        shutil.rmtree(db_api.docket_spill_dir, ignore_errors=True)
 
 
 def local_spark() -> Any:

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import logging
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 from splink import Linker
 from splink.internals.exceptions import EMTrainingException
 
-from docket.link._backend import make_db_api
+from docket.link._backend import close_db_api, make_db_api
 from docket.link._cluster import cluster_pairs
 from docket.link._features import build_features
 from docket.link._review import breakdown
@@ -86,21 +88,56 @@ def link_records(
         timings[step] = round(now - clock[0], 2)
         clock[0] = now
 
+    options = {
+        "threshold": threshold,
+        "seed": seed,
+        "review_band": review_band,
+        "max_pairs_u": max_pairs_u,
+        "max_pairs_em": max_pairs_em,
+        "avoid_below": avoid_below,
+        "timings": timings,
+    }
     reviewed = [(str(a), str(b), bool(m)) for a, b, m in reviewed]
+    # Splink sees row positions as unique_id; record ids come back through this array.
+    ids = records["record_id"].astype(str).to_numpy(dtype=object)
     feats = build_features(records)
     lap("features")
     if len(feats) < 2:
-        return _singletons(feats, backend, threshold, review_band, reviewed)
+        return _singletons(ids, backend, threshold, review_band, reviewed)
     db_api = make_db_api(backend, spark_session)
+    try:
+        return _link(db_api, backend, feats, ids, reviewed, lap, **options)
+    finally:
+        close_db_api(db_api, backend)  # also on error: DuckDB's spill files hold names
+
+
+def _link(
+    db_api: Any,
+    backend: str,
+    feats: pa.Table,
+    ids: np.ndarray,
+    reviewed: list[Reviewed],
+    lap: Callable[[str], None],
+    *,
+    threshold: float,
+    seed: int,
+    review_band: tuple[float, float],
+    max_pairs_u: float,
+    max_pairs_em: float,
+    avoid_below: float,
+    timings: dict[str, float],
+) -> LinkResult:
+    """The model run proper, on a backend the caller closes."""
     sdf = db_api.register(_for_backend(feats, backend), table_name="docket_people")
     linker = Linker(sdf, settings(), log_level=logging.WARNING)
     logging.getLogger("splink").setLevel(logging.ERROR)
     lap("register")
 
-    n = len(feats)
+    n = len(ids)
     linker.training.estimate_probability_two_random_records_match(
         DETERMINISTIC, recall=DETERMINISTIC_RECALL
     )
+    lap("train_prior")
     total_pairs = max(n * (n - 1) / 2, 1.0)
     prior = linker._settings_obj._probability_two_random_records_match
     if not 0 < prior < 1:
@@ -109,22 +146,24 @@ def link_records(
     linker.training.estimate_u_using_random_sampling(
         max_pairs=min(max_pairs_u, max(n * n / 4, 1e4)), seed=seed, num_chunks=1
     )
-    lap("train_prior_u")
-    for rule in EM_PASSES:
-        try:
+    lap("train_u")
+    for i, rule in enumerate(EM_PASSES, 1):
+        # Too few pairs to learn from (a small file): keep the starting m-probabilities.
+        with contextlib.suppress(EMTrainingException):
+            # EM iterates on counts of comparison patterns, not on every pair; term
+            # frequencies still adjust the scores at prediction.
             linker.training.estimate_parameters_using_expectation_maximisation(
-                rule, max_pairs=max_pairs_em
+                rule, max_pairs=max_pairs_em, estimate_without_term_frequencies=True
             )
-        except EMTrainingException:
-            # Too few pairs to learn from (a small file): keep the starting m-probabilities.
-            continue
-    lap("train_em")
+        lap(f"train_em{i}")
     accepted = [(a, b) for a, b, m in reviewed if m]
-    if accepted:
+    position = pd.Index(ids)
+    known = [(a, b) for a, b in accepted if a in position and b in position]
+    if known:
         labels = pd.DataFrame(
             {
-                "unique_id_l": [a for a, _ in accepted],
-                "unique_id_r": [b for _, b in accepted],
+                "unique_id_l": position.get_indexer([a for a, _ in known]).astype("int64"),
+                "unique_id_r": position.get_indexer([b for _, b in known]).astype("int64"),
                 "clerical_match_score": 1.0,
             }
         )
@@ -136,21 +175,21 @@ def link_records(
     # Only pairs at or above the review band leave the backend: at a million records the
     # blocked pairs are far too many to hold.
     scored = linker.inference.predict(threshold_match_probability=low).as_pandas_dataframe()
+    for side in ("unique_id_l", "unique_id_r"):
+        scored[side] = ids[scored[side].to_numpy(dtype=np.int64)]
     pairs = _tidy(scored)
     lap("predict")
     rejected = [(a, b) for a, b, m in reviewed if not m]
     strong = pairs[["id_l", "id_r", "match_probability"]]
-    first = cluster_pairs(feats["unique_id"], strong, threshold, accepted, rejected)
+    record_ids = pd.Series(ids)
+    first = cluster_pairs(record_ids, strong, threshold, accepted, rejected)
     model = linker.misc.save_model_to_json()
-    avoid = _clear_non_matches(db_api, feats, first, model, avoid_below, backend)
+    avoid = _clear_non_matches(db_api, ids, first, model, avoid_below, backend)
     clusters = (
-        cluster_pairs(feats["unique_id"], strong, threshold, accepted, rejected, avoid)
-        if avoid
-        else first
+        cluster_pairs(record_ids, strong, threshold, accepted, rejected, avoid) if avoid else first
     )
     lap("cluster")
     uncertain = breakdown(scored, model, review_band, reviewed)
-    _drop_backend(db_api, backend)
     lap("review")
     return LinkResult(
         clusters=clusters,
@@ -165,9 +204,8 @@ def link_records(
     )
 
 
-def _singletons(feats, backend, threshold, review_band, reviewed) -> LinkResult:
+def _singletons(ids, backend, threshold, review_band, reviewed) -> LinkResult:
     """Fewer than two records: nothing to link, and nothing to train on."""
-    ids = feats["unique_id"].astype(str)
     empty = pd.DataFrame(columns=["id_l", "id_r", "match_probability", "match_weight"])
     clusters = pd.DataFrame({"record_id": ids, "cluster_id": ids, "match_probability": np.nan})
     spec = settings().create_settings_dict("duckdb")
@@ -178,7 +216,7 @@ def _singletons(feats, backend, threshold, review_band, reviewed) -> LinkResult:
 
 def _clear_non_matches(
     db_api: Any,
-    feats: pd.DataFrame,
+    ids: np.ndarray,
     clusters: pd.DataFrame,
     model: dict[str, Any],
     below: float,
@@ -187,35 +225,58 @@ def _clear_non_matches(
     """Pairs inside a threshold cluster that the model scores below `below`.
 
     Scores every pair within each multi-record cluster (few: clusters are small) with the
-    trained model, by blocking on the cluster. Singletons keep the column empty, so term
-    frequencies are computed over all records, as in the main run.
+    trained model, by blocking on the cluster. The cluster column is joined to the table the
+    backend already holds; singletons keep it empty, so term frequencies are computed over
+    all records, as in the main run.
     """
     multi = clusters["cluster_id"].duplicated(keep=False).to_numpy()
     if not multi.any() or below <= 0:
         return []
-    data = feats.copy()
-    data["docket_cluster"] = np.where(multi, clusters["cluster_id"].to_numpy(), None)
+    members = pd.DataFrame(
+        {
+            "docket_row": np.flatnonzero(multi).astype("int64"),
+            "docket_cluster": clusters["cluster_id"].to_numpy()[multi].astype(str),
+        }
+    )
+    db_api.register(_for_backend(members, backend), table_name="docket_cluster_members")
+    sdf = _backend_table(
+        db_api,
+        backend,
+        "docket_people_in_clusters",
+        "SELECT p.*, c.docket_cluster FROM docket_people p "
+        "LEFT JOIN docket_cluster_members c ON p.unique_id = c.docket_row",
+    )
     spec = copy.deepcopy(model)
     spec["blocking_rules_to_generate_predictions"] = [
         {"blocking_rule": "l.docket_cluster = r.docket_cluster"}
     ]
     spec["linker_uid"] = None
     spec.pop("sql_dialect", None)
-    sdf = db_api.register(_for_backend(data, backend), table_name="docket_people_in_clusters")
     inner = Linker(sdf, spec, log_level=logging.WARNING)
-    scored = inner.inference.predict().as_pandas_dataframe()
-    weak = scored[scored["match_probability"] < below]
-    return sorted(
-        zip(weak["unique_id_l"].astype(str), weak["unique_id_r"].astype(str), strict=True)
-    )
+    scored = inner.inference.predict(threshold_match_probability=None)
+    weak = scored.as_pandas_dataframe()
+    weak = weak[weak["match_probability"] < below]
+    left = ids[weak["unique_id_l"].to_numpy(dtype=np.int64)]
+    right = ids[weak["unique_id_r"].to_numpy(dtype=np.int64)]
+    return sorted(zip(left, right, strict=True))
 
 
-def _for_backend(df: pd.DataFrame, backend: str) -> Any:
+def _backend_table(db_api: Any, backend: str, name: str, sql: str) -> Any:
+    """Register the result of `sql` over registered tables, computed where the data lives."""
+    if backend == "spark":
+        return db_api.register(db_api.spark.sql(sql), table_name=name)
+    db_api._con.execute(f"CREATE TABLE {name} AS {sql}")
+    return db_api.register(name)
+
+
+def _for_backend(df: pd.DataFrame | pa.Table, backend: str) -> Any:
     if backend != "spark":
         return df
     from docket.link._backend import local_spark
 
     spark = local_spark()
+    if isinstance(df, pa.Table):
+        df = df.to_pandas(types_mapper={pa.int64(): pd.Int64Dtype()}.get)
     clean = df.astype(object).where(df.notna(), None)
     return spark.createDataFrame(clean.to_dict("records"), schema=_spark_schema(df))
 
@@ -229,11 +290,6 @@ def _spark_schema(df: pd.DataFrame) -> Any:
             for c in df.columns
         ]
     )
-
-
-def _drop_backend(db_api: Any, backend: str) -> None:
-    if backend == "duckdb":
-        db_api._con.close()
 
 
 def _tidy(scored: pd.DataFrame) -> pd.DataFrame:

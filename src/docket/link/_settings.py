@@ -118,17 +118,40 @@ def _exact(col: str, label: str, tf: bool = False) -> cl.CustomComparison:
     )
 
 
+# The weaker rules (a name that differs) also require that sex does not contradict (equal,
+# or missing on either side): a pair that differs in name *and* sex never reaches the
+# threshold, and at a million records these rules otherwise make half the candidate pairs.
+# Likewise, where the name differs and the rule does not fix the birth year, the stated birth
+# years must not be more than two years apart beyond their intervals (or be missing).
+_SEX_AGREES = "(l.sex = r.sex OR l.sex IS NULL OR r.sex IS NULL)"
+_YEAR_NEAR = (
+    "(l.by_lo IS NULL OR r.by_lo IS NULL OR (l.by_lo <= r.by_hi + 2 AND r.by_lo <= l.by_hi + 2))"
+)
+
+
+def _equal(*cols: str) -> str:
+    return " AND ".join(f"l.{c} = r.{c}" for c in cols)
+
+
+def _and_sex_agrees(*cols: str) -> str:
+    return f"{_equal(*cols)} AND {_SEX_AGREES}"
+
+
+def _and_year_near(rule: str) -> str:
+    return f"{rule} AND {_YEAR_NEAR}"
+
+
 BLOCKING = [
     block_on("name_key"),
     "l.name_key = r.name_key_alt",
     "l.name_key_alt = r.name_key",
-    block_on("surname_key", "g1", "by_lo"),
-    block_on("surname_key", "g2", "by_lo"),
-    block_on("surname_key", "g1", "facility_id", "sex"),
-    block_on("surname_key", "g2", "facility_id", "sex"),
-    block_on("given_key", "facility_id"),
-    block_on("given_key", "by_lo"),
-    block_on("given_key", "sex", "place_key"),
+    _and_sex_agrees("surname_key", "g1", "by_lo"),
+    _and_sex_agrees("surname_key", "g2", "by_lo"),
+    _and_year_near(_equal("surname_key", "g1", "facility_id", "sex")),
+    _and_year_near(_equal("surname_key", "g2", "facility_id", "sex")),
+    _and_year_near(_and_sex_agrees("given_key", "facility_id")),
+    _and_sex_agrees("given_key", "by_lo"),
+    _and_year_near(_equal("given_key", "sex", "place_key")),
 ]
 
 # Rules that mostly pair true matches: for estimating how common matches are.

@@ -38,8 +38,12 @@ def given_codes(name: str | ParsedName | None) -> tuple[str, ...]:
     Sound changes at syllable joins that McCune–Reischauer writes (옥남 Ongnam, 철남 Ch'ŏllam,
     동렬 Tongnyŏl) are neutralised, so a written assimilation does not change the key.
     """
-    p = _parsed(name)
-    codes = _assimilate([list(_code(s, i == 0)) for i, s in enumerate(p.given)])
+    return _given_codes(_parsed(name).given)
+
+
+@lru_cache(maxsize=100_000)
+def _given_codes(given: tuple[str, ...]) -> tuple[str, ...]:
+    codes = _assimilate([list(_code(s, i == 0)) for i, s in enumerate(given)])
     return tuple("".join(c) for c in codes)
 
 
@@ -50,20 +54,34 @@ def _code(syllable: str, first: bool) -> tuple[str, str, str]:
     return form_code(syllable, first)
 
 
+@lru_cache(maxsize=100_000)
+def _joined_codes(given: tuple[str, ...]) -> str:
+    return "-".join(_given_codes(given))
+
+
 def phonetic_key(name: str | ParsedName | None) -> str | None:
     p = _parsed(name)
     sk = surname_key(p)
     if sk is None:
         return None
-    return sk + ":" + "-".join(given_codes(p))
+    return sk + ":" + _joined_codes(p.given)
 
 
 def canonical_hangul_key(name: str | ParsedName | None) -> str | None:
     p = _parsed(name)
     if p.surname is None or not p.surname_hangul:
         return None
+    if p.script == "latin" and len(p.surname_hangul) > 1:
+        return None
+    given = _hangul_given(p.given)
+    return None if given is None else p.surname_hangul[0] + given
+
+
+@lru_cache(maxsize=100_000)
+def _hangul_given(given_syllables: tuple[str, ...]) -> str | None:
+    """The given name in Hangul when every syllable is determined, else None."""
     given: list[str] = []
-    for i, syl in enumerate(p.given):
+    for i, syl in enumerate(given_syllables):
         if is_syllable(syl):
             given.append(south_initial(syl) if i == 0 else syl)
             continue
@@ -73,9 +91,7 @@ def canonical_hangul_key(name: str | ParsedName | None) -> str | None:
         if len(cands) != 1:
             return None
         given.append(next(iter(cands)))
-    if p.script == "latin" and len(p.surname_hangul) > 1:
-        return None
-    return p.surname_hangul[0] + "".join(given)
+    return "".join(given)
 
 
 def word_key(text: str | None) -> str | None:
@@ -120,7 +136,7 @@ def phonetic_keys(name: str | ParsedName | None) -> tuple[str, ...]:
     sk = surname_key(p)
     if sk is None:
         return ()
-    given = "-".join(given_codes(p))
+    given = _joined_codes(p.given)
     keys = [sk + ":" + given]
     for alt in p.surname_hangul[1:4]:
         keys.append(alt + ":" + given)

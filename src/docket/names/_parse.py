@@ -91,6 +91,7 @@ def _parse_hangul(original: str, raw: str, flags: set[str]) -> ParsedName:
     )
 
 
+@lru_cache(maxsize=50_000)
 def _known(token: str) -> tuple[str, ...]:
     return sn.by_spelling().get(fold(token).replace("-", ""), ())
 
@@ -111,7 +112,17 @@ def _near_surname(token: str) -> tuple[str, ...]:
     return tuple(sorted(hits, key=lambda h: (sn.rank(h), h)))
 
 
-def _syllables(chunk: str, flags: set[str]) -> list[str]:
+def _syllables(chunk: str, flags: set[str]) -> tuple[str, ...]:
+    """Given-name syllables of a chunk; the flags it raises are added to `flags`."""
+    out, raised = _syllables_cached(chunk)
+    flags |= raised
+    return out
+
+
+@lru_cache(maxsize=100_000)
+def _syllables_cached(chunk: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    # Lists repeat given names far more than whole names: cut each distinct chunk once.
+    flags: set[str] = set()
     out: list[str] = []
     for piece in re.split(r"[-\s]+", fold(chunk)):
         letters = re.sub(r"[^a-z]", "", piece)
@@ -125,7 +136,7 @@ def _syllables(chunk: str, flags: set[str]) -> list[str]:
         if len(segs) > 1:
             flags.add(SEGMENTATION_AMBIGUOUS)
         out.extend(segs[0])
-    return out
+    return tuple(out), frozenset(flags)
 
 
 def _parse_latin(original: str, raw: str) -> ParsedName:
@@ -152,10 +163,16 @@ def _parse_latin(original: str, raw: str) -> ParsedName:
         flags.add(SURNAME_AMBIGUOUS)
     if not given:
         flags.add(NO_GIVEN)
-    surname = re.sub(r"[^a-z]", "", fold(surname_tok))
-    return ParsedName(original, "latin", surname, tuple(given), cands, order, frozenset(flags))
+    surname = _letters(surname_tok)
+    return ParsedName(original, "latin", surname, given, cands, order, frozenset(flags))
 
 
+@lru_cache(maxsize=50_000)
+def _letters(token: str) -> str:
+    return re.sub(r"[^a-z]", "", fold(token))
+
+
+@lru_cache(maxsize=50_000)
 def _is_caps(tok: str) -> bool:
     letters = [c for c in tok if c.isalpha()]
     return len(letters) > 1 and all(c.isupper() for c in letters)
