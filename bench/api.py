@@ -1,8 +1,10 @@
 """REST API under load: read throughput and p99 latency on the demo case, SQLite and PostgreSQL,
 and concurrent writers (nothing lost, nothing duplicated).
 
-The server is `docket serve --workers N` in its own processes; the load generator is this
-process, a separate one, on loopback only, with a bounded number of requests and a time limit.
+The server is `docket serve --workers N` in its own processes; the read load comes from
+bench/loadgen.py in a process of its own (raw asyncio HTTP/1.1 keep-alive, cheap on CPU: it
+shares the cores), on loopback only, with a bounded number of requests and a time limit. Each
+line reports the server's and the generator's CPU seconds. The writers run from this process.
 
     PYTHONPATH=src python bench/api.py [--backend sqlite|postgres|both] [--requests 3000]
         [--concurrency 16] [--writers 50] [--seconds 60] [--workers 2] [--case DEMO_DIR]
@@ -19,6 +21,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import json
 import os
 import signal
 import socket
@@ -28,6 +31,7 @@ import sys
 import tempfile
 import time
 import uuid
+from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
@@ -41,6 +45,15 @@ from docket.sources import list_sources
 
 PG = os.environ.get("DOCKET_BENCH_PG", "postgresql://postgres@127.0.0.1:5432/test")
 ADMIN = Actor("bench", "admin")
+
+
+@dataclass
+class Load:
+    latencies: list[float]  # sorted, seconds
+    errors: int
+    elapsed: float
+    generator_cpu: float  # the load generator's own CPU seconds
+    server_cpu: float  # the server processes' CPU seconds over the same time
 
 
 def free_port() -> int:
@@ -116,31 +129,37 @@ def read_paths(ids: list[int]) -> list[str]:
     return paths
 
 
-async def load(base: str, token: str, paths: list[str], total: int, concurrency: int,
-               seconds: float) -> tuple[list[float], int, float]:  # fmt: skip
-    latencies: list[float] = []
-    errors = 0
-    counter = iter(range(total))
-    headers = {"Authorization": f"Bearer {token}"}
-    start = time.perf_counter()
+def cpu_seconds(group: int) -> float:
+    """User + system CPU time of every live process in a process group (the server's)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError):
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            if int(fields[2]) == group:  # pgrp; utime and stime are fields 14 and 15
+                total += (int(fields[11]) + int(fields[12])) / tick
+    return total
 
-    async def worker(client: httpx.AsyncClient) -> None:
-        nonlocal errors
-        for n in counter:
-            if time.perf_counter() - start > seconds:
-                return
-            t0 = time.perf_counter()
-            try:
-                response = await client.get(paths[n % len(paths)], headers=headers)
-                errors += response.status_code >= 500
-            except httpx.TimeoutException:  # counted as an error, at its full latency
-                errors += 1
-            latencies.append(time.perf_counter() - t0)
 
-    limits = httpx.Limits(max_connections=concurrency)
-    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as client:
-        await asyncio.gather(*(worker(client) for _ in range(concurrency)))
-    return latencies, errors, time.perf_counter() - start
+def load(port: int, token: str, paths: list[str], total: int, concurrency: int,
+         seconds: float, server: int) -> Load:  # fmt: skip
+    """Run bench/loadgen.py in a process of its own (the issue asks for a separate load
+    generator); the server's CPU time is read around it from /proc."""
+    with tempfile.NamedTemporaryFile("w", suffix=".txt") as listing:
+        listing.write("\n".join(paths))
+        listing.flush()
+        cpu0 = cpu_seconds(server)
+        done = subprocess.run(
+            [sys.executable, str(Path(__file__).with_name("loadgen.py")), "--port", str(port),
+             "--paths", listing.name, "--total", str(total), "--concurrency", str(concurrency),
+             "--seconds", str(seconds)],
+            env={**os.environ, "DOCKET_BENCH_TOKEN": token}, capture_output=True, text=True,
+            check=True,
+        )  # fmt: skip
+        server_cpu = cpu_seconds(server) - cpu0
+    result = json.loads(done.stdout)
+    return Load(sorted(result["latencies"]), result["errors"], result["elapsed"],
+                result["cpu_s"], server_cpu)  # fmt: skip
 
 
 async def writers(base: str, token: str, count: int) -> tuple[int, int, int, float]:
@@ -193,22 +212,23 @@ def measure(backend: str, folder: Path, tokens: dict[str, str], ids: list[int],
     base = f"http://127.0.0.1:{port}"
     try:
         paths = read_paths(ids)
-        asyncio.run(load(base, tokens["investigator"], paths, 200, 4, 30))  # warm up
+        load(port, tokens["investigator"], paths, 200, 4, 30, server.pid)  # warm up
         # the first analyst requests build the name matcher (once per worker process)
         t0 = time.perf_counter()
-        asyncio.run(load(base, tokens["analyst"], paths, 4 * args.workers, args.workers, 120))
+        load(port, tokens["analyst"], paths, 4 * args.workers, args.workers, 120, server.pid)
         print(f"[{backend}] first analyst requests (name matcher built in each of "
               f"{args.workers} workers): {time.perf_counter() - t0:.1f}s")  # fmt: skip
         for role in ("investigator", "analyst"):
-            lat, errors, elapsed = asyncio.run(
-                load(base, tokens[role], paths, args.requests, args.concurrency, args.seconds)
-            )
-            lat.sort()
+            got = load(port, tokens[role], paths, args.requests, args.concurrency, args.seconds,
+                       server.pid)  # fmt: skip
+            lat = got.latencies
             p50 = statistics.median(lat) * 1000
             p99 = lat[int(len(lat) * 0.99) - 1] * 1000
-            print(f"[{backend}] reads as {role}: {len(lat)} requests in {elapsed:.1f}s = "
-                  f"{len(lat) / elapsed:.0f} req/s, p50 {p50:.1f} ms, p99 {p99:.1f} ms, "
-                  f"{errors} server errors")  # fmt: skip
+            print(f"[{backend}] reads as {role}: {len(lat)} requests in {got.elapsed:.1f}s = "
+                  f"{len(lat) / got.elapsed:.0f} req/s, p50 {p50:.1f} ms, p99 {p99:.1f} ms, "
+                  f"{got.errors} server errors; CPU: server {got.server_cpu:.1f}s, load "
+                  f"generator {got.generator_cpu:.1f}s; load average "
+                  f"{os.getloadavg()[0]:.1f}")  # fmt: skip
         unique, dupes, failed, elapsed = asyncio.run(
             writers(base, tokens["investigator"], args.writers)
         )

@@ -7,13 +7,14 @@ function it checks the reader's role first and counts only the sources that read
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import func, select
 
 from docket.actor import Actor
 from docket.case import Case
+from docket.readcache import cached
 from docket.security.audit import AuditView, audit_log
 from docket.security.policy import allowed, require
 from docket.security.redact import Redactor
@@ -50,8 +51,16 @@ class CaseOverview:
 
 def case_overview(case: Case, *, actor: Actor, recent: int = 10) -> CaseOverview:
     """Counts over the sources the reader may see; recent activity only for roles that may read
-    the audit trail (its targets name records, never protected values)."""
+    the audit trail (its targets name records, never protected values). The counts are computed
+    once per change version and role (docket.readcache); the activity is read every time (audit
+    entries leave the change version alone)."""
     require(actor, "sources:read")
+    counts = cached(case, ("overview", actor.role), lambda: _counts(case, actor))
+    activity = audit_log(case, actor=actor, limit=recent) if allowed(actor, "audit:read") else []
+    return replace(counts, recent=list(reversed(activity)))
+
+
+def _counts(case: Case, actor: Actor) -> CaseOverview:
     with case.session() as session:
         red = Redactor.for_actor(session, actor)
         query = select(Source).options(*SUMMARY_ONLY)
@@ -72,7 +81,6 @@ def case_overview(case: Case, *, actor: Actor, recent: int = 10) -> CaseOverview
             .where(PersonReport.source_id.in_(list(visible) or [-1]))
         ) or 0  # fmt: skip
         statuses = Counter(session.scalars(select(Allegation.status)))
-    activity = audit_log(case, actor=actor, limit=recent) if allowed(actor, "audit:read") else []
     return CaseOverview(
         case_name=case.config.name,
         sources_by_kind=dict(sorted(kinds.items())),
@@ -80,5 +88,4 @@ def case_overview(case: Case, *, actor: Actor, recent: int = 10) -> CaseOverview
         allegations_by_status=dict(sorted(statuses.items())),
         pending_suggestions=sum(pending.values()),
         awaiting_review=awaiting,
-        recent=list(reversed(activity)),
     )

@@ -2,7 +2,9 @@
 
 Every function checks the actor's permission first and passes what it returns through the
 reader's Redactor: analysts see pseudonyms, reviewers and the public only consented-public
-sources with names masked. Showing protected text in full is recorded in the audit trail.
+sources with names masked. Showing protected text in full is recorded in the audit trail, one
+entry per read. Results are computed once per change version and reader's role
+(docket.readcache); the audit entry is appended on every read, cached or not.
 """
 
 from __future__ import annotations
@@ -16,11 +18,19 @@ from sqlalchemy.orm import defer, selectinload
 from docket.actor import Actor
 from docket.case import Case
 from docket.errors import BadInput
-from docket.security.audit import record as audit
+from docket.readcache import cached
+from docket.security.audit import record_read
 from docket.security.policy import require
 from docket.security.redact import Redactor
 from docket.store.models import CustodyEntry, Source, Witness
-from docket.store.search import SearchHit, dialect_for, find_hits, make_snippet, parse_query
+from docket.store.search import (
+    QueryTerm,
+    SearchHit,
+    dialect_for,
+    find_hits,
+    make_snippet,
+    parse_query,
+)
 
 # What a summary needs of a source, in one query for the sources and one for their witnesses'
 # pseudonyms: not the text or the interview place, nor the witnesses' protected fields, which
@@ -64,12 +74,16 @@ def _summary(source: Source, red: Redactor) -> SourceSummary:
 
 def list_sources(case: Case, *, actor: Actor, kind: str | None = None) -> list[SourceSummary]:
     require(actor, "sources:read")
-    with case.session() as session:
-        red = Redactor.for_actor(session, actor)
-        query = select(Source).options(*SUMMARY_ONLY).order_by(Source.id)
-        if kind:
-            query = query.where(Source.kind == kind)
-        return [_summary(s, red) for s in session.scalars(query) if red.can_see(s)]
+
+    def compute() -> list[SourceSummary]:
+        with case.session() as session:
+            red = Redactor.for_actor(session, actor)
+            query = select(Source).options(*SUMMARY_ONLY).order_by(Source.id)
+            if kind:
+                query = query.where(Source.kind == kind)
+            return [_summary(s, red) for s in session.scalars(query) if red.can_see(s)]
+
+    return cached(case, ("sources", actor.role, kind), compute)
 
 
 @dataclass
@@ -95,8 +109,20 @@ class SourceDetail:
 
 def get_source(case: Case, source_id: int, *, actor: Actor) -> SourceDetail:
     """One source in full for the reader's view; a source the view may not see is reported as
-    absent, so its existence does not leak."""
+    absent, so its existence does not leak. Every read of protected text in full appends its own
+    audit entry (committed before this returns)."""
     require(actor, "sources:read")
+    detail, protected = cached(
+        case, ("source", actor.role, source_id), lambda: _source_detail(case, source_id, actor)
+    )
+    if protected:
+        record_read(case, actor, "source.read-protected", f"source:{source_id}",
+                    {"fields": protected})  # fmt: skip
+    return detail
+
+
+def _source_detail(case: Case, source_id: int, actor: Actor) -> tuple[SourceDetail, list[str]]:
+    """The detail, and the protected fields it shows in full (to be audited on each read)."""
     with case.session() as session:
         source = session.get(Source, source_id)
         red = Redactor.for_actor(session, actor)
@@ -131,14 +157,15 @@ def get_source(case: Case, source_id: int, *, actor: Actor) -> SourceDetail:
             ],  # fmt: skip
             text=red.source_text(source),
         )
-        # last in the transaction: appending takes the audit chain's lock (one appender at a
-        # time) until the commit, so it should not be held while the page is built
-        if red.full and (source.text_encrypted or source.interview_place):
-            audit(session, actor, "source.read-protected", f"source:{source.id}",
-                  {"fields": [f for f, on in (("text", source.text_encrypted),
-                                              ("interview_place", bool(source.interview_place)))
-                              if on]})  # fmt: skip
-        return detail
+        protected = [
+            f
+            for f, on in (
+                ("text", source.text_encrypted),
+                ("interview_place", bool(source.interview_place)),
+            )
+            if on
+        ]
+        return detail, protected if red.full else []  # fmt: skip
 
 
 def search_sources(
@@ -150,6 +177,12 @@ def search_sources(
     terms = parse_query(query)
     if not terms:
         raise BadInput("the query has no words to search for", where="query")
+    return cached(case, ("search", actor.role, query, limit, kind),
+                  lambda: _search(case, terms, actor, limit, kind))  # fmt: skip
+
+
+def _search(case: Case, terms: list[QueryTerm], actor: Actor, limit: int, kind: str | None
+            ) -> list[SearchHit]:  # fmt: skip
     with case.session() as session:
         red = Redactor.for_actor(session, actor)
         wide = limit if red.full and not kind else limit * 4

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from docket.actor import Actor
 from docket.case import Case
 from docket.errors import BadInput
+from docket.readcache import cached
 from docket.review.records import (
     SuggestionEdit,
     excerpt_for,
@@ -78,16 +79,21 @@ def list_suggestions(
     case: Case, source_id: int, *, actor: Actor, status: str | None = None
 ) -> list[SuggestionView]:
     require(actor, "records:read")
-    with case.session() as session:
-        source = session.get(Source, source_id)
-        red = Redactor.for_actor(session, actor)
-        if source is None or not red.can_see(source):
-            raise BadInput(f"no source with id {source_id}", where="SOURCE_ID")
-        query = select(Suggestion).where(Suggestion.source_id == source_id)
-        if status:
-            query = query.where(Suggestion.status == status)
-        rows = session.scalars(query.order_by(Suggestion.start, Suggestion.id))
-        return [_redacted(_view(s, source.text), red, source.text) for s in rows]
+
+    def compute() -> list[SuggestionView]:
+        with case.session() as session:
+            source = session.get(Source, source_id)
+            red = Redactor.for_actor(session, actor)
+            if source is None or not red.can_see(source):
+                raise BadInput(f"no source with id {source_id}", where="SOURCE_ID")
+            query = select(Suggestion).where(Suggestion.source_id == source_id)
+            if status:
+                query = query.where(Suggestion.status == status)
+            rows = session.scalars(query.order_by(Suggestion.start, Suggestion.id))
+            return [_redacted(_view(s, source.text), red, source.text) for s in rows]
+
+    # computed once per change version and role (docket.readcache)
+    return cached(case, ("suggestions", actor.role, source_id, status), compute)
 
 
 def _pending(session, suggestion_id: int) -> Suggestion:

@@ -8,15 +8,19 @@ hash elsewhere (`docket audit verify` prints it) to catch that. The head is also
 `case_settings` so that cutting entries off the end is noticed.
 
 Entries are appended inside the caller's transaction, so an operation and its audit entry commit
-or roll back together. Details must hold ids, counts, hashes and pseudonyms, never protected
-values.
+or roll back together. Reads that must be audited (protected text shown in full) change nothing
+to commit with: `record_read` appends their entries by group commit, one transaction (one chain
+lock, one commit) for all the reads waiting at that moment in this process, each still with an
+entry of its own, and returns only once the entry is committed. Details must hold ids, counts,
+hashes and pseudonyms, never protected values.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -24,6 +28,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session, SessionTransaction
 
 from docket.actor import Actor
+from docket.readcache import PerObject
 from docket.security.policy import require
 from docket.store.models import AuditEntry, CaseSetting
 
@@ -143,6 +148,64 @@ def record(
         session.flush()
     session.info[_HEAD_CACHE] = (session.info[_HEAD_CACHE][0], entry, setting)
     return entry
+
+
+@dataclass(eq=False)
+class _Read:
+    actor: Actor
+    action: str
+    target: str | None
+    details: dict[str, Any] | None
+    done: bool = False
+    error: BaseException | None = None
+
+
+@dataclass(eq=False)
+class _GroupCommit:
+    """The audited reads of one case in this process waiting for their entries' commit."""
+
+    cond: threading.Condition = field(default_factory=threading.Condition)
+    pending: list[_Read] = field(default_factory=list)
+    busy: bool = False  # a thread is committing a batch
+
+
+_group_of: PerObject[Case, _GroupCommit] = PerObject(_GroupCommit)
+
+
+def record_read(
+    case: Case, actor: Actor, action: str, target: str | None, details: dict[str, Any]
+) -> None:
+    """Append one entry for a read, committed before this returns (so a reader never sees what
+    is not yet on the record). Threads arriving while a batch commits queue up; the first to
+    find no commit running takes every queued entry (its own among them) and commits them in one
+    transaction, then wakes the others: under load one chain lock and one commit (the WAL flush)
+    serve many reads instead of one each."""
+    group = _group_of(case)
+    mine = _Read(actor, action, target, details)
+    with group.cond:
+        group.pending.append(mine)
+        while not mine.done:
+            if group.busy:
+                group.cond.wait()
+                continue
+            group.busy, batch, group.pending = True, group.pending, []
+            error: BaseException | None = None
+            group.cond.release()
+            try:
+                with case.session() as session:
+                    for read in batch:
+                        record(session, read.actor, read.action, read.target, read.details,
+                               flush=False)  # fmt: skip
+            except BaseException as exc:  # every read of the batch fails with it
+                error = exc
+            finally:
+                group.cond.acquire()
+                group.busy = False
+                for read in batch:
+                    read.done, read.error = True, error
+                group.cond.notify_all()
+    if mine.error is not None:
+        raise mine.error
 
 
 @dataclass

@@ -10,7 +10,12 @@ moment, from the plaintext.
 Every flush that adds, changes or deletes a value the Redactor masks (witness names, contacts,
 family details and pseudonyms; person names; interview places) also writes a new random
 `redaction.version` into case_settings, in the same transaction: servers that cache the name
-matcher (docket.security.redact) compare it on every request, in any process.
+matcher (docket.security.redact) compare it on every request, in any process. Likewise every
+transaction that writes anything a reader could see (any row but audit entries and these
+versions; ORM flushes, Core DML through the session, `put_setting`) writes a new random
+`case.version` just before it commits: per-process caches of read results (docket.readcache)
+are valid for one value of it. Audit entries are left out so that audited reads (which append
+one) do not invalidate every cache; views of the audit trail are not cached.
 
 Limits, by design: Core statements (`select(Witness.name)`, `insert(...)`, bulk updates) bypass
 the ORM and see or must supply ciphertext; use entities, or `decrypt_value` explicitly.
@@ -29,7 +34,19 @@ from sqlalchemy.orm import Mapper, Session, attributes, object_session
 
 from docket.security.crypto import FIELD_PREFIX, Keyring, field_context
 from docket.security.errors import CorruptCiphertext, KeyFailure
-from docket.store.models import Base, CaseSetting, PersonReport, Source, Witness, put_setting
+from docket.store.models import (
+    CHANGE_VERSION,
+    CHANGED,
+    REDACTION_VERSION,
+    UNVERSIONED_SETTINGS,
+    AuditEntry,
+    Base,
+    CaseSetting,
+    PersonReport,
+    Source,
+    Witness,
+    put_setting,
+)
 from docket.store.types import is_protected
 
 KEYRING = "docket.keyring"  # session.info key: a zero-argument callable returning the Keyring
@@ -45,7 +62,6 @@ BLIND_INDEXES: dict[tuple[type, str], tuple[str, str]] = {
 
 
 # What the Redactor masks or labels by: a change to any of these invalidates cached matchers.
-REDACTION_VERSION = "redaction.version"
 MASKED_ATTRIBUTES: dict[type, tuple[str, ...]] = {
     Witness: ("name", "contact", "family_details", "pseudonym"),
     PersonReport: ("name", "name_hangul"),
@@ -213,9 +229,32 @@ def _note_masked(target: Any, *, whole_row: bool) -> None:
 
 
 def _bump_redaction_version(session: Session, _context: Any) -> None:
-    """After a flush that changed masked values: a new version, in the same transaction."""
+    """After a flush that changed masked values: a new version, in the same transaction. Any
+    flushed row but audit entries and version settings marks the transaction as a change."""
     if session.info.pop(_MASKED_CHANGED, False):
         put_setting(session, REDACTION_VERSION, new_uid())
+    if not session.info.get(CHANGED):
+        for row in (*session.new, *session.dirty, *session.deleted):
+            if not isinstance(row, AuditEntry) and not (
+                isinstance(row, CaseSetting) and row.key in UNVERSIONED_SETTINGS
+            ):
+                session.info[CHANGED] = True
+                break
+
+
+def _note_dml(state: Any) -> None:
+    """Core INSERT/UPDATE/DELETE through the session bypasses the flush: a change too (audit
+    entries are only written through the ORM)."""
+    if state.is_insert or state.is_update or state.is_delete:
+        state.session.info[CHANGED] = True
+
+
+def _bump_change_version(session: Session) -> None:
+    """Just before the commit (late: on PostgreSQL the version's row stays locked until then):
+    a new change version if the transaction wrote anything readers see."""
+    session.flush()
+    if session.info.pop(CHANGED, False):
+        put_setting(session, CHANGE_VERSION, new_uid())
 
 
 def redaction_version(session: Session) -> str:
@@ -242,9 +281,12 @@ def _register() -> None:
         event.listen(cls, "before_delete", lambda _m, _c, t: _note_masked(t, whole_row=True))
         event.listen(cls, "before_update", lambda _m, _c, t: _note_masked(t, whole_row=False))
     event.listen(Session, "after_flush", _bump_redaction_version)
+    event.listen(Session, "do_orm_execute", _note_dml)
+    event.listen(Session, "before_commit", _bump_change_version)
     event.listen(Session, "after_flush_postexec", _restore)
     event.listen(Session, "after_rollback", lambda session: session.info.pop(_PLAIN, None))
     event.listen(Session, "after_rollback", lambda session: session.info.pop(_MASKED_CHANGED, 0))
+    event.listen(Session, "after_rollback", lambda session: session.info.pop(CHANGED, 0))
 
 
 _register()

@@ -29,7 +29,6 @@ Usage (inside a service function, after `require(actor, ...)`):
 from __future__ import annotations
 
 import threading
-import weakref
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -38,6 +37,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from docket.actor import Actor
+from docket.readcache import PerObject
 from docket.security.crypto import Keyring
 from docket.security.fields import keyring_of, redaction_version
 from docket.security.policy import may_see_source, view_of
@@ -103,16 +103,7 @@ class _CaseMatchers:
             return matcher
 
 
-_MATCHERS: weakref.WeakKeyDictionary[Keyring, _CaseMatchers] = weakref.WeakKeyDictionary()
-_MATCHERS_LOCK = threading.Lock()
-
-
-def _case_matchers(keyring: Keyring) -> _CaseMatchers:
-    with _MATCHERS_LOCK:
-        found = _MATCHERS.get(keyring)
-        if found is None:
-            found = _MATCHERS[keyring] = _CaseMatchers()
-        return found
+_case_matchers: PerObject[Keyring, _CaseMatchers] = PerObject(_CaseMatchers)
 
 
 def warm_matchers(case: Case) -> None:

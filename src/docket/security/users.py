@@ -17,6 +17,7 @@ from sqlalchemy import select
 
 from docket.actor import ROLES, Actor
 from docket.errors import BadInput
+from docket.readcache import cached
 from docket.security.audit import record
 from docket.security.errors import AuthenticationFailed
 from docket.security.policy import require
@@ -104,12 +105,19 @@ def issue_token(case: Case, username: str, *, actor: Actor, label: str | None = 
 
 
 def actor_for_token(case: Case, token: str) -> Actor:
-    with case.session() as session:
-        row = session.scalar(select(ApiToken).where(ApiToken.token_hash == _token_hash(token)))
-        user = session.get(User, row.user_id) if row is not None else None
-        if row is None or row.revoked or user is None or not user.active:
-            raise AuthenticationFailed("unknown or revoked API token")
-        return Actor(user.username, user.role)
+    """The token's user. Looked up once per change version in this process: revoking the token
+    or changing its user is a write, so the next request (in any process) looks it up again."""
+    hashed = _token_hash(token)
+
+    def lookup() -> Actor:
+        with case.session() as session:
+            row = session.scalar(select(ApiToken).where(ApiToken.token_hash == hashed))
+            user = session.get(User, row.user_id) if row is not None else None
+            if row is None or row.revoked or user is None or not user.active:
+                raise AuthenticationFailed("unknown or revoked API token")
+            return Actor(user.username, user.role)
+
+    return cached(case, ("token", hashed), lookup)
 
 
 def revoke_token(case: Case, token: str, *, actor: Actor) -> None:

@@ -53,9 +53,21 @@ class CaseSetting(Base):
     value: Mapped[str] = mapped_column(Text)
 
 
+# session.info flag: this transaction wrote something readers see (docket.security.fields
+# turns it into a new CHANGE_VERSION at commit)
+CHANGED = "docket.changed"
+CHANGE_VERSION = "case.version"
+REDACTION_VERSION = "redaction.version"  # what the Redactor masks (docket.security.fields)
+# settings that hold no data of the case: writing them is no change readers see
+UNVERSIONED_SETTINGS = frozenset({REDACTION_VERSION, CHANGE_VERSION, "audit.head"})
+
+
 def put_setting(session: Session, key: str, value: str) -> None:
     """Insert or replace one setting in a single statement (both backends support ON CONFLICT),
-    without loading it first as `session.merge` would; a loaded copy is expired."""
+    without loading it first as `session.merge` would; a loaded copy is expired. Any setting but
+    the versions and the audit head is a change readers may see."""
+    if key not in UNVERSIONED_SETTINGS:
+        session.info[CHANGED] = True
     session.connection().execute(
         sql_text("INSERT INTO case_settings (key, value) VALUES (:k, :v) "
              "ON CONFLICT (key) DO UPDATE SET value = excluded.value"),

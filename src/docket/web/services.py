@@ -21,6 +21,7 @@ from docket.estimate.case import estimate_case, latest_estimate
 from docket.evidence import Finding, get_allegation, list_allegations
 from docket.ingest import ingest_paths, readers
 from docket.link.case import link_case, uncertain_pairs
+from docket.readcache import cached
 from docket.review import SuggestionView, list_suggestions
 from docket.security.policy import allowed, require, view_of
 from docket.security.redact import Redactor, person_pseudonym
@@ -151,10 +152,16 @@ def _reader(case: Case, actor: Actor) -> Redactor:
 
 
 def allegation_list(case: Case, *, actor: Actor) -> list[dict[str, Any]]:
+    """Every finding as the reader's role sees it; evaluating them all (independence clustering,
+    loading the evidence) is the slowest read, so it is computed once per change version."""
     require(actor, "records:read")
-    rows: list[Finding] = list_allegations(case, actor=actor)
-    red = _reader(case, actor)
-    return [_redact_finding(f.to_dict(), red) for f in rows]
+
+    def compute() -> list[dict[str, Any]]:
+        rows: list[Finding] = list_allegations(case, actor=actor)
+        red = _reader(case, actor)
+        return [_redact_finding(f.to_dict(), red) for f in rows]
+
+    return cached(case, ("allegations", actor.role), compute)
 
 
 def allegation_detail(case: Case, allegation_id: int, *, actor: Actor) -> dict[str, Any]:
