@@ -121,3 +121,16 @@ def test_what_changes_the_version(desk):
     with case.session() as session:
         session.execute(insert(Organization).values(name=f"SYNTHETIC {uuid.uuid4().hex[:6]}"))
     assert change_version(case) != orm
+
+
+def test_a_read_request_reads_the_version_once(desk, monkeypatch):
+    """The authentication dependency pins the version for the request: the token lookup and the
+    findings then need no query of their own for it."""
+    import docket.readcache as readcache
+
+    reads = []
+    real = readcache._read_version
+    monkeypatch.setattr(readcache, "_read_version", lambda case: reads.append(1) or real(case))
+    _get(desk, "analyst", "/api/allegations")
+    _get(desk, "analyst", "/api/allegations")
+    assert len(reads) == 2

@@ -15,6 +15,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from docket.actor import Actor
 from docket.case import Case
+from docket.readcache import pin_version
 from docket.security.users import actor_for_token
 from docket.web.sessions import COOKIE, WebSession, csrf_ok
 
@@ -58,6 +59,8 @@ WebSessionDep = Annotated[WebSession | None, Depends(get_web_session)]
 async def current_user(
     request: Request, case: CaseDep, web: WebSessionDep, bearer: BearerDep
 ) -> Actor:
+    # a read-only request reads the case's change version once, here, for all its cached reads
+    pin_version(case if request.method in SAFE_METHODS else None)
     if bearer is not None:
         return actor_for_token(case, bearer.credentials)  # AuthenticationFailed -> 401
     if request.headers.get("authorization"):
