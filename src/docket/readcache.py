@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 K = TypeVar("K")
 V = TypeVar("V")
-MAX_ENTRIES = 512
+MAX_ENTRIES = 2048  # a source detail is a few kB: tens of MB at most
 
 
 class PerObject(Generic[K, V]):
