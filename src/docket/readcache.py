@@ -7,9 +7,10 @@ result computed at version V is still right while the case is at V.
 
     rows = cached(case, ("allegations", actor.role), lambda: compute(...))
 
-A read-only web request reads the version once (`pin_version`, in the authentication
-dependency) and all its cached reads use that value: one query per request instead of one per
-cached read. The pin lives in a context variable, so it ends with the request.
+A read-only web request reads the version once (`read_version` then `pin_version`, in the
+authentication dependency) and all its cached reads use that value: one query per request
+instead of one per cached read. The pin lives in a context variable, so it ends with the
+request.
 
 The key must hold everything the result depends on besides the data: always the reader's role
 (which decides the view: a role's unmasked result must never reach another role) and the request's
@@ -83,7 +84,8 @@ class ReadCache:
 cache_of: PerObject[Case, ReadCache] = PerObject(ReadCache)
 
 
-def _read_version(case: Case) -> tuple[str, str]:
+def read_version(case: Case) -> tuple[str, str]:
+    """The case's change and redaction versions, in one query (always from the database)."""
     # autocommit: no transaction to roll back when the connection goes back to the pool
     with case.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
         rows = dict(
@@ -101,18 +103,18 @@ _PINNED: ContextVar[tuple[Case, tuple[str, str]] | None] = ContextVar(
 )
 
 
-def pin_version(case: Case | None) -> None:
-    """Read the case's version now and use it for the rest of this context (a read-only
+def pin_version(case: Case, version: tuple[str, str] | None) -> None:
+    """Use `version` (read by `read_version`) for the rest of this context (a read-only
     request); `None` ends any pin (a request that writes must see its own writes)."""
-    _PINNED.set(None if case is None else (case, _read_version(case)))
+    _PINNED.set(None if version is None else (case, version))
 
 
 def change_version(case: Case) -> tuple[str, str]:
-    """The case's change and redaction versions: the pinned ones, else read in one query."""
+    """The case's versions: the pinned ones, else read from the database."""
     pinned = _PINNED.get()
     if pinned is not None and pinned[0] is case:
         return pinned[1]
-    return _read_version(case)
+    return read_version(case)
 
 
 def cached(case: Case, key: Hashable, compute: Callable[[], T]) -> T:

@@ -129,8 +129,8 @@ def test_a_read_request_reads_the_version_once(desk, monkeypatch):
     import docket.readcache as readcache
 
     reads = []
-    real = readcache._read_version
-    monkeypatch.setattr(readcache, "_read_version", lambda case: reads.append(1) or real(case))
+    real = readcache.read_version
+    monkeypatch.setattr(readcache, "read_version", lambda case: reads.append(1) or real(case))
     _get(desk, "analyst", "/api/allegations")
     _get(desk, "analyst", "/api/allegations")
     assert len(reads) == 2

@@ -12,10 +12,11 @@ from typing import Annotated
 
 from fastapi import Depends, Path, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from starlette.concurrency import run_in_threadpool
 
+from docket import readcache
 from docket.actor import Actor
 from docket.case import Case
-from docket.readcache import pin_version
 from docket.security.users import actor_for_token
 from docket.web.sessions import COOKIE, WebSession, csrf_ok
 
@@ -56,13 +57,29 @@ def get_web_session(request: Request) -> WebSession | None:
 WebSessionDep = Annotated[WebSession | None, Depends(get_web_session)]
 
 
+def _version_and_token(
+    case: Case, safe: bool, token: str | None
+) -> tuple[tuple[str, str] | None, Actor | None]:
+    """The database work of authenticating, in one trip to the thread pool (never on the event
+    loop): the change version for a read-only request, and the token's user."""
+    version = readcache.read_version(case) if safe else None
+    readcache.pin_version(case, version)  # this thread's copy of the request's context
+    return version, actor_for_token(case, token) if token is not None else None
+
+
 async def current_user(
     request: Request, case: CaseDep, web: WebSessionDep, bearer: BearerDep
 ) -> Actor:
     # a read-only request reads the case's change version once, here, for all its cached reads
-    pin_version(case if request.method in SAFE_METHODS else None)
-    if bearer is not None:
-        return actor_for_token(case, bearer.credentials)  # AuthenticationFailed -> 401
+    safe = request.method in SAFE_METHODS
+    token = bearer.credentials if bearer is not None else None
+    if token is not None or safe:
+        version, by_token = await run_in_threadpool(_version_and_token, case, safe, token)
+        readcache.pin_version(case, version)  # AuthenticationFailed (-> 401) was raised above
+        if by_token is not None:
+            return by_token
+    else:
+        readcache.pin_version(case, None)
     if request.headers.get("authorization"):
         raise LoginRequired("send `Authorization: Bearer <token>`")
     if web is None:
