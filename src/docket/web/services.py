@@ -4,6 +4,7 @@ reader's view. Route handlers call exactly one of these (or one stage function).
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import tempfile
@@ -200,8 +201,14 @@ class FacilitiesPage:
 
 
 def facilities_page(*, actor: Actor, status: str | None = None) -> FacilitiesPage:
-    """The gazetteer (public reference data with its sources) placed on the offline outline."""
+    """The gazetteer (public reference data with its sources) placed on the offline outline;
+    shipped data, the same for every reader: made once per status filter (do not change it)."""
     require(actor, "records:read")
+    return _facilities_page(status)
+
+
+@functools.lru_cache(maxsize=64)
+def _facilities_page(status: str | None) -> FacilitiesPage:
     rows = []
     every = facilities()
     for f in every:

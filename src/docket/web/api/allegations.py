@@ -5,6 +5,7 @@ from typing import Any
 from fastapi import APIRouter
 
 from docket.web.deps import CaseDep, CurrentUser, RecordId
+from docket.web.jsonbody import respond
 from docket.web.schemas import ERRORS, FindingDetailPublic, FindingPublic
 from docket.web.services import allegation_detail, allegation_list
 
@@ -13,7 +14,7 @@ router = APIRouter(tags=["evidence"], responses=ERRORS)
 
 @router.get("/allegations", response_model=list[FindingPublic])
 def allegations(case: CaseDep, user: CurrentUser) -> Any:
-    return allegation_list(case, actor=user)
+    return respond(allegation_list(case, actor=user), list[FindingPublic])
 
 
 @router.get("/allegations/{allegation_id}", response_model=FindingDetailPublic)

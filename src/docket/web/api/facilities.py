@@ -5,6 +5,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 from docket.web.deps import CurrentUser
+from docket.web.jsonbody import respond
 from docket.web.schemas import ERRORS, FacilityPublic
 from docket.web.services import facilities_page
 
@@ -15,4 +16,4 @@ router = APIRouter(tags=["facilities"], responses=ERRORS)
 def facilities(
     user: CurrentUser, status: Annotated[str | None, Query(max_length=40)] = None
 ) -> Any:
-    return facilities_page(actor=user, status=status).facilities
+    return respond(facilities_page(actor=user, status=status).facilities, list[FacilityPublic])

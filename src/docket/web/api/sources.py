@@ -4,8 +4,9 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, Query, UploadFile
 
-from docket.sources import get_source, list_sources, search_sources
+from docket.sources import SourceDetail, get_source, list_sources, search_sources
 from docket.web.deps import CaseDep, CurrentUser, RecordId
+from docket.web.jsonbody import respond
 from docket.web.schemas import (
     ERRORS,
     IngestOutcomePublic,
@@ -22,12 +23,14 @@ router = APIRouter(tags=["sources"], responses=ERRORS)
 def sources(
     case: CaseDep, user: CurrentUser, kind: Annotated[str | None, Query(max_length=20)] = None
 ) -> Any:
-    return [s.to_dict() for s in list_sources(case, actor=user, kind=kind)]
+    return respond(list_sources(case, actor=user, kind=kind), list[SourcePublic])
 
 
 @router.get("/sources/{source_id}", response_model=SourceDetailPublic)
 def source(case: CaseDep, user: CurrentUser, source_id: RecordId) -> Any:
-    return get_source(case, source_id, actor=user).to_dict()
+    return respond(
+        get_source(case, source_id, actor=user), SourceDetailPublic, SourceDetail.to_dict
+    )
 
 
 @router.get("/search", response_model=list[SearchHitPublic])
@@ -38,7 +41,9 @@ def search(
     kind: Annotated[str | None, Query(max_length=20)] = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
 ) -> Any:
-    return search_sources(case, q, actor=user, limit=limit, kind=kind)
+    return respond(
+        search_sources(case, q, actor=user, limit=limit, kind=kind), list[SearchHitPublic]
+    )
 
 
 @router.post("/sources", response_model=list[IngestOutcomePublic], status_code=201)

@@ -6,6 +6,7 @@ from fastapi import APIRouter, Query
 
 from docket.review import SuggestionEdit, accept, list_suggestions, reject
 from docket.web.deps import CaseDep, CurrentUser, RecordId
+from docket.web.jsonbody import respond
 from docket.web.schemas import ERRORS, RejectIn, SuggestionEditIn, SuggestionPublic
 
 router = APIRouter(tags=["review"], responses=ERRORS)
@@ -18,7 +19,8 @@ def suggestions(
     source_id: RecordId,
     status: Annotated[str | None, Query(pattern="^(pending|accepted|edited|rejected)$")] = None,
 ) -> Any:
-    return list_suggestions(case, source_id, actor=user, status=status)
+    return respond(list_suggestions(case, source_id, actor=user, status=status),
+                   list[SuggestionPublic])  # fmt: skip
 
 
 @router.post("/suggestions/{suggestion_id}/accept", response_model=SuggestionPublic)
