@@ -54,6 +54,7 @@ class Load:
     elapsed: float
     generator_cpu: float  # the load generator's own CPU seconds
     server_cpu: float  # the server processes' CPU seconds over the same time
+    postgres_cpu: float  # PostgreSQL's processes' (all of them, whoever they serve)
 
 
 def free_port() -> int:
@@ -129,16 +130,21 @@ def read_paths(ids: list[int]) -> list[str]:
     return paths
 
 
-def cpu_seconds(group: int) -> float:
-    """User + system CPU time of every live process in a process group (the server's)."""
+def cpu_seconds(group: int) -> tuple[float, float]:
+    """User + system CPU seconds of the live processes of a process group (the server's), and
+    of every process named postgres on this machine (the database: other users' too)."""
     tick = os.sysconf("SC_CLK_TCK")
-    total = 0.0
+    server = postgres = 0.0
     for stat in Path("/proc").glob("[0-9]*/stat"):
         with contextlib.suppress(OSError):
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-            if int(fields[2]) == group:  # pgrp; utime and stime are fields 14 and 15
-                total += (int(fields[11]) + int(fields[12])) / tick
-    return total
+            head, tail = stat.read_text().rsplit(")", 1)
+            fields = tail.split()  # pgrp is field 5, utime and stime fields 14 and 15
+            used = (int(fields[11]) + int(fields[12])) / tick
+            if int(fields[2]) == group:
+                server += used
+            elif head.endswith("(postgres"):
+                postgres += used
+    return server, postgres
 
 
 def load(port: int, token: str, paths: list[str], total: int, concurrency: int,
@@ -148,7 +154,7 @@ def load(port: int, token: str, paths: list[str], total: int, concurrency: int,
     with tempfile.NamedTemporaryFile("w", suffix=".txt") as listing:
         listing.write("\n".join(paths))
         listing.flush()
-        cpu0 = cpu_seconds(server)
+        server0, postgres0 = cpu_seconds(server)
         done = subprocess.run(
             [sys.executable, str(Path(__file__).with_name("loadgen.py")), "--port", str(port),
              "--paths", listing.name, "--total", str(total), "--concurrency", str(concurrency),
@@ -156,10 +162,10 @@ def load(port: int, token: str, paths: list[str], total: int, concurrency: int,
             env={**os.environ, "DOCKET_BENCH_TOKEN": token}, capture_output=True, text=True,
             check=True,
         )  # fmt: skip
-        server_cpu = cpu_seconds(server) - cpu0
+        server1, postgres1 = cpu_seconds(server)
     result = json.loads(done.stdout)
     return Load(sorted(result["latencies"]), result["errors"], result["elapsed"],
-                result["cpu_s"], server_cpu)  # fmt: skip
+                result["cpu_s"], server1 - server0, postgres1 - postgres0)  # fmt: skip
 
 
 async def writers(base: str, token: str, count: int) -> tuple[int, int, int, float]:
@@ -227,8 +233,8 @@ def measure(backend: str, folder: Path, tokens: dict[str, str], ids: list[int],
             print(f"[{backend}] reads as {role}: {len(lat)} requests in {got.elapsed:.1f}s = "
                   f"{len(lat) / got.elapsed:.0f} req/s, p50 {p50:.1f} ms, p99 {p99:.1f} ms, "
                   f"{got.errors} server errors; CPU: server {got.server_cpu:.1f}s, load "
-                  f"generator {got.generator_cpu:.1f}s; load average "
-                  f"{os.getloadavg()[0]:.1f}")  # fmt: skip
+                  f"generator {got.generator_cpu:.1f}s, postgres {got.postgres_cpu:.1f}s; "
+                  f"load average {os.getloadavg()[0]:.1f}")  # fmt: skip
         unique, dupes, failed, elapsed = asyncio.run(
             writers(base, tokens["investigator"], args.writers)
         )
