@@ -22,6 +22,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from sqlalchemy import select
@@ -41,7 +42,8 @@ from docket.security.policy import require
 from docket.security.redact import WITHHELD
 from docket.security.variants import NameMatcher
 from docket.store.blobs import BlobBatch, sha256_hex
-from docket.store.models import CustodyEntry, Source, SourcePage
+from docket.store.ids import reserve_ids
+from docket.store.models import AuditEntry, CustodyEntry, Source, SourcePage
 from docket.store.records import add_list_rows, find_or_create_witness
 from docket.store.search import dialect_for, index_body
 
@@ -164,6 +166,12 @@ class _Item:
     def fail(self, exc: DocketError) -> None:
         self.outcome = IngestOutcome(str(self.path), "failed", reason=str(exc))
 
+    @cached_property
+    def resolved(self) -> Path:
+        """The absolute path, resolved once (it is needed three times and costs a stat per
+        component)."""
+        return self.path.resolve()
+
 
 def _read(path: Path) -> _Item:
     item = _Item(path)
@@ -233,7 +241,7 @@ def _write_blobs(batch: BlobBatch, item: _Item) -> None:
     assert parsed is not None
     try:
         if parsed.media_type == "text/html":
-            uri = parsed.origin_url or item.path.resolve().as_uri()
+            uri = parsed.origin_url or item.resolved.as_uri()
             warc = warc_resource(item.data, item.digest, uri, parsed.media_type)
             item.warc_digest = batch.put(warc, seal=item.seal)
         batch.put(item.data, item.digest, seal=item.seal)
@@ -244,10 +252,14 @@ def _write_blobs(batch: BlobBatch, item: _Item) -> None:
 def _save_all(session: Session, items: list[_Item], actor: Actor) -> list[Source]:
     """Store parsed files in the caller's transaction, statements shared across files: one
     insert of all sources, one of all index rows, one of all custody and audit entries."""
-    sources = [_new_source(session, item) for item in items]
+    ids = reserve_ids(session, Source.__table__, len(items))
+    sources = [_new_source(session, item, id_) for item, id_ in zip(items, ids, strict=True)]
     session.flush()
+    custody_ids = iter(reserve_ids(session, CustodyEntry.__table__, len(items)))
+    audit_ids = iter(reserve_ids(session, AuditEntry.__table__, len(items)))
     indexed = [
-        _records(session, item, source, actor) for item, source in zip(items, sources, strict=True)
+        _records(session, item, source, actor, next(custody_ids), next(audit_ids))
+        for item, source in zip(items, sources, strict=True)
     ]
     dialect_for(session).index_many(session, [row for row in indexed if row is not None])
     session.flush()
@@ -359,16 +371,17 @@ def _plain(item: _Item, value: str | None) -> str | None:
 
 def _origin(item: _Item) -> tuple[str, str]:
     assert item.parsed is not None
-    origin = item.parsed.origin_url or str(item.path.resolve())
+    origin = item.parsed.origin_url or str(item.resolved)
     return _plain(item, origin) or origin, _plain(item, item.path.name) or item.path.name
 
 
-def _new_source(session: Session, item: _Item) -> Source:
+def _new_source(session: Session, item: _Item, source_id: int) -> Source:
     parsed = item.parsed
     assert parsed is not None
     origin, filename = _origin(item)
     names_in_text = bool(item.matcher and item.matcher.spans(parsed.text))
     source = Source(
+        id=source_id,
         sha256=item.digest,
         kind=parsed.kind,
         media_type=parsed.media_type,
@@ -399,9 +412,11 @@ def _new_source(session: Session, item: _Item) -> Source:
     return source
 
 
-def _records(session: Session, item: _Item, source: Source, actor: Actor) -> tuple[int, str] | None:
-    """Pages, list rows, custody and audit entries of a flushed source; returns its search index
-    row (None for a sensitive source, which stays out of the index)."""
+def _records(
+    session: Session, item: _Item, source: Source, actor: Actor, custody_id: int, audit_id: int
+) -> tuple[int, str] | None:
+    """Pages, list rows, custody and audit entries (under the ids given) of a flushed source;
+    returns its search index row (None for a sensitive source, which stays out of the index)."""
     parsed = item.parsed
     assert parsed is not None
     origin, filename = _origin(item)
@@ -411,6 +426,7 @@ def _records(session: Session, item: _Item, source: Source, actor: Actor) -> tup
         add_list_rows(session, source, parsed.persons)
     session.add(
         CustodyEntry(
+            id=custody_id,
             source_id=source.id,
             sha256=item.digest,
             action="ingested",
@@ -427,9 +443,10 @@ def _records(session: Session, item: _Item, source: Source, actor: Actor) -> tup
             },
         )
     )
-    audit(session, actor, "source.ingest", f"source:{source.id}",
-          {"sha256": item.digest, "kind": parsed.kind, "sealed": item.seal,
-           "text_encrypted": source.text_encrypted}, flush=False)  # fmt: skip
+    entry = audit(session, actor, "source.ingest", f"source:{source.id}",
+                  {"sha256": item.digest, "kind": parsed.kind, "sealed": item.seal,
+                   "text_encrypted": source.text_encrypted}, flush=False)  # fmt: skip
+    entry.id = audit_id
     if source.sensitive:
         return None
     names_in_text = source.text_encrypted and item.matcher is not None  # not sensitive: names
