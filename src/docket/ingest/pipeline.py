@@ -24,8 +24,9 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
@@ -43,7 +44,7 @@ from docket.security.redact import WITHHELD
 from docket.security.variants import NameMatcher
 from docket.store.blobs import BlobBatch, sha256_hex
 from docket.store.ids import reserve_ids
-from docket.store.models import AuditEntry, CustodyEntry, Source, SourcePage
+from docket.store.models import AuditEntry, CustodyEntry, Source, SourcePage, utcnow
 from docket.store.records import add_list_rows, find_or_create_witness
 from docket.store.search import dialect_for, index_body
 
@@ -255,12 +256,16 @@ def _save_all(session: Session, items: list[_Item], actor: Actor) -> list[Source
     ids = reserve_ids(session, Source.__table__, len(items))
     sources = [_new_source(session, item, id_) for item, id_ in zip(items, ids, strict=True)]
     session.flush()
-    custody_ids = iter(reserve_ids(session, CustodyEntry.__table__, len(items)))
     audit_ids = iter(reserve_ids(session, AuditEntry.__table__, len(items)))
+    custody: list[dict[str, Any]] = []
     indexed = [
-        _records(session, item, source, actor, next(custody_ids), next(audit_ids))
+        _records(session, item, source, actor, next(audit_ids), custody)
         for item, source in zip(items, sources, strict=True)
     ]
+    # custody rows have no encrypted fields and no ORM events: a Core executemany skips the
+    # unit of work's per-object bookkeeping
+    if custody:
+        session.execute(insert(CustodyEntry.__table__), custody)
     dialect_for(session).index_many(session, [row for row in indexed if row is not None])
     session.flush()
     return sources
@@ -413,10 +418,16 @@ def _new_source(session: Session, item: _Item, source_id: int) -> Source:
 
 
 def _records(
-    session: Session, item: _Item, source: Source, actor: Actor, custody_id: int, audit_id: int
+    session: Session,
+    item: _Item,
+    source: Source,
+    actor: Actor,
+    audit_id: int,
+    custody: list[dict[str, Any]],
 ) -> tuple[int, str] | None:
-    """Pages, list rows, custody and audit entries (under the ids given) of a flushed source;
-    returns its search index row (None for a sensitive source, which stays out of the index)."""
+    """Pages, list rows and audit entry (under `audit_id`) of a flushed source, its custody row
+    appended to `custody`; returns its search index row (None for a sensitive source, which stays
+    out of the index)."""
     parsed = item.parsed
     assert parsed is not None
     origin, filename = _origin(item)
@@ -424,16 +435,16 @@ def _records(
         session.add(SourcePage(source_id=source.id, number=number, start=start, end=end))
     if parsed.persons:
         add_list_rows(session, source, parsed.persons)
-    session.add(
-        CustodyEntry(
-            id=custody_id,
-            source_id=source.id,
-            sha256=item.digest,
-            action="ingested",
-            actor=actor.name,
-            origin=origin,
-            docket_version=__version__,
-            details={
+    custody.append(
+        {
+            "source_id": source.id,
+            "sha256": item.digest,
+            "action": "ingested",
+            "actor": actor.name,
+            "at": utcnow(),
+            "origin": origin,
+            "docket_version": __version__,
+            "details": {
                 "kind": parsed.kind,
                 "kind_guessed": item.guessed,
                 "filename": filename,
@@ -441,7 +452,7 @@ def _records(
                 "warc_sha256": item.warc_digest,
                 "sealed": item.seal,
             },
-        )
+        }
     )
     entry = audit(session, actor, "source.ingest", f"source:{source.id}",
                   {"sha256": item.digest, "kind": parsed.kind, "sealed": item.seal,
