@@ -22,7 +22,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from ingest import _fresh_pg_schema, generate  # noqa: E402
+from ingest import PG_URL, _fresh_pg_schema, generate  # noqa: E402
 
 
 def _run(src: Path, folder: Path, case_dir: Path, db: str | None) -> dict:
@@ -31,6 +31,13 @@ def _run(src: Path, folder: Path, case_dir: Path, db: str | None) -> dict:
     env = {**os.environ, "PYTHONPATH": str(src)}
     out = subprocess.run(args, capture_output=True, text=True, check=True, env=env).stdout
     return json.loads(out.strip().splitlines()[-1])
+
+
+def _drop_schema(name: str) -> None:
+    import psycopg
+
+    with psycopg.connect(PG_URL, autocommit=True) as conn:
+        conn.execute(f'DROP SCHEMA IF EXISTS "{name}" CASCADE')
 
 
 def main() -> None:
@@ -58,6 +65,8 @@ def main() -> None:
                     run = f"ab_{name}_{number}"
                     db = _fresh_pg_schema(run) if backend == "postgres" else None
                     res = _run(trees[name], folder, Path(tmp) / f"{backend}-{run}", db)
+                    if db:
+                        _drop_schema(run)
                     wall = res["docket_s"] / res["ref_s"] - 1
                     cpu = res["docket_cpu"] / res["ref_cpu"] - 1
                     for i, key_ in enumerate(("ref_s", "ref_cpu", "docket_s", "docket_cpu")):
