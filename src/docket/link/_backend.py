@@ -5,8 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from typing import Any
 
 from docket.errors import DocketError
@@ -45,25 +44,6 @@ def make_db_api(backend: str, spark_session: Any = None) -> Any:
             spark_session=spark_session or local_spark(), break_lineage_method="persist"
         )
     raise DocketError(f"unknown backend {backend!r}; expected one of {', '.join(BACKENDS)}")
-
-
-@contextmanager
-def any_row_order(db_api: Any, backend: str) -> Iterator[None]:
-    """Let DuckDB return rows in any order while scoring pairs.
-
-    Training keeps insertion order (its samples must repeat for a seed); scored pairs are
-    sorted by record id afterwards, so their order within the backend does not matter, and
-    not keeping it roughly halves prediction at a million records (tens of millions of
-    blocked pairs: no order-preserving sinks, less memory, less spilling).
-    """
-    if backend != "duckdb":
-        yield
-        return
-    db_api._con.execute("SET preserve_insertion_order = false")
-    try:
-        yield
-    finally:
-        db_api._con.execute("SET preserve_insertion_order = true")
 
 
 def close_db_api(db_api: Any, backend: str) -> None:

@@ -16,7 +16,7 @@ import pyarrow as pa
 from splink import Linker
 from splink.internals.exceptions import EMTrainingException
 
-from docket.link._backend import any_row_order, close_db_api, make_db_api
+from docket.link._backend import close_db_api, make_db_api
 from docket.link._cluster import cluster_pairs
 from docket.link._features import build_features
 from docket.link._review import breakdown
@@ -174,8 +174,7 @@ def _link(
     low = min(review_band[0], threshold)
     # Only pairs at or above the review band leave the backend: at a million records the
     # blocked pairs are far too many to hold.
-    with any_row_order(db_api, backend):
-        scored = linker.inference.predict(threshold_match_probability=low).as_pandas_dataframe()
+    scored = linker.inference.predict(threshold_match_probability=low).as_pandas_dataframe()
     for side in ("unique_id_l", "unique_id_r"):
         scored[side] = ids[scored[side].to_numpy(dtype=np.int64)]
     pairs = _tidy(scored)
@@ -185,8 +184,7 @@ def _link(
     record_ids = pd.Series(ids)
     first = cluster_pairs(record_ids, strong, threshold, accepted, rejected)
     model = linker.misc.save_model_to_json()
-    with any_row_order(db_api, backend):
-        avoid = _clear_non_matches(db_api, ids, first, model, avoid_below, backend)
+    avoid = _clear_non_matches(db_api, ids, first, model, avoid_below, backend)
     clusters = (
         cluster_pairs(record_ids, strong, threshold, accepted, rejected, avoid) if avoid else first
     )
