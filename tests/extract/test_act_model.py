@@ -6,7 +6,14 @@ import importlib.util
 from pathlib import Path
 
 from docket.extract import extract_text
-from docket.extract.act_model import THRESHOLD, ActModel, model, suggest_acts, training_rows
+from docket.extract.act_model import (
+    _SENTENCE,
+    THRESHOLD,
+    ActModel,
+    model,
+    suggest_acts,
+    training_rows,
+)
 from docket.extract.acts import find_acts
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -82,3 +89,12 @@ def test_extract_marks_rule_and_model_acts() -> None:
     assert {a.source for a in result.acts} <= {"rule", "model"}
     assert [a.start for a in result.acts] == sorted(a.start for a in result.acts)
     assert all(result.text[a.start : a.end] == a.text for a in result.acts)
+
+
+def test_a_cited_sentence_does_not_end_at_no_or_a_title() -> None:
+    """'Kyo-hwa-so No. 12' and 'Rev. Han' are inside one sentence."""
+    text = "Rev. Han was held at Kyo-hwa-so No. 12 for years. He was freed."
+    assert [m.group(0).strip() for m in _SENTENCE.finditer(text)] == [
+        "Rev. Han was held at Kyo-hwa-so No. 12 for years.",
+        "He was freed.",
+    ]

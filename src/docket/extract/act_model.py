@@ -28,7 +28,12 @@ from docket.vocab import acts
 THRESHOLD = 0.6
 MIN_POSITIVES = 3  # a type with fewer labelled documents has no model
 C = 10.0
-_SENTENCE = re.compile(r"[^\n]+?(?:[.!?][\"'”’)]*(?=\s)|$)", re.M)
+# a sentence ends at . ! ? before a space, except after a title or "No." ("Kyo-hwa-so No. 12")
+_SENTENCE = re.compile(
+    r"[^\n]+?(?:(?<!\bNo)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bRev)(?<!\bSt)"
+    r"[.!?][\"'”’)]*(?=\s)|$)",
+    re.M,
+)
 
 
 def training_rows(exclude: frozenset[str] = frozenset()) -> list[dict[str, Any]]:
