@@ -27,7 +27,7 @@ from docket.security.fields import KEYRING
 from docket.security.keys import KeySource, create_data_key, read_record, unlock_record
 from docket.store.blobs import BlobStore
 from docket.store.db import current_revision, head_revision, make_engine, upgrade
-from docket.store.models import CaseSetting
+from docket.store.models import CaseSetting, put_setting
 
 CONFIG_NAME = "docket.toml"
 SQLITE_NAME = "docket.db"
@@ -208,8 +208,8 @@ def create_case(
             raise BadInput(
                 "that database already holds another case", where=database_url or str(root)
             )
-        session.merge(CaseSetting(key="case_id", value=config.case_id))
-        session.merge(CaseSetting(key="created", value=config.created))
+        put_setting(session, "case_id", config.case_id)
+        put_setting(session, "created", config.created)
         case._keyring = create_data_key(session, config.case_id, key)
         case.key_source = key
         record_audit(session, actor or local_actor(), "case.create", "case",

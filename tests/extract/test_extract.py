@@ -161,6 +161,28 @@ def test_kind_is_guessed_unless_given() -> None:
             "There are no camps",
             "Ministry of Foreign Affairs",
         ),
+        # a body named by where it is accredited speaks for itself; "it" goes on with it
+        (
+            '"Our republic treats every citizen with care," the North\'s mission to the United '
+            'Nations said in a statement. It added that the report "reeks of bias."',
+            "reeks of bias",
+            "North's mission to the United Nations",
+        ),
+        # an attribution the parser split into a sentence of its own
+        (
+            "Hiroshi Matsuda met former prisoners. Pyongyang says his sister died.\n\n"
+            '"They sent us ashes. How can I believe anything they say?" Matsuda said.',
+            "They sent us ashes",
+            "Hiroshi Matsuda",
+        ),
+        # "the group" goes on with the body that was the source, not a body it accused
+        (
+            "A church group said a pastor died in the custody of the Ministry of State "
+            "Security.\n\nAccording to Voice of the Martyrs Korea, the pastor was seized in "
+            "March. The group said his family was later sent to a camp.",
+            "his family was later sent",
+            "Voice of the Martyrs Korea",
+        ),
     ],
 )
 def test_attribution_patterns(text: str, words: str, speaker: str) -> None:

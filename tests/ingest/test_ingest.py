@@ -16,7 +16,7 @@ from docket.store.models import (
     SourcePage,
     Witness,
 )
-from tests.ingest.samples import write_samples
+from tests.ingest.samples import ARTICLE, write_samples
 
 
 @pytest.fixture
@@ -125,3 +125,31 @@ def test_explicit_kind_overrides_the_guess(case, admin, samples):
     report = ingest_paths(case, [samples["article"]], kind="statement", actor=admin)
     assert report.outcomes[0].kind == "statement" and not report.outcomes[0].kind_guessed
     assert json.dumps(_sources(case)["article.html"].meta) == "{}"
+
+
+_READER_COMMENTS = {
+    "list of comments": '<div id="comments"><h3>2 Comments</h3><ol class="commentlist">'
+    '<li class="comment"><p>SYNTHETIC READER one says the story about the camp is invented and '
+    'nobody should believe it.</p></li><li class="comment"><p>SYNTHETIC READER two agrees '
+    "with everything written above in this article today.</p></li></ol></div>",
+    "disqus": '<div id="disqus_thread"><p>SYNTHETIC READER three writes a long comment about the '
+    "report and the people in it.</p></div>",
+    "reply section": '<section class="comments-area"><h2>Leave a reply</h2><div class='
+    '"comment-content"><p>SYNTHETIC READER four replies at length about the camp and the '
+    "guards.</p></div></section>",
+    "user comments": '<div class="user-comments"><ul><li><p>SYNTHETIC READER five: I was there in '
+    "1998 and saw the trucks arrive every week at dawn.</p></li></ul></div>",
+}
+
+
+@pytest.mark.parametrize("block", list(_READER_COMMENTS.values()), ids=list(_READER_COMMENTS))
+@pytest.mark.parametrize("where", ["after the article", "inside the article"])
+def test_reader_comments_stay_out_of_an_articles_text(block, where):
+    from docket.ingest.html import extract_page
+
+    html = ARTICLE.replace(
+        "</article>", f"</article>{block}" if where == "after the article" else f"{block}</article>"
+    )
+    page = extract_page(html.encode(), "comments.html")
+    assert "forced labour in coal mines" in page.text
+    assert "SYNTHETIC READER" not in page.text

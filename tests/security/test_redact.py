@@ -111,3 +111,35 @@ def test_the_matcher_is_reused_until_a_masked_value_changes(planted):
         assert redaction_version(session) != before
         raise RuntimeError
     assert redactor()[1] == before
+
+
+def test_every_protected_column_is_masked_in_free_text(planted):
+    """One list: each protected (encrypted) column of every model is also what the Redactor
+    masks. A value in any of them, set on a stored row, is masked in the next analyst's text."""
+    from docket.security.fields import MASKED_ATTRIBUTES, MASKED_VALUES, protected_attributes
+    from docket.store.models import Base
+
+    protected = {
+        mapper.class_: set(protected_attributes(mapper.class_))
+        for mapper in Base.registry.mappers
+        if protected_attributes(mapper.class_)
+    }
+    assert {cls: set(fields) for cls, fields in MASKED_VALUES.items()} == protected
+    for cls, fields in MASKED_VALUES.items():
+        assert set(fields) <= set(MASKED_ATTRIBUTES[cls])
+
+    analyst = Actor("a", "analyst")
+    planted_values: dict[str, str] = {}
+    with planted.session() as session:
+        for n, (cls, fields) in enumerate(MASKED_VALUES.items()):
+            row = session.scalars(select(cls).order_by(cls.id)).first()
+            assert row is not None, f"the planted case has no {cls.__name__}"
+            for m, attr in enumerate(fields):
+                value = f"Zqarvel Onthrup{n}x{m}"
+                setattr(row, attr, value)
+                planted_values[f"{cls.__name__}.{attr}"] = value
+    with planted.session() as session:
+        red = Redactor.for_actor(session, analyst)
+        for where, value in planted_values.items():
+            masked = red.text(f"seen: {value} today")
+            assert value not in masked and masked.startswith("seen: ["), (where, masked)

@@ -66,3 +66,18 @@ def test_query_with_only_punctuation_is_bad_input(ingested, admin):
 def test_fts_syntax_in_queries_is_treated_as_words(ingested, admin):
     assert search_sources(ingested, 'NEAR("gypsum" OR', actor=admin) == []
     assert search_sources(ingested, '"gypsum"', actor=admin)
+
+
+def test_ascii_index_body_has_the_words_the_token_pattern_finds():
+    # the ASCII fast path must index exactly what the general pattern does
+    from docket.store.search import _TOKEN, index_body
+
+    every_ascii = "".join(map(chr, range(128)))
+    for text in (
+        "SYNTHETIC: Camp 14's guards -- forced_labour, 1998/99!\tRelease\x01\x7fok",
+        every_ascii,
+        every_ascii[::-1] + " end",
+        "",
+        "   ",
+    ):
+        assert index_body(text) == " ".join(_TOKEN.findall(text.lower())), repr(text)

@@ -13,7 +13,6 @@ from docket.cli._common import actor
 from docket.cli.evidence_cmds import findings_table
 from docket.demo import DEMO_KEY_FILE, DEMO_SEED, demo_login, run_demo
 from docket.evidence import findings
-from docket.web.serve import serve
 
 
 @app.command("demo")
@@ -38,4 +37,6 @@ def demo_cmd(
         login = demo_login(case.root)
         if login:
             typer.echo(f"log in as {login[0]!r} with password {login[1]!r} (SYNTHETIC demo)")
+        from docket.web.serve import serve  # the web stack loads only when it serves
+
         serve(case=case, host=host, port=port, announce=typer.echo)

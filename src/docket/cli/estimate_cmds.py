@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from docket.cli._app import JsonOption, app
 from docket.errors import BadInput
-from docket.estimate import (
-    EstimateOptions,
-    estimate_file,
-    format_table,
-    plain_language_summary,
-    save_chart,
-)
+
+if TYPE_CHECKING:
+    from docket.estimate import EstimateOptions
 
 
 @app.command("estimate")
@@ -54,6 +50,15 @@ def estimate_cmd(
     ] = None,
 ) -> None:
     """Estimate how many people no list recorded (multiple systems estimation)."""
+    # numpy, pandas, statsmodels, matplotlib: loaded only when estimating, not for every command
+    from docket.estimate import (
+        EstimateOptions,
+        estimate_file,
+        format_table,
+        plain_language_summary,
+        save_chart,
+    )
+
     if bootstrap < 0:
         raise BadInput("--bootstrap must be >= 0")
     if criterion not in ("bic", "aic"):

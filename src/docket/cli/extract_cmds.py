@@ -31,7 +31,8 @@ def _summary(path: Path, data: dict) -> str:
             elif name == "places":
                 lines.append(f"    {item['text']} -> {item['place_id']}")
             else:
-                lines.append(f"    {item['type']} ({item['rome_statute']}): {item['text']}")
+                by = " [model: read around it]" if item.get("source") == "model" else ""
+                lines.append(f"    {item['type']} ({item['rome_statute']}){by}: {item['text']}")
     return "\n".join(lines)
 
 

@@ -8,7 +8,6 @@ import typer
 
 from docket.cli._app import CaseOption, app
 from docket.cli._common import case_from
-from docket.web.serve import serve
 
 
 @app.command("serve")
@@ -34,6 +33,8 @@ def serve_cmd(
     server listens. Users log in with the accounts made by `docket user add`. On an address
     other than loopback, put TLS in front: session cookies are then marked Secure.
     """
+    from docket.web.serve import serve  # the web stack loads only for the commands that serve
+
     opened = case_from(case)
     try:
         serve(case=opened, host=host, port=port, announce=typer.echo, workers=workers)

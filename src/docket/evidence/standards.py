@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from docket.errors import BadInput
-from docket.store.models import CaseSetting
+from docket.store.models import CaseSetting, put_setting
 
 RELIABILITY = "ABCDEF"
 CREDIBILITY = (1, 2, 3, 4, 5, 6)
@@ -229,7 +229,7 @@ def read_standards(session: Session) -> StandardSet:
 
 
 def write_standards(session: Session, standards: StandardSet) -> None:
-    session.merge(CaseSetting(key=SETTING_KEY, value=json.dumps(standards.to_dict())))
+    put_setting(session, SETTING_KEY, json.dumps(standards.to_dict()))
 
 
 STANDARD_FIELDS = tuple(f.name for f in fields(Standard))

@@ -14,14 +14,16 @@ from docket.extract._types import (
     PlaceMention,
     Quote,
 )
+from docket.extract.act_model import model as _act_model
 from docket.extract.core import detect_language, extract_document, extract_file, extract_text
 from docket.extract.loading import Document, load_bytes, load_file
 from docket.extract.pipeline import english as _english
 
 
 def warm_up() -> None:
-    """Load the English model now (it is otherwise loaded on first use)."""
+    """Load the English model and train the act classifier now (else done on first use)."""
     _english()
+    _act_model()
 
 
 __all__ = [

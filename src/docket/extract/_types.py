@@ -64,7 +64,11 @@ class PlaceMention:
 
 @dataclass(frozen=True)
 class ActMention:
-    """Words that evidence a kind of violation; `type` is the vocabulary code (e.g. CAH-F)."""
+    """Words that evidence a kind of violation; `type` is the vocabulary code (e.g. CAH-F).
+
+    `source` is "rule" when a pattern matched these words, "model" when the trained classifier
+    judged the whole document and these are the sentence it scores highest (weaker evidence).
+    """
 
     text: str
     type: str
@@ -72,6 +76,7 @@ class ActMention:
     rome_statute: str
     start: int
     end: int
+    source: str = "rule"
 
 
 @dataclass

@@ -9,6 +9,7 @@ from typing import Any
 from docket.errors import BadInput
 from docket.extract._quote_marks import quote_spans
 from docket.extract._types import Entity, Extraction
+from docket.extract.act_model import suggest_acts
 from docket.extract.acts import find_acts
 from docket.extract.dates import find_dates
 from docket.extract.entities import find_entities
@@ -96,6 +97,8 @@ def extract_text(
                 quotes.extend(korean_quotes(text, s, e, helpers))
         quotes.sort(key=lambda q: q.start)
     dates = find_dates(text, published)
+    found_acts = find_acts(text, places)
+    found_acts += suggest_acts(text, found_acts)
     return Extraction(
         text=text,
         language=language,
@@ -107,7 +110,7 @@ def extract_text(
         dates=dates,
         figures=find_figures(text, places, dates),
         places=places,
-        acts=find_acts(text, places),
+        acts=sorted(found_acts, key=lambda a: (a.start, a.end)),
     )
 
 

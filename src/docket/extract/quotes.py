@@ -213,6 +213,10 @@ class _Finder:
         """Speech verbs outside quotes in the sentences around a quote, nearest first."""
         doc = self.doc
         sents = {t.sent for t in self._tokens_between(start - 1, end + 1)}
+        nxt = self._tokens_between(end + 1, end + 3)
+        if len(nxt) and len(nxt[0].sent.text) <= 60 and nxt[0].sent.start == nxt[0].i:
+            # '"… they say?" Matsuda said.': the parser made the attribution a sentence of its own
+            sents.add(nxt[0].sent)
         first = min((s.start for s in sents), default=None)
         if first is None:
             return []

@@ -137,6 +137,18 @@ _NAMED_AS = re.compile(
     r",?\s+(?:identified (?:only )?as|named|known as|called)\s+"
     r"(?P<name>[A-Z][\w'-]+(?: (?:[A-Z][\w'-]+|\d+)){0,2})"
 )
+# a body named by where it is accredited speaks for itself, not for the body it is sent to
+_ACCREDITED = re.compile(
+    r"\b(?:mission|embassy|delegation|consulate|ambassador|envoy|representative)s?\s+"
+    r"(?:to|at|in)\s+(?:the\s+)?$",
+    re.I,
+)
+# a body that speaks as a source: "X said", "X, a Christian charity, estimates", "according to X"
+_SOURCE_AFTER = re.compile(
+    r"(?:,[^,.\n]{1,60},)?\s+(?:has |have |had )?(?:said|says|reported|reports|estimates|"
+    r"estimated|stated|told|added|found|documented)\b"
+)
+_SOURCE_BEFORE = re.compile(r"\baccording to (?:the )?$", re.I)
 _PREP = re.compile(r"\s(?:of|for|in|at|from|on|with|to|by)\s")
 
 
@@ -168,6 +180,7 @@ class Resolver:
         self.persons = [e for e in entities if e.label == "PERSON"]
         self.orgs = [e for e in entities if e.label == "ORG"]
         self.descriptions: list[tuple[int, str, str]] = []  # (pos, word, person)
+        self.bodies: list[tuple[int, int, str]] = []  # speakers named as a phrase around an ORG
         self._learn_descriptions()
         self.gender = self._learn_genders()
 
@@ -273,6 +286,18 @@ class Resolver:
         ends = [i for i in (self.text.find(". ", pos), self.text.find("\n", pos)) if i >= 0]
         return min(ends) if ends else len(self.text)
 
+    def source_before(self, pos: int) -> str | None:
+        """The last body before `pos`, in its paragraph or the one before, that was itself a
+        source ("Open Doors ... estimates", "according to Voice of the Martyrs Korea"): "the
+        group said" and "it said" go on with it rather than with a body it accused."""
+        lo = self.text.rfind("\n", 0, max(0, self.text.rfind("\n", 0, pos) - 1)) + 1
+        for o in reversed([o for o in self.orgs if lo <= o.start and o.end <= pos]):
+            if _SOURCE_AFTER.match(self.text, o.end) or _SOURCE_BEFORE.search(
+                self.text, max(0, o.start - 20), o.start
+            ):
+                return self.fullest(o.text, "ORG")
+        return None
+
     def org_before(self, pos: int, head: str | None = None, definite: bool = False) -> str | None:
         """The organisation behind a document or body: the one named in the sentence that
         introduced it ("a report released by Human Rights Watch"), else the nearest before."""
@@ -297,7 +322,11 @@ class Resolver:
             return None
         if low in PRONOUNS:
             if low == "it":
-                return self.org_before(start)
+                last = [o for o in self.orgs if o.end <= start][-1:]
+                within = [b for b in self.bodies if last and b[0] <= last[0].start < b[1]]
+                if within:
+                    return within[-1][2]
+                return self.source_before(start) or self.org_before(start)
             if low == "they":
                 return self.org_before(start) or self.person_before(start)
             gender = "m" if low in ("he", "him", "his") else "f" if low in ("she", "her") else None
@@ -317,6 +346,10 @@ class Resolver:
             if body:
                 return body
         inner_orgs = [o for o in self.orgs if o.start < end and start < o.end]
+        if inner_orgs and _ACCREDITED.search(self.text, start, inner_orgs[0].start):
+            body = _norm(re.sub(r"^the\s+", "", m, flags=re.I))  # "the North's mission to the UN"
+            self.bodies.append((start, end, body))
+            return body
         if inner_orgs and (
             head in _words(inner_orgs[0].text) or head in _DOC_HEADS or head in _SPOKES
         ):
@@ -335,6 +368,10 @@ class Resolver:
                 nxt = [o for o in self.orgs if end <= o.start < end + 300]
                 if nxt and not [o for o in self.orgs if start - 200 < o.start < start]:
                     return self.fullest(nxt[0].text, "ORG")
+            if words and words[0] in ("the", "its", "this"):
+                source = self.source_before(start)
+                if source:
+                    return source
             return self.org_before(start, head, definite=True) or m
         if words and words[0] in ("the", "this", "that", "a", "an", "one"):
             found = self._described(head, start)

@@ -14,6 +14,9 @@ its blobs are durable.
 Batching is what makes ingestion cheap next to extraction: per file, a transaction of its own cost
 two blob fsyncs, a commit (an fsync of the write-ahead log on PostgreSQL) and a read of the audit
 chain's head, together about as much as trafilatura's work on the page.
+
+Here: the order of the work. The reader is chosen in `kinds`, a file's state is an `item.Item`,
+the database rows are written by `rows.save_rows`.
 """
 
 from __future__ import annotations
@@ -21,55 +24,30 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.exc import DataError, IntegrityError
-from sqlalchemy.orm import Session
 
-from docket import __version__
 from docket.actor import Actor
 from docket.case import Case
 from docket.errors import BadInput, DocketError
-from docket.ingest.base import ParsedSource, Reader, readers
-from docket.ingest.frontmatter import split_front_matter
+from docket.ingest.base import readers
+from docket.ingest.item import IngestOutcome, IngestReport, Item, protection
+from docket.ingest.kinds import guess_kind, reader_for
+from docket.ingest.rows import save_rows
 from docket.ingest.warc import warc_resource
 from docket.security.audit import lock_chain as lock_audit_chain
-from docket.security.audit import record as audit
 from docket.security.policy import require
-from docket.security.redact import WITHHELD
-from docket.security.variants import NameMatcher
 from docket.store.blobs import BlobBatch, sha256_hex
-from docket.store.models import CustodyEntry, Source, SourcePage
-from docket.store.records import add_list_rows, find_or_create_witness
-from docket.store.search import dialect_for, index_body
+from docket.store.models import Source
+
+__all__ = ["IngestOutcome", "IngestReport", "expand_paths", "guess_kind", "ingest_paths"]
 
 MAX_FILE_BYTES = 512 * 1024 * 1024
 BATCH_FILES = 32  # files per transaction; a killed batch is redone whole by the next run
 BATCH_BYTES = 64 * 1024 * 1024  # and no more bytes than this held in memory at once
-
-
-@dataclass
-class IngestOutcome:
-    path: str
-    status: str  # ingested | present | failed
-    source_id: int | None = None
-    kind: str | None = None
-    kind_guessed: bool = False
-    reason: str | None = None
-
-
-@dataclass
-class IngestReport:
-    outcomes: list[IngestOutcome] = field(default_factory=list)
-
-    def count(self, status: str) -> int:
-        return sum(1 for o in self.outcomes if o.status == status)
-
-    @property
-    def failed(self) -> list[IngestOutcome]:
-        return [o for o in self.outcomes if o.status == "failed"]
 
 
 def expand_paths(paths: Iterable[Path]) -> Iterator[Path]:
@@ -85,88 +63,8 @@ def expand_paths(paths: Iterable[Path]) -> Iterator[Path]:
             yield path
 
 
-def guess_kind(path: Path, data: bytes) -> str:
-    """From the front matter's `kind`, then the file type; text without a header is a document."""
-    suffix = path.suffix.lower()
-    if suffix == ".csv":
-        return "list"
-    if suffix == ".pdf" or data[:5] == b"%PDF-":
-        return "document"
-    if suffix in (".html", ".htm", ".xhtml"):
-        return "article"
-    if suffix in (".md", ".markdown", ".txt", ""):
-        try:
-            header, _ = split_front_matter(data[:65536].decode("utf-8-sig", "replace"), str(path))
-        except BadInput:
-            return "testimony"  # let the reader report the bad header
-        kind = str(header.get("kind", "")).strip()
-        if kind in readers():
-            return kind
-        if any(k.startswith("witness_") or k == "interviewer" for k in header):
-            return "testimony"
-        return "document" if not header else "testimony"
-    raise BadInput(
-        f"cannot tell the kind of a '{suffix}' file; pass --kind " + "|".join(readers()),
-        where=str(path),
-    )
-
-
-class _PlainText(Reader):
-    """Text documents without a testimony header: kept as documents."""
-
-    kind = "document"
-
-    def read(self, data: bytes, path: Path, *, lang: str | None) -> ParsedSource:
-        parsed = readers()["testimony"].read(data, path, lang=lang)
-        parsed.kind = "document"
-        parsed.witness = None
-        return parsed
-
-
-def _reader_for(kind: str, path: Path) -> Reader:
-    if kind == "document" and path.suffix.lower() != ".pdf":
-        return _PlainText()
-    try:
-        return readers()[kind]
-    except KeyError:
-        raise BadInput(
-            f"unknown kind {kind!r}; expected one of " + "|".join(readers()), where=str(path)
-        ) from None
-
-
-def _protection(parsed: ParsedSource) -> tuple[bool, NameMatcher | None]:
-    """Whether the original bytes must be sealed, and a matcher for the protected values that
-    came with them (to keep them out of every plain column and the search index).
-
-    Sealed: testimonies (their header names the witness), lists (names of persons) and anything
-    marked sensitive."""
-    seal = parsed.kind in ("testimony", "list") or parsed.sensitive or bool(parsed.persons)
-    witness = parsed.witness
-    values = [v for v in (witness.name, witness.contact, witness.family_details) if v] if witness \
-        else []  # fmt: skip
-    return seal, NameMatcher((v, WITHHELD) for v in values) if values else None
-
-
-@dataclass
-class _Item:
-    """One file on its way through a batch; `outcome` is set once its fate is known."""
-
-    path: Path
-    data: bytes = b""
-    digest: str = ""
-    outcome: IngestOutcome | None = None
-    parsed: ParsedSource | None = None
-    guessed: bool = False
-    seal: bool = False
-    matcher: NameMatcher | None = None
-    warc_digest: str | None = None
-
-    def fail(self, exc: DocketError) -> None:
-        self.outcome = IngestOutcome(str(self.path), "failed", reason=str(exc))
-
-
-def _read(path: Path) -> _Item:
-    item = _Item(path)
+def _read(path: Path) -> Item:
+    item = Item(path)
     where = str(path)
     try:
         if not path.is_file():
@@ -187,8 +85,8 @@ def _read(path: Path) -> _Item:
     return item
 
 
-def _batches(paths: Iterable[Path]) -> Iterator[list[_Item]]:
-    batch: list[_Item] = []
+def _batches(paths: Iterable[Path]) -> Iterator[list[Item]]:
+    batch: list[Item] = []
     size = 0
     for path in expand_paths(paths):
         item = _read(path)
@@ -201,7 +99,7 @@ def _batches(paths: Iterable[Path]) -> Iterator[list[_Item]]:
         yield batch
 
 
-def _mark_present(case: Case, items: list[_Item]) -> None:
+def _mark_present(case: Case, items: list[Item]) -> None:
     digests = {item.digest for item in items if item.outcome is None}
     if not digests:
         return
@@ -216,24 +114,24 @@ def _mark_present(case: Case, items: list[_Item]) -> None:
             item.outcome = IngestOutcome(str(item.path), "present", source_id, kind)
 
 
-def _parse(item: _Item, kind: str | None, lang: str | None) -> None:
+def _parse(item: Item, kind: str | None, lang: str | None) -> None:
     try:
         item.guessed = kind is None
         chosen = kind or guess_kind(item.path, item.data)
-        item.parsed = _reader_for(chosen, item.path).read(item.data, item.path, lang=lang)
+        item.parsed = reader_for(chosen, item.path).read(item.data, item.path, lang=lang)
     except DocketError as exc:
         item.fail(exc)
         return
-    item.seal, item.matcher = _protection(item.parsed)
+    item.seal, item.matcher = protection(item.parsed)
 
 
-def _write_blobs(batch: BlobBatch, item: _Item) -> None:
+def _write_blobs(batch: BlobBatch, item: Item) -> None:
     """The original (and, for a web page, its WARC record), durable when the batch syncs."""
     parsed = item.parsed
     assert parsed is not None
     try:
         if parsed.media_type == "text/html":
-            uri = parsed.origin_url or item.path.resolve().as_uri()
+            uri = parsed.origin_url or item.resolved.as_uri()
             warc = warc_resource(item.data, item.digest, uri, parsed.media_type)
             item.warc_digest = batch.put(warc, seal=item.seal)
         batch.put(item.data, item.digest, seal=item.seal)
@@ -241,20 +139,7 @@ def _write_blobs(batch: BlobBatch, item: _Item) -> None:
         item.fail(exc)
 
 
-def _save_all(session: Session, items: list[_Item], actor: Actor) -> list[Source]:
-    """Store parsed files in the caller's transaction, statements shared across files: one
-    insert of all sources, one of all index rows, one of all custody and audit entries."""
-    sources = [_new_source(session, item) for item in items]
-    session.flush()
-    indexed = [
-        _records(session, item, source, actor) for item, source in zip(items, sources, strict=True)
-    ]
-    dialect_for(session).index_many(session, [row for row in indexed if row is not None])
-    session.flush()
-    return sources
-
-
-def _save_each(case: Case, items: list[_Item], actor: Actor) -> None:
+def _save_each(case: Case, items: list[Item], actor: Actor) -> None:
     """One savepoint per file: a file the database refuses is rolled back alone."""
     with case.session() as session:
         lock_audit_chain(session)  # also opens the transaction the savepoints nest in
@@ -262,7 +147,7 @@ def _save_each(case: Case, items: list[_Item], actor: Actor) -> None:
             where = str(item.path)
             try:
                 with session.begin_nested():
-                    [source] = _save_all(session, [item], actor)
+                    [source] = save_rows(session, [item], actor)
                 item.outcome = IngestOutcome(
                     where, "ingested", source.id, source.kind, item.guessed
                 )
@@ -281,13 +166,13 @@ def _save_each(case: Case, items: list[_Item], actor: Actor) -> None:
                 item.fail(exc)
 
 
-def _save_batch(case: Case, items: list[_Item], actor: Actor) -> None:
+def _save_batch(case: Case, items: list[Item], actor: Actor) -> None:
     """All files in one transaction; if the database refuses any of them, again file by file,
     so that only the refused ones fail (their blobs are durable already either way)."""
     try:
         with case.session() as session:
             lock_audit_chain(session)
-            sources = _save_all(session, items, actor)
+            sources = save_rows(session, items, actor)
             saved = [(source.id, source.kind) for source in sources]
     except (IntegrityError, DataError, DocketError):
         _save_each(case, items, actor)
@@ -297,13 +182,13 @@ def _save_batch(case: Case, items: list[_Item], actor: Actor) -> None:
 
 
 def _prepare(
-    items: list[_Item], kind: str | None, lang: str | None, in_flight: set[str]
-) -> tuple[list[_Item], list[_Item]]:
+    items: list[Item], kind: str | None, lang: str | None, in_flight: set[str]
+) -> tuple[list[Item], list[Item]]:
     """Parse the undecided files of a batch. Returns the files to store and those to decide
     later: repeats of bytes seen earlier in the batch or in the batch still being committed
     (`in_flight`), which are 'present' once that one commits."""
-    todo: list[_Item] = []
-    later: list[_Item] = []
+    todo: list[Item] = []
+    later: list[Item] = []
     seen = set(in_flight)
     for item in items:
         if item.outcome is None:
@@ -314,7 +199,7 @@ def _prepare(
     return [item for item in todo if item.outcome is None], later
 
 
-def _commit(case: Case, todo: list[_Item], actor: Actor) -> None:
+def _commit(case: Case, todo: list[Item], actor: Actor) -> None:
     """Blobs written and durable first, then the database: a source is never committed before
     its bytes are safe."""
     with case.blobs.batch() as blobs:
@@ -326,14 +211,14 @@ def _commit(case: Case, todo: list[_Item], actor: Actor) -> None:
 
 
 def _ingest_batch(
-    case: Case, items: list[_Item], kind: str | None, lang: str | None, actor: Actor
+    case: Case, items: list[Item], kind: str | None, lang: str | None, actor: Actor
 ) -> None:
     _mark_present(case, items)
     _ingest_new(case, items, kind, lang, actor)
 
 
 def _ingest_new(
-    case: Case, items: list[_Item], kind: str | None, lang: str | None, actor: Actor
+    case: Case, items: list[Item], kind: str | None, lang: str | None, actor: Actor
 ) -> None:
     """Parse, preserve and store the files of a batch not yet decided (not failed, not held)."""
     todo, later = _prepare(items, kind, lang, set())
@@ -346,103 +231,10 @@ def _ingest_new(
 class _InFlight:
     """A batch being committed by the writer thread while the next one is parsed."""
 
-    items: list[_Item]
-    later: list[_Item]
+    items: list[Item]
+    later: list[Item]
     digests: set[str]
     done: Future[None]
-
-
-def _plain(item: _Item, value: str | None) -> str | None:
-    """A value for a plain column, with the file's protected values masked out."""
-    return item.matcher.replace(value) if item.matcher and value else value
-
-
-def _origin(item: _Item) -> tuple[str, str]:
-    assert item.parsed is not None
-    origin = item.parsed.origin_url or str(item.path.resolve())
-    return _plain(item, origin) or origin, _plain(item, item.path.name) or item.path.name
-
-
-def _new_source(session: Session, item: _Item) -> Source:
-    parsed = item.parsed
-    assert parsed is not None
-    origin, filename = _origin(item)
-    names_in_text = bool(item.matcher and item.matcher.spans(parsed.text))
-    source = Source(
-        sha256=item.digest,
-        kind=parsed.kind,
-        media_type=parsed.media_type,
-        size=len(item.data),
-        filename=filename,
-        origin=origin,
-        title=_plain(item, parsed.title),
-        author=parsed.author,
-        outlet=parsed.outlet,
-        language=parsed.language,
-        published_text=parsed.published_text,
-        collected_at=parsed.collected_at,
-        consent=parsed.consent,
-        sensitive=parsed.sensitive,
-        interviewer=parsed.interviewer,
-        interview_place=parsed.interview_place,
-        text=parsed.text,
-        text_sha256=sha256_hex(parsed.text.encode("utf-8")),
-        warc_sha256=item.warc_digest,
-        meta={k: _plain(item, v) if isinstance(v, str) else v for k, v in parsed.meta.items()},
-        text_encrypted=parsed.sensitive or names_in_text,
-        blob_sealed=item.seal,
-    )
-    _set_published_interval(source)
-    if parsed.witness is not None:
-        source.witness = find_or_create_witness(session, parsed.witness)
-    session.add(source)
-    return source
-
-
-def _records(session: Session, item: _Item, source: Source, actor: Actor) -> tuple[int, str] | None:
-    """Pages, list rows, custody and audit entries of a flushed source; returns its search index
-    row (None for a sensitive source, which stays out of the index)."""
-    parsed = item.parsed
-    assert parsed is not None
-    origin, filename = _origin(item)
-    for number, (start, end) in enumerate(parsed.pages, start=1):
-        session.add(SourcePage(source_id=source.id, number=number, start=start, end=end))
-    if parsed.persons:
-        add_list_rows(session, source, parsed.persons)
-    session.add(
-        CustodyEntry(
-            source_id=source.id,
-            sha256=item.digest,
-            action="ingested",
-            actor=actor.name,
-            origin=origin,
-            docket_version=__version__,
-            details={
-                "kind": parsed.kind,
-                "kind_guessed": item.guessed,
-                "filename": filename,
-                "size": len(item.data),
-                "warc_sha256": item.warc_digest,
-                "sealed": item.seal,
-            },
-        )
-    )
-    audit(session, actor, "source.ingest", f"source:{source.id}",
-          {"sha256": item.digest, "kind": parsed.kind, "sealed": item.seal,
-           "text_encrypted": source.text_encrypted}, flush=False)  # fmt: skip
-    if source.sensitive:
-        return None
-    names_in_text = source.text_encrypted and item.matcher is not None  # not sensitive: names
-    indexed = item.matcher.replace(parsed.text) if names_in_text and item.matcher else parsed.text
-    return source.id, index_body(indexed)
-
-
-def _set_published_interval(source: Source) -> None:
-    from docket.fuzzytime import parse_timestamp
-
-    when = parse_timestamp(source.published_text)
-    if when is not None:
-        source.published_earliest, source.published_latest = when.earliest_iso, when.latest_iso
 
 
 def ingest_paths(

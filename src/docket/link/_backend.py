@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Mapping
 from typing import Any
 
 from docket.errors import DocketError
@@ -52,19 +53,24 @@ def close_db_api(db_api: Any, backend: str) -> None:
         shutil.rmtree(db_api.docket_spill_dir, ignore_errors=True)
 
 
-def local_spark() -> Any:
+def local_spark(conf: Mapping[str, str] | None = None) -> Any:
     """A local-mode session for one machine; reused within a process.
 
     One shuffle partition and no adaptive execution: on one machine Spark's per-stage overhead,
     not the work, dominates, and Splink runs many small stages (each EM iteration is one).
+    conf: further settings, applied when the session (and its JVM) is first made; the tests
+    use it to skip code generation, which costs more than it saves on a few hundred rows.
     """
     try:
         from pyspark.sql import SparkSession
         from splink.backends.spark import similarity_jar_location
     except ImportError:
         raise DocketError("the spark backend needs pyspark: pip install 'docket[spark]'") from None
+    builder = SparkSession.builder
+    for key, value in (conf or {}).items():
+        builder = builder.config(key, value)
     return (
-        SparkSession.builder.master("local[2]")
+        builder.master("local[2]")
         .config("spark.jars", similarity_jar_location())
         .appName("docket-link")
         .config("spark.sql.shuffle.partitions", "1")

@@ -28,6 +28,10 @@ from docket.names import (
     surname_key,
 )
 
+# Name keys, in the order _keys_of returns them. Every one goes to the backend as an integer
+# code (equal codes = equal keys; tested for equality in blocking and in most levels, and
+# integers hash and compare much faster than strings over tens of millions of pairs). The two
+# compared with Jaro-Winkler also keep their text.
 NAME_KEY_COLUMNS = [
     "hangul_key",
     "name_key",
@@ -37,9 +41,14 @@ NAME_KEY_COLUMNS = [
     "g1",
     "g2",
 ]
+TEXT_COLUMNS = {"name_key": "name_key_text", "given_key": "given_key_text"}
+# Codes shared between columns that are compared with each other.
+_SAME_CODES = {"name_key_alt": "name_key"}
+_SEX_CODE = {"M": 1, "F": 2}
 FEATURE_COLUMNS = [
     "unique_id",
     *NAME_KEY_COLUMNS,
+    *TEXT_COLUMNS.values(),
     "by_lo",
     "by_hi",
     "sex",
@@ -77,6 +86,21 @@ def _per_distinct(values: pd.Series, fn: Callable[[str], Any]) -> tuple[np.ndarr
 def _column(values: list, codes: np.ndarray, kind: pa.DataType) -> pa.Array:
     """Per-distinct results spread to rows in Arrow (C++), not in a Python loop."""
     return pa.array(values, type=kind).take(pa.array(codes))
+
+
+def _coded(key_lists: dict[str, list], codes: np.ndarray) -> dict[str, pa.Array]:
+    """Each key column as int64 codes (None stays null), spread to rows. Columns named in
+    _SAME_CODES share their partner's codes, so comparing them across columns still works."""
+    out: dict[str, pa.Array] = {}
+    groups: dict[str, list[str]] = {}
+    for c in key_lists:
+        groups.setdefault(_SAME_CODES.get(c, c), []).append(c)
+    for members in groups.values():
+        joined = pd.Series([v for c in members for v in key_lists[c]], dtype=object)
+        ints, _ = pd.factorize(joined)  # -1 for None
+        for c, part in zip(members, np.split(ints, len(members)), strict=True):
+            out[c] = pa.array(part, mask=part < 0, type=pa.int64()).take(pa.array(codes))
+    return out
 
 
 _PARALLEL_MIN = 40_000  # distinct names; below this a second process costs more than it saves
@@ -124,17 +148,19 @@ def build_features(records: pd.DataFrame) -> pa.Table:
     codes, names = _per_distinct(best, lambda v: v)
     rows = _name_table(names)
     cols: dict[str, pa.Array] = {"unique_id": pa.array(np.arange(n, dtype=np.int64))}
-    for i, c in enumerate(NAME_KEY_COLUMNS):
-        cols[c] = _column([r[i] for r in rows], codes, pa.string())
+    keys = {c: [r[i] for r in rows] for i, c in enumerate(NAME_KEY_COLUMNS)}
+    cols.update(_coded(keys, codes))
+    for c, text in TEXT_COLUMNS.items():
+        cols[text] = _column(keys[c], codes, pa.string())
     codes, by = _per_distinct(col("birth_year"), birth_year_interval)
     cols["by_lo"] = _column([b[0] if b else None for b in by], codes, pa.int64())
     cols["by_hi"] = _column([b[1] if b else None for b in by], codes, pa.int64())
-    sex = col("sex").str.strip().str.upper().str[:1]
-    cols["sex"] = pa.array(sex.where(sex.isin(["M", "F"]), None), type=pa.string())
+    sex = col("sex").str.strip().str.upper().str[:1].map(_SEX_CODE)
+    cols["sex"] = pa.array(sex, from_pandas=True, type=pa.int64())
     codes, places = _per_distinct(col("birth_place"), place_key)
-    cols["place_key"] = _column(places, codes, pa.string())
+    cols.update(_coded({"place_key": places}, codes))
     codes, facs = _per_distinct(col("facility"), facility_key)
-    cols["facility_id"] = _column(facs, codes, pa.string())
+    cols.update(_coded({"facility_id": facs}, codes))
     codes, ev = _per_distinct(col("event_date"), event_month_interval)
     cols["ev_lo"] = _column([e[0] if e else None for e in ev], codes, pa.int64())
     cols["ev_hi"] = _column([e[1] if e else None for e in ev], codes, pa.int64())

@@ -65,7 +65,10 @@ def breakdown(
     )
     for name, lv in levels.items():
         mw = sub[f"mw_{name}"].astype(float).to_numpy()
-        out[f"{name}_level"] = [_level_of(w, lv) for w in mw]
+        # a comparison has a handful of distinct weights: find each one's level once
+        weights, which = np.unique(mw, return_inverse=True)
+        labels = np.array([_level_of(w, lv) for w in weights], dtype=object)
+        out[f"{name}_level"] = labels[which.reshape(-1)]
         tf_col = f"mw_tf_adj_{name}"
         if tf_col in sub.columns:
             mw = mw + sub[tf_col].astype(float).fillna(0.0).to_numpy()

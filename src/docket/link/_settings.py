@@ -1,5 +1,8 @@
 """The linkage model as data: comparisons are ordered level lists over the feature columns.
 
+Key columns hold integer codes (`_features.py`): equality tests on them are integer tests;
+only the Jaro-Winkler levels read the keys' text (`*_text`).
+
 The same settings run on DuckDB and Spark (only JaroWinkler needs a dialect, and Splink's level
 creators supply it); `LinkResult.settings` holds the trained JSON for a reviewer to rerun.
 """
@@ -54,14 +57,14 @@ def name_comparison() -> cl.CustomComparison:
                 ),
                 cll.And(
                     cll.CustomLevel("surname_key_l = surname_key_r"),
-                    cll.JaroWinklerLevel("given_key", 0.88),
+                    cll.JaroWinklerLevel("given_key_text", 0.88),
                 ).configure(label_for_charts="same surname, given name close (a slip)"),
                 cll.CustomLevel(
                     "surname_key_l = surname_key_r AND (g1_l = g1_r OR g2_l = g2_r)",
                     "same surname, one given syllable off",
                 ),
                 cll.CustomLevel("given_key_l = given_key_r", "same given name, surname differs"),
-                cll.JaroWinklerLevel("name_key", 0.9),
+                cll.JaroWinklerLevel("name_key_text", 0.9),
                 cll.ElseLevel(),
             ],
         ),

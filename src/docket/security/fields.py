@@ -47,7 +47,7 @@ from docket.store.models import (
     Witness,
     put_setting,
 )
-from docket.store.types import is_protected
+from docket.store.types import MaskedAs, is_mask_label, is_protected, masked_as
 
 KEYRING = "docket.keyring"  # session.info key: a zero-argument callable returning the Keyring
 _PLAIN = "docket.plain"
@@ -61,12 +61,11 @@ BLIND_INDEXES: dict[tuple[type, str], tuple[str, str]] = {
 }
 
 
-# What the Redactor masks or labels by: a change to any of these invalidates cached matchers.
-MASKED_ATTRIBUTES: dict[type, tuple[str, ...]] = {
-    Witness: ("name", "contact", "family_details", "pseudonym"),
-    PersonReport: ("name", "name_hangul"),
-    Source: ("interview_place",),
-}
+# What the Redactor masks (every protected column, with how: store.types.masked_as) and what it
+# labels by (pseudonym columns): derived from the models' marks, so a new protected column is
+# masked and invalidates cached matchers without a second list to keep in step.
+MASKED_VALUES: dict[type, dict[str, MaskedAs]] = {}  # class -> protected attribute -> how
+MASKED_ATTRIBUTES: dict[type, tuple[str, ...]] = {}  # class -> what a change to invalidates
 _MASKED_CHANGED = "docket.masked.changed"
 
 
@@ -76,12 +75,13 @@ def new_uid() -> str:
 
 def protected_attributes(cls: type) -> list[str]:
     """Attribute names of the always-encrypted columns of a mapped class."""
+    return [prop.key for prop, _ in _marked_columns(cls, is_protected)]
+
+
+def _marked_columns(cls: type, mark: Callable[[Any], bool]) -> list[tuple[Any, Any]]:
+    """(property, column) of each mapped column of `cls` that carries `mark`."""
     mapper = inspect(cls)
-    return [
-        prop.key
-        for prop in mapper.column_attrs
-        if any(is_protected(col) for col in prop.columns)  # type: ignore[arg-type]
-    ]
+    return [(prop, col) for prop in mapper.column_attrs for col in prop.columns if mark(col)]
 
 
 def _sealed_attributes(target: Any) -> list[str]:
@@ -219,8 +219,8 @@ def _before_update(_mapper: Mapper[Any], _conn: Any, target: Any) -> None:
 def _note_masked(target: Any, *, whole_row: bool) -> None:
     """Before a row is written or deleted: does it change what the Redactor masks?"""
     keys = MASKED_ATTRIBUTES[type(target)]
-    if whole_row:
-        changed = not isinstance(target, Source) or target.interview_place is not None
+    if whole_row:  # a row without masked values adds or removes nothing to mask
+        changed = any(getattr(target, k) is not None for k in MASKED_VALUES[type(target)])
     else:
         changed = any(attributes.get_history(target, k).has_changes() for k in keys)
     session = object_session(target)
@@ -276,6 +276,12 @@ def _register() -> None:
         event.listen(cls, "refresh", _on_refresh)
         event.listen(cls, "before_insert", _before_insert)
         event.listen(cls, "before_update", _before_update)
+    for cls in _PROTECTED:
+        masked = {prop.key: masked_as(col) for prop, col in _marked_columns(cls, is_protected)}
+        if masked:
+            labels = tuple(prop.key for prop, _ in _marked_columns(cls, is_mask_label))
+            MASKED_VALUES[cls] = masked
+            MASKED_ATTRIBUTES[cls] = (*masked, *labels)
     for cls in MASKED_ATTRIBUTES:
         event.listen(cls, "before_insert", lambda _m, _c, t: _note_masked(t, whole_row=True))
         event.listen(cls, "before_delete", lambda _m, _c, t: _note_masked(t, whole_row=True))

@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 
 from docket.security.crypto import Keyring, derive
 from docket.security.errors import KeyFailure
-from docket.store.models import CaseSetting
+from docket.store.models import CaseSetting, put_setting
 
 SETTING = "key.wrapped"
 PASSPHRASE_ENV = "DOCKET_PASSPHRASE"
@@ -153,7 +153,7 @@ def read_record(session: Session) -> dict[str, Any] | None:
 
 
 def write_record(session: Session, record: Mapping[str, Any]) -> None:
-    session.merge(CaseSetting(key=SETTING, value=json.dumps(record, sort_keys=True)))
+    put_setting(session, SETTING, json.dumps(record, sort_keys=True))
 
 
 def create_data_key(session: Session, case_id: str, source: KeySource) -> Keyring:

@@ -29,17 +29,17 @@ Usage (inside a service function, after `require(actor, ...)`):
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from docket.actor import Actor
 from docket.readcache import PerObject
 from docket.security.crypto import Keyring
-from docket.security.fields import keyring_of, redaction_version
+from docket.security.fields import MASKED_VALUES, keyring_of, redaction_version
 from docket.security.policy import may_see_source, view_of
 from docket.security.variants import NameMatcher
 from docket.store.models import PersonReport, Source, Witness
@@ -62,20 +62,40 @@ def person_pseudonym(report_id: int) -> str:
     return f"P-{report_id:05d}"
 
 
+# The pseudonym a row's "person" values are masked with, per class that has such values, in
+# order of precedence: a witness who is also on a list is shown by the witness pseudonym.
+_PSEUDONYM_OF: dict[type, Callable[[Any], str]] = {
+    Witness: lambda witness: witness.pseudonym,
+    PersonReport: lambda report: person_pseudonym(report.id),
+}
+_NAMED = {cls for cls, how in MASKED_VALUES.items() if "person" in how.values()}
+if _NAMED - set(_PSEUDONYM_OF):  # a new kind of named row must say how its names are labelled
+    raise RuntimeError(f"no pseudonym rule for the masked names of {_NAMED - set(_PSEUDONYM_OF)}")
+
+
 def protected_names(session: Session, view: str) -> list[tuple[str, str]]:
-    """Every protected value in the case (decrypted in memory) with its label in `view`."""
+    """Every protected value in the case (decrypted in memory) with its label in `view`.
+
+    NameMatcher keeps the first label a spelling gets, so names come first, in _PSEUDONYM_OF's
+    order, then withheld values."""
     public = view == "public"
     names: list[tuple[str, str]] = []
-    for witness in session.scalars(select(Witness)):
-        label = NAME_WITHHELD if public else f"[{witness.pseudonym}]"
-        names += [(v, label) for v in (witness.name,) if v]
-        names += [(v, WITHHELD) for v in (witness.contact, witness.family_details) if v]
-    for report in session.scalars(select(PersonReport)):
-        label = NAME_WITHHELD if public else f"[{person_pseudonym(report.id)}]"
-        names += [(v, label) for v in (report.name, report.name_hangul) if v]
-    for source in session.scalars(select(Source).where(Source.interview_place.is_not(None))):
-        names.append((source.interview_place or "", WITHHELD))
-    return names
+    withheld: list[tuple[str, str]] = []
+    named_first = [*_PSEUDONYM_OF, *(cls for cls in MASKED_VALUES if cls not in _PSEUDONYM_OF)]
+    for cls in named_first:
+        fields = MASKED_VALUES[cls]
+        present = or_(*(getattr(cls, attr).is_not(None) for attr in fields))
+        for row in session.scalars(select(cls).where(present)):
+            for attr, how in fields.items():
+                value = getattr(row, attr)
+                if not value:
+                    continue
+                if how == "withheld":
+                    withheld.append((value, WITHHELD))
+                else:
+                    label = NAME_WITHHELD if public else f"[{_PSEUDONYM_OF[cls](row)}]"
+                    names.append((value, label))
+    return names + withheld
 
 
 @dataclass

@@ -30,7 +30,7 @@ from sqlalchemy import (
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship
 
-from docket.store.types import protected_text, row_uid
+from docket.store.types import protected_text, pseudonym_column, row_uid
 
 
 def utcnow() -> datetime:
@@ -83,9 +83,9 @@ class Witness(Base):
 
     __tablename__ = "witnesses"
     id: Mapped[int] = mapped_column(primary_key=True)
-    pseudonym: Mapped[str] = mapped_column(String(40), unique=True)
+    pseudonym: Mapped[str] = pseudonym_column(unique=True)
     uid: Mapped[str | None] = row_uid()
-    name: Mapped[str | None] = protected_text(nullable=True)
+    name: Mapped[str | None] = protected_text(masked_as="person", nullable=True)
     name_index: Mapped[str | None] = mapped_column(String(64), index=True, nullable=True)
     contact: Mapped[str | None] = protected_text(nullable=True)
     family_details: Mapped[str | None] = protected_text(nullable=True)
@@ -221,9 +221,9 @@ class PersonReport(Base):
     record_key: Mapped[str | None] = mapped_column(Text, nullable=True)
     role: Mapped[str] = mapped_column(String(20), default="victim")
     uid: Mapped[str | None] = row_uid()
-    name: Mapped[str | None] = protected_text(nullable=True)
+    name: Mapped[str | None] = protected_text(masked_as="person", nullable=True)
     name_index: Mapped[str | None] = mapped_column(String(64), index=True, nullable=True)
-    name_hangul: Mapped[str | None] = protected_text(nullable=True)
+    name_hangul: Mapped[str | None] = protected_text(masked_as="person", nullable=True)
     sex: Mapped[str | None] = mapped_column(String(1), nullable=True)
     birth_year_text: Mapped[str | None] = mapped_column(Text, nullable=True)
     birth_year_earliest: Mapped[int | None] = mapped_column(Integer, nullable=True)

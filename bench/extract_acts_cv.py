@@ -1,0 +1,126 @@
+"""Leave-one-set-out estimate of the act classifier (docket.extract.act_model).
+
+For each labelled set the model is trained on every other set in the shipped training data and
+scored on the one left out, alone and added to the rules. The rules are tuned on every set but
+heldout10, so "current rules + model" flatters the tuned sets; `--first` also scores the model
+added to each held-out set's *first-scoring* rules (the rules as they were when the set was
+written, taken from git history), which is how the model meets fresh text.
+
+    PYTHONPATH=src python bench/extract_acts_cv.py [--first] [--thresholds 0.5 0.6 0.7]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from docket.extract import act_model  # noqa: E402
+from docket.extract.acts import find_acts  # noqa: E402
+from docket.extract.places import find_places  # noqa: E402
+
+# the commit whose rules first scored each held-out set (docs/benchmarks.md, "## extract")
+FIRST = {
+    "heldout": "5f9d272",
+    "heldout2": "377f787",
+    "heldout3": "b653d3f",
+    "heldout4": "5f83118",
+    "heldout5": "5ba1223",
+    "heldout6": "f2bb26e",
+    "heldout7": "d2d4fe4",
+    "heldout8": "5f5b296",
+    "heldout9": "4bc1f3e",
+}
+_DUMP = """
+import json, sys
+from pathlib import Path
+from docket.extract import extract_document, load_file
+folder = Path(sys.argv[1])
+print(json.dumps({f"{f.parent.name}/{f.name}": sorted({a.type for a in
+      extract_document(load_file(f)).acts}) for f in sorted(folder.glob("*/*.md"))}))
+"""
+
+
+def first_rules(name: str) -> dict[str, list[str]]:
+    """Act codes per document from the rules that first scored set `name` (git history)."""
+    if name not in FIRST:  # heldout10 was first scored by the current rules
+        return {}
+    with tempfile.TemporaryDirectory() as tmp:
+        archive = subprocess.run(
+            ["git", "archive", FIRST[name], "src"], cwd=ROOT, capture_output=True, check=True
+        ).stdout
+        subprocess.run(["tar", "-x", "-C", tmp], input=archive, check=True)
+        out = subprocess.run(
+            [sys.executable, "-c", _DUMP, str(ROOT / "tests/extract/eval" / name)],
+            env={"PYTHONPATH": f"{tmp}/src", "PATH": "/usr/bin:/bin"},
+            capture_output=True,
+            check=True,
+            text=True,
+        ).stdout
+    return json.loads(out)
+
+
+def prf(pairs: list[tuple[set[str], set[str]]]) -> tuple[float, float, float]:
+    tp = sum(len(g & p) for g, p in pairs)
+    fp = sum(len(p - g) for g, p in pairs)
+    fn = sum(len(g - p) for g, p in pairs)
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, 2 * p * r / (p + r) if p + r else 0.0
+
+
+def fmt(pairs: list[tuple[set[str], set[str]]]) -> str:
+    return "{:.2f}/{:.2f}/{:.2f}".format(*prf(pairs))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--first", action="store_true", help="also add to first-scoring rules")
+    ap.add_argument("--thresholds", nargs="+", type=float, default=[act_model.THRESHOLD])
+    args = ap.parse_args()
+    rows = act_model.training_rows()
+    sets = list(dict.fromkeys(r["set"] for r in rows))
+    results = []  # (set, gold, current rules, first rules or None, model)
+    for name in sets:
+        model = act_model.ActModel(act_model.training_rows(frozenset({name})))
+        firsts = first_rules(name) if args.first and name != "dev" else {}
+        for r in (r for r in rows if r["set"] == name):
+            rules = {a.type for a in find_acts(r["text"], find_places(r["text"]))}
+            first = set(firsts[r["doc"]]) if r["doc"] in firsts else None
+            if name == "heldout10":
+                first = rules
+            results.append((name, set(r["acts"]), rules, first, (model, r["text"])))
+    held = [x for x in results if x[0] != "dev"]
+    print("left-out set: P/R/F1 of acts (model trained on every other set)")
+    for t in args.thresholds:
+        print(f"\n-- threshold {t}")
+
+        def add(x: tuple, base: set[str], t: float = t) -> set[str]:
+            model, text = x[4]
+            return base | set(model.additions(text, base, t))
+
+        cols = ["model alone", "current rules", "current rules + model"]
+        if args.first:
+            cols += ["first rules", "first rules + model"]
+        print(f"{'set':<12}" + "".join(f"{c:>24}" for c in cols))
+        for name in [*sets, "held-out pooled", "heldout9+10"]:
+            want = ("heldout9", "heldout10") if name == "heldout9+10" else (name,)
+            sel = held if name == "held-out pooled" else [x for x in results if x[0] in want]
+            line = [
+                fmt([(x[1], add(x, set())) for x in sel]),
+                fmt([(x[1], x[2]) for x in sel]),
+                fmt([(x[1], add(x, x[2])) for x in sel]),
+            ]
+            if args.first and all(x[3] is not None for x in sel):
+                line += [fmt([(x[1], x[3]) for x in sel]), fmt([(x[1], add(x, x[3])) for x in sel])]
+            print(f"{name:<12}" + "".join(f"{c:>24}" for c in line))
+
+
+if __name__ == "__main__":
+    main()

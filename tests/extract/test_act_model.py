@@ -1,0 +1,100 @@
+"""The trained act classifier: shipped data in step with the eval sets, spans, additions only."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+from docket.extract import extract_text
+from docket.extract.act_model import (
+    _SENTENCE,
+    THRESHOLD,
+    ActModel,
+    model,
+    suggest_acts,
+    training_rows,
+)
+from docket.extract.acts import find_acts
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _build_script():  # noqa: ANN202 - a module
+    spec = importlib.util.spec_from_file_location(
+        "build_act_training", ROOT / "scripts/build_act_training.py"
+    )
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_shipped_training_data_matches_the_eval_sets() -> None:
+    """data/act_training.jsonl is what the build script makes from the gold files now."""
+    shipped = (ROOT / "src/docket/extract/data/act_training.jsonl").read_text("utf-8")
+    assert shipped == _build_script().render()
+
+
+def test_training_data_names_only_scored_sets() -> None:
+    """A held-out set must be scored before it is trained on: the sets are listed, not globbed."""
+    sets = {r["set"] for r in training_rows()}
+    assert sets == set(_build_script().SETS)
+    assert all(s == "dev" or s.removeprefix("heldout").isdigit() or s == "heldout" for s in sets)
+
+
+def test_leaving_a_set_out_removes_its_documents() -> None:
+    rows = training_rows(frozenset({"heldout10"}))
+    assert rows and all(r["set"] != "heldout10" for r in rows)
+    assert len(rows) < len(training_rows())
+
+
+def test_training_is_deterministic() -> None:
+    rows = training_rows(frozenset({"heldout9"}))
+    text = "His wife and children were taken to a mountain village after he was arrested."
+    assert ActModel(rows).probabilities(text) == ActModel(rows).probabilities(text)
+
+
+def test_described_act_is_suggested_with_a_sentence_as_evidence() -> None:
+    """Words no rule lists: the model adds the type and cites one whole sentence of the text."""
+    text = (
+        "Kim said the guards took her newborn the night it was born.\n\n"
+        "She came back to the cell without the baby. No one would say where it had gone."
+    )
+    rules = find_acts(text)
+    added = suggest_acts(text, rules)
+    assert added, "the model should add at least one type here"
+    for a in added:
+        assert a.source == "model" and a.type not in {r.type for r in rules}
+        assert text[a.start : a.end] == a.text and a.text.endswith(".")
+        assert model().probabilities(text)[a.type] >= THRESHOLD
+
+
+def test_the_model_never_repeats_a_type_the_rules_found() -> None:
+    text = "He was tortured and imprisoned in Yodok, where prisoners died of hunger."
+    rules = find_acts(text)
+    assert {"CAH-F", "CAH-E"} <= {a.type for a in rules}
+    assert not {a.type for a in suggest_acts(text, rules)} & {a.type for a in rules}
+
+
+def test_text_about_nothing_gets_no_model_acts() -> None:
+    result = extract_text("The weather in Seoul was mild and the markets were busy on Monday.")
+    assert [a for a in result.acts if a.source == "model"] == []
+
+
+def test_extract_marks_rule_and_model_acts() -> None:
+    text = (
+        "Two men from the security bureau took her away in 2009. Her family has heard nothing "
+        "since, and her husband and son were later moved out of the city."
+    )
+    result = extract_text(text)
+    assert {a.source for a in result.acts} <= {"rule", "model"}
+    assert [a.start for a in result.acts] == sorted(a.start for a in result.acts)
+    assert all(result.text[a.start : a.end] == a.text for a in result.acts)
+
+
+def test_a_cited_sentence_does_not_end_at_no_or_a_title() -> None:
+    """'Kyo-hwa-so No. 12' and 'Rev. Han' are inside one sentence."""
+    text = "Rev. Han was held at Kyo-hwa-so No. 12 for years. He was freed."
+    assert [m.group(0).strip() for m in _SENTENCE.finditer(text)] == [
+        "Rev. Han was held at Kyo-hwa-so No. 12 for years.",
+        "He was freed.",
+    ]
