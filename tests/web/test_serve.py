@@ -27,25 +27,50 @@ def test_a_worker_app_opens_the_case_from_the_environment(sqlite_desk, monkeypat
         app.state.case.close()
 
 
-def test_the_workers_socket_turns_nagle_off():
-    """The socket the workers share is a TCP one with TCP_NODELAY: with uvicorn's own, every
-    response waited ~40 ms for the client's delayed ACK (asyncio only sets TCP_NODELAY on
-    connections from sockets that say they are TCP)."""
+def test_each_worker_socket_is_tcp_with_nagle_off_and_shares_the_port():
+    """Each worker's socket is a TCP one with TCP_NODELAY (uvicorn's own shared socket was not:
+    every response then waited ~40 ms for the client's delayed ACK), and several bind the same
+    port (SO_REUSEPORT: the kernel spreads connections over the workers)."""
     import socket
 
-    from docket.web.workers import TcpConfig
+    from docket.web.workers import listening_socket
 
-    listener = TcpConfig("docket.web.serve:worker_app", host="127.0.0.1", port=0).bind_socket()
+    first = listening_socket("127.0.0.1", 0)
+    port = first.getsockname()[1]
+    second = listening_socket("127.0.0.1", port)
     try:
-        assert listener.proto == socket.IPPROTO_TCP
-        listener.listen(1)
-        with socket.create_connection(listener.getsockname()):
-            accepted, _ = listener.accept()
+        for listener in (first, second):
+            assert listener.proto == socket.IPPROTO_TCP
+            listener.listen(8)
+        with socket.create_connection(("127.0.0.1", port)):
+            ready = [s for s in (first, second) if _accepts(s)]
+            assert len(ready) == 1
+            accepted, _ = ready[0].accept()
             with accepted:
-                assert accepted.proto == socket.IPPROTO_TCP
                 assert accepted.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY)
     finally:
-        listener.close()
+        first.close()
+        second.close()
+
+
+def _accepts(listener) -> bool:  # noqa: ANN001
+    import select
+
+    return bool(select.select([listener], [], [], 2)[0])
+
+
+def test_workers_refuse_an_address_another_server_listens_on():
+    """SO_REUSEPORT would otherwise let the workers join another server on the same port and
+    split its connections with it (another case's, say)."""
+    import socket
+
+    from docket.web.workers import _refuse_a_taken_address
+
+    with socket.socket() as other:
+        other.bind(("127.0.0.1", 0))
+        other.listen(1)
+        with pytest.raises(OSError):
+            _refuse_a_taken_address("127.0.0.1", other.getsockname()[1])
 
 
 def test_a_warm_worker_freezes_its_long_lived_objects(sqlite_desk, monkeypatch):

@@ -46,8 +46,10 @@ def serve(
     core). Each opens the case and unlocks its key itself, so the key must come from the
     environment (DOCKET_KEY_FILE / DOCKET_PASSPHRASE), not a prompt; sessions and the matcher
     cache's invalidation work across processes (both live in the case)."""
+    import uvicorn
+
     from docket.web.app import create_app
-    from docket.web.workers import TcpConfig, run_workers
+    from docket.web.workers import run_workers
 
     if workers > 1 and KeySource.from_env() is None:
         raise BadInput("more than one worker needs the case key in DOCKET_KEY_FILE or "
@@ -59,19 +61,14 @@ def serve(
     announce(f"docket is serving {app.state.case.config.name} at http://{shown}:{port}/ "
              f"{f'with {workers} workers ' if workers > 1 else ''}(Ctrl-C to stop)")  # fmt: skip
     if workers <= 1:
-        import uvicorn
-
         uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
         return
     os.environ[_CASE_ENV] = str(app.state.case.root)
     os.environ[_SECURE_ENV] = "1" if secure else "0"
     app.state.case.close()  # the workers open their own
-    # a worker opening a large case (and warming its matchers) can take longer than uvicorn's
-    # 5 s health check on a busy machine: it would be killed and restarted forever
-    config = TcpConfig("docket.web.serve:worker_app", factory=True, workers=workers, host=host,
-                        port=port, log_level="warning", access_log=False,
-                        timeout_worker_healthcheck=120)  # fmt: skip
-    run_workers(config)
+    config = uvicorn.Config("docket.web.serve:worker_app", factory=True, host=host, port=port,
+                            log_level="warning", access_log=False)  # fmt: skip
+    run_workers(config, workers)
 
 
 def worker_app() -> FastAPI:

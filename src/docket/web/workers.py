@@ -1,39 +1,88 @@
-"""Several uvicorn worker processes on one TCP socket (`docket serve --workers N`)."""
+"""Several uvicorn worker processes on one address (`docket serve --workers N`).
+
+Each worker listens on a socket of its own, all bound to the same address with SO_REUSEPORT, so
+the kernel spreads new connections over the workers. With one shared listening socket (what
+uvicorn's supervisor does) the worker that wakes first accepts every connection waiting (asyncio
+and libuv accept in a loop): 16 clients connecting at once often all landed on one worker, which
+halved throughput and doubled p99 at random, decided at connect time (measured:
+docs/benchmarks.md#web).
+"""
 
 from __future__ import annotations
 
-import contextlib
+import multiprocessing
+import signal
 import socket
+import threading
 
 import uvicorn
 
+STARTUP_FAILURE = 3  # uvicorn's exit code for a worker that could not start
 
-def run_workers(config: uvicorn.Config) -> None:
-    """What `uvicorn.run` does for several workers, with our socket (`TcpConfig`)."""
-    from uvicorn.supervisors import Multiprocess
 
-    sockets = [config.bind_socket()]
+def listening_socket(host: str, port: int) -> socket.socket:
+    """A TCP socket bound to (host, port) with SO_REUSEPORT, one per worker.
+
+    Named as TCP with TCP_NODELAY set: asyncio turns Nagle's algorithm off only on connections
+    accepted from a socket that says it is TCP; otherwise every response sent in two writes
+    waited for the client's delayed ACK (~40 ms on Linux: 44 ms per request against 1.5 ms)."""
+    family, _, _, _, address = socket.getaddrinfo(
+        host, port, type=socket.SOCK_STREAM, proto=socket.IPPROTO_TCP
+    )[0]
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     try:
-        supervisor = Multiprocess(config, sockets=sockets)
-    except TypeError:  # uvicorn before 0.30 also wants the worker's target
-        supervisor = Multiprocess(config, target=uvicorn.Server(config).run, sockets=sockets)  # type: ignore[call-arg]
-    with contextlib.suppress(KeyboardInterrupt):
-        supervisor.run()
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        sock.bind(address)
+    except OSError:
+        sock.close()
+        raise
+    return sock
 
 
-class TcpConfig(uvicorn.Config):
-    """uvicorn binds the workers' shared socket without naming TCP as its protocol, so asyncio
-    never turns Nagle's algorithm off on the connections accepted from it: every response whose
-    headers and body go out in two writes then waits for the client's delayed ACK (~40 ms on
-    Linux). Measured: 1.5 ms per request with one worker, 44 ms with two. The socket is rebuilt
-    as a TCP one (asyncio then sets TCP_NODELAY per connection), with TCP_NODELAY set on it too
-    (inherited by accepted connections on Linux)."""
+def _refuse_a_taken_address(host: str, port: int) -> None:
+    """SO_REUSEPORT would let the workers join another server already listening there (say,
+    another case's): connections would then be split between the two. A plain bind fails on
+    any listener, so the address is checked that way first."""
+    family, _, _, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # TIME_WAIT is no listener
+        probe.bind(address)
 
-    def bind_socket(self) -> socket.socket:
-        sock = super().bind_socket()
-        if sock.family not in (socket.AF_INET, socket.AF_INET6):
-            return sock
-        tcp = socket.socket(sock.family, socket.SOCK_STREAM, socket.IPPROTO_TCP, sock.detach())
-        tcp.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-        tcp.set_inheritable(True)
-        return tcp
+
+def _serve_one(config: uvicorn.Config) -> None:
+    """One worker process: its own socket, one uvicorn server."""
+    sock = listening_socket(config.host, config.port)
+    uvicorn.Server(config).run(sockets=[sock])
+
+
+def run_workers(config: uvicorn.Config, workers: int) -> None:
+    """Start `workers` processes and keep them running until SIGINT or SIGTERM; a worker that
+    dies is replaced, unless it failed at start-up (a broken case or address fails every time)."""
+    spawn = multiprocessing.get_context("spawn")
+    _refuse_a_taken_address(config.host, config.port)
+    stop = threading.Event()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: stop.set())
+
+    def start() -> multiprocessing.process.BaseProcess:
+        process = spawn.Process(target=_serve_one, args=(config,), daemon=False)
+        process.start()
+        return process
+
+    processes = [start() for _ in range(workers)]
+    try:
+        while not stop.wait(0.5):
+            for n, process in enumerate(processes):
+                if process.is_alive():
+                    continue
+                if process.exitcode == STARTUP_FAILURE:
+                    stop.set()
+                    break
+                processes[n] = start()
+    finally:
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            process.join()
