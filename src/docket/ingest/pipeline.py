@@ -252,6 +252,7 @@ def ingest_paths(
     if kind is not None and kind not in readers():
         raise BadInput(f"unknown kind {kind!r}; expected one of " + "|".join(readers()))
     report = IngestReport()
+    case.blobs.sweep_stale_temps()  # partial writes of an earlier ingest that was killed
 
     def finish(batch: _InFlight) -> None:
         batch.done.result()

@@ -2,7 +2,7 @@
 
 Writes are atomic (temporary file, fsync, rename, fsync of the folder), so a killed process leaves
 either the whole blob or nothing under the final name; an orphan blob is harmless and is reused on
-re-ingest. A batch makes many blobs durable at once: the fsyncs run concurrently, so the file
+re-ingest, and its temporary file is removed by the next ingest (`sweep_stale_temps`). A batch makes many blobs durable at once: the fsyncs run concurrently, so the file
 system commits them together (one journal commit and one disk flush for the lot instead of one
 each, which cost about 5 ms per blob here).
 
@@ -18,6 +18,7 @@ import hashlib
 import itertools
 import os
 import re
+import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager, suppress
@@ -33,6 +34,18 @@ if TYPE_CHECKING:
 
 
 _HEX64 = re.compile(r"[0-9a-f]{64}")
+_TEMP_NAME = re.compile(r"\.tmp-[0-9a-f]{16}-(?P<pid>\d+)-\d+")  # see BlobBatch._create_temp
+STALE_AFTER_S = 600.0
+
+
+def _process_runs(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # it runs, as another user
+        return True
+    return True
 
 
 def sha256_hex(data: bytes) -> str:
@@ -132,6 +145,23 @@ class BlobStore:
             return "altered (sealed bytes do not open with the case key)"
         actual = sha256_hex(data)
         return None if actual == sha256 else f"altered (opens but hashes to {actual[:12]}…)"
+
+    def sweep_stale_temps(self, older_than: float = STALE_AFTER_S) -> int:
+        """Remove temporary files left by a writer that was killed mid-write (SIGKILL, power
+        loss); returns how many. Only files whose writing process no longer runs on this host
+        and that have not changed for `older_than` seconds: another process's blob in flight is
+        never touched, even on a folder shared with another host (its age protects it)."""
+        removed = 0
+        now = time.time()
+        for path in self.root.glob("??/.tmp-*"):
+            match = _TEMP_NAME.fullmatch(path.name)
+            if match is None or _process_runs(int(match["pid"])):
+                continue
+            with suppress(FileNotFoundError):
+                if now - path.stat().st_mtime > older_than:
+                    path.unlink()
+                    removed += 1
+        return removed
 
     def __iter__(self) -> Iterator[str]:
         for path in sorted(self.root.glob("??/*")):
