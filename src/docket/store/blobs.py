@@ -2,9 +2,10 @@
 
 Writes are atomic (temporary file, fsync, rename, fsync of the folder), so a killed process leaves
 either the whole blob or nothing under the final name; an orphan blob is harmless and is reused on
-re-ingest, and its temporary file is removed by the next ingest (`sweep_stale_temps`). A batch makes many blobs durable at once: the fsyncs run concurrently, so the file
-system commits them together (one journal commit and one disk flush for the lot instead of one
-each, which cost about 5 ms per blob here).
+re-ingest, and a partial write's temporary file is removed by the next ingest
+(`sweep_stale_temps`). A batch makes many blobs durable at once: the fsyncs run concurrently, so
+the file system commits them together (one journal commit and one disk flush for the lot instead
+of one each, which cost about 5 ms per blob here).
 
 Sealed blobs: originals that carry protected data (testimonies, lists of names, sources marked
 sensitive) are stored AES-GCM encrypted, still under the sha256 of the plain original. `get` and
