@@ -87,3 +87,16 @@ def test_a_warm_worker_freezes_its_long_lived_objects(sqlite_desk, monkeypatch):
         assert gc.get_freeze_count() > 0
     finally:
         gc.unfreeze()
+
+
+def test_several_workers_without_so_reuseport_are_refused_with_a_reason(monkeypatch):
+    import socket
+
+    import uvicorn
+
+    from docket.web.workers import run_workers
+
+    monkeypatch.delattr(socket, "SO_REUSEPORT")
+    config = uvicorn.Config("docket.web.serve:worker_app", factory=True, port=1)
+    with pytest.raises(BadInput, match="SO_REUSEPORT"):
+        run_workers(config, 2)

@@ -17,6 +17,8 @@ import threading
 
 import uvicorn
 
+from docket.errors import BadInput
+
 STARTUP_FAILURE = 3  # uvicorn's exit code for a worker that could not start
 
 
@@ -60,6 +62,9 @@ def _serve_one(config: uvicorn.Config) -> None:
 def run_workers(config: uvicorn.Config, workers: int) -> None:
     """Start `workers` processes and keep them running until SIGINT or SIGTERM; a worker that
     dies is replaced, unless it failed at start-up (a broken case or address fails every time)."""
+    if not hasattr(socket, "SO_REUSEPORT"):
+        raise BadInput("more than one worker needs SO_REUSEPORT (Linux, BSD); run one worker",
+                       where="--workers")  # fmt: skip
     spawn = multiprocessing.get_context("spawn")
     _refuse_a_taken_address(config.host, config.port)
     stop = threading.Event()
