@@ -20,9 +20,10 @@ os.environ.setdefault("NUMBA_NUM_THREADS", "1")
 
 import numpy as np  # noqa: E402
 
-from docket.estimate import from_mapping, load_published  # noqa: E402
+from docket.estimate import load_published  # noqa: E402
 from docket.estimate._covariates import covariate_model_average  # noqa: E402
-from docket.estimate._dga import dga_estimate, negative_binomial_log_prior  # noqa: E402
+from docket.estimate._datasets import madigan_york_1997  # noqa: E402
+from docket.estimate._dga import dga_estimate  # noqa: E402
 from docket.estimate._lcmcr_sampler import prepare, run_chain  # noqa: E402
 from docket.estimate._loglinear import loglinear_estimate  # noqa: E402
 from docket.estimate._loglinear_fit import exhaustive_search  # noqa: E402
@@ -119,13 +120,7 @@ def published() -> None:
             f"low {'exact' if round(res.ci_low) == pub['ci_low'] else 'differs'}, "
             f"high {round(res.ci_high) - pub['ci_high']:+d} |"
         )
-    v = load_published("spina_bifida_upstate_ny_1969_1974_3lists")[1]["variant_madigan_york_1997"]
-    pub = v["published"]
-    res = dga_estimate(
-        from_mapping(v["lists"], v["counts"]),
-        delta=1.0,
-        log_prior=negative_binomial_log_prior(13.14, 55.17),
-    )
+    res, pub = madigan_york_1997()
     top = res.details["top_graphs"][0]
     ours = (
         round(top["posterior"], 2),

@@ -13,8 +13,8 @@ import numpy as np
 import pytest
 
 from docket.errors import BadInput
-from docket.estimate import from_mapping, load_published
-from docket.estimate._dga import dga_estimate, negative_binomial_log_prior
+from docket.estimate import load_published
+from docket.estimate._datasets import madigan_york_1997
 from docket.estimate._stepwise import read_resamples, stepwise_bca_estimate, stepwise_fit
 
 DATA = Path(__file__).parent / "data"
@@ -79,13 +79,7 @@ def test_madigan_york_1997_spina_bifida_decomposable_graph_averaging():
     """Madigan & York (1997): 3 lists, delta = 1, negative binomial prior on N; top graph
     (death certificates - rehabilitation) posterior 0.37, Bayes estimate 731, mode 729;
     averaged over graphs, Bayes estimate 731, mode 728. The posterior is exact here (no MCMC)."""
-    v = load_published("spina_bifida_upstate_ny_1969_1974_3lists")[1]["variant_madigan_york_1997"]
-    pub = v["published"]
-    res = dga_estimate(
-        from_mapping(v["lists"], v["counts"]),
-        delta=1.0,
-        log_prior=negative_binomial_log_prior(13.14, 55.17),
-    )
+    res, pub = madigan_york_1997()
     assert res.observed == 626
     top = res.details["top_graphs"][0]
     assert top["edges"] == ["S2-S3"]

@@ -8,6 +8,7 @@ from importlib import resources
 from typing import Any
 
 from docket.estimate._histories import CaptureHistories, from_mapping
+from docket.estimate._result import EstimateResult
 
 
 @cache
@@ -26,3 +27,19 @@ def load_published(name: str, stratum: str | None = None) -> tuple[CaptureHistor
     raw = _raw(name)
     counts = raw["counts"] if stratum is None else raw["strata"][stratum]
     return from_mapping(raw["lists"], counts, label=stratum or name), raw
+
+
+def madigan_york_1997() -> tuple[EstimateResult, dict[str, Any]]:
+    """The spina bifida example of Madigan & York (1997), estimated with the settings it was
+    published with (decomposable-graph averaging; the variant's `settings`): docket's result
+    and the published figures, for the test and the benchmark that compare them."""
+    from docket.estimate._dga import dga_estimate, negative_binomial_log_prior
+
+    variant = _raw("spina_bifida_upstate_ny_1969_1974_3lists")["variant_madigan_york_1997"]
+    settings = variant["settings"]
+    result = dga_estimate(
+        from_mapping(variant["lists"], variant["counts"]),
+        delta=settings["delta"],
+        log_prior=negative_binomial_log_prior(*settings["negative_binomial_prior"]),
+    )
+    return result, variant["published"]
