@@ -22,8 +22,8 @@ from docket.errors import BadInput
 STARTUP_FAILURE = 3  # uvicorn's exit code for a worker that could not start
 
 
-def listening_socket(host: str, port: int) -> socket.socket:
-    """A TCP socket bound to (host, port) with SO_REUSEPORT, one per worker.
+def listening_socket(host: str, port: int, *, share_port: bool = True) -> socket.socket:
+    """A TCP socket bound to (host, port), with SO_REUSEPORT unless `share_port` is False.
 
     Named as TCP with TCP_NODELAY set: asyncio turns Nagle's algorithm off only on connections
     accepted from a socket that says it is TCP; otherwise every response sent in two writes
@@ -33,8 +33,9 @@ def listening_socket(host: str, port: int) -> socket.socket:
     )[0]
     sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     try:
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # TIME_WAIT is no listener
+        if share_port:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
         sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         sock.bind(address)
     except OSError:
@@ -45,12 +46,9 @@ def listening_socket(host: str, port: int) -> socket.socket:
 
 def _refuse_a_taken_address(host: str, port: int) -> None:
     """SO_REUSEPORT would let the workers join another server already listening there (say,
-    another case's): connections would then be split between the two. A plain bind fails on
-    any listener, so the address is checked that way first."""
-    family, _, _, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
-    with socket.socket(family, socket.SOCK_STREAM) as probe:
-        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # TIME_WAIT is no listener
-        probe.bind(address)
+    another case's): connections would then be split between the two. A bind without it fails
+    on any listener, so the address is checked that way first."""
+    listening_socket(host, port, share_port=False).close()
 
 
 def _serve_one(config: uvicorn.Config) -> None:
