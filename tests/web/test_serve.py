@@ -100,3 +100,36 @@ def test_several_workers_without_so_reuseport_are_refused_with_a_reason(monkeypa
     config = uvicorn.Config("docket.web.serve:worker_app", factory=True, port=1)
     with pytest.raises(BadInput, match="SO_REUSEPORT"):
         run_workers(config, 2)
+
+
+def test_workers_that_cannot_start_stop_the_server_instead_of_restarting(tmp_path, monkeypatch):
+    """A worker whose case does not open exits with uvicorn's start-up failure code; the
+    supervisor then stops (restarting it would fail the same way, every half second)."""
+    import signal
+    import socket
+
+    import uvicorn
+
+    from docket.web import serve as serving
+    from docket.web.workers import run_workers
+
+    monkeypatch.setenv(serving._CASE_ENV, str(tmp_path / "not-a-case"))
+    monkeypatch.setenv(serving._SECURE_ENV, "0")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    before = signal.getsignal(signal.SIGINT)
+    config = uvicorn.Config("docket.web.serve:worker_app", factory=True, host="127.0.0.1",
+                            port=port, log_level="critical")  # fmt: skip
+
+    def hung(*_: object) -> None:
+        raise TimeoutError("the supervisor kept restarting workers that cannot start")
+
+    signal.signal(signal.SIGALRM, hung)
+    signal.alarm(90)
+    try:
+        run_workers(config, 2)  # returns: both workers failed at start-up
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, signal.SIG_DFL)
+    assert signal.getsignal(signal.SIGINT) is before  # the caller's handlers are back

@@ -13,13 +13,13 @@ from __future__ import annotations
 import multiprocessing
 import signal
 import socket
+import sys
 import threading
 
 import uvicorn
+from uvicorn.main import STARTUP_FAILURE
 
-from docket.errors import BadInput
-
-STARTUP_FAILURE = 3  # uvicorn's exit code for a worker that could not start
+from docket.errors import BadInput, DocketError
 
 
 def listening_socket(host: str, port: int, *, share_port: bool = True) -> socket.socket:
@@ -54,7 +54,17 @@ def _refuse_a_taken_address(host: str, port: int) -> None:
 def _serve_one(config: uvicorn.Config) -> None:
     """One worker process: its own socket, one uvicorn server."""
     sock = listening_socket(config.host, config.port)
-    uvicorn.Server(config).run(sockets=[sock])
+    server = uvicorn.Server(config)
+    try:
+        server.run(sockets=[sock])
+    except Exception as exc:  # the app did not load (say, the case would not open)
+        if server.started:
+            raise
+        # no traceback: it could carry protected values; docket's own errors are safe to show
+        detail = str(exc) if isinstance(exc, DocketError) else type(exc).__name__
+        print(f"docket: error: a worker could not start: {detail}", file=sys.stderr)  # noqa: T201
+    if not server.started:  # it would fail the same way again: tell the supervisor to stop
+        sys.exit(STARTUP_FAILURE)
 
 
 def run_workers(config: uvicorn.Config, workers: int) -> None:
@@ -66,8 +76,9 @@ def run_workers(config: uvicorn.Config, workers: int) -> None:
     spawn = multiprocessing.get_context("spawn")
     _refuse_a_taken_address(config.host, config.port)
     stop = threading.Event()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(sig, lambda *_: stop.set())
+    handlers = {
+        sig: signal.signal(sig, lambda *_: stop.set()) for sig in (signal.SIGINT, signal.SIGTERM)
+    }
 
     def start() -> multiprocessing.process.BaseProcess:
         process = spawn.Process(target=_serve_one, args=(config,), daemon=False)
@@ -89,3 +100,5 @@ def run_workers(config: uvicorn.Config, workers: int) -> None:
             process.terminate()
         for process in processes:
             process.join()
+        for sig, handler in handlers.items():
+            signal.signal(sig, handler)
