@@ -187,13 +187,15 @@ def _search(case: Case, terms: list[QueryTerm], actor: Actor, limit: int, kind: 
         red = Redactor.for_actor(session, actor)
         wide = limit if red.full and not kind else limit * 4
         ranked = dialect_for(session).ranked_ids(session, terms, wide)
-        # one query for all ranked sources (then session.get finds each in the identity map)
+        # one query for all ranked sources, kept here: the session's identity map holds clean
+        # objects weakly, so a discarded prefetch would be freed and each get query again
         ids = [source_id for source_id, _ in ranked]
-        session.scalars(select(Source).where(Source.id.in_(ids or [-1]))).all()
+        query = select(Source).where(Source.id.in_(ids or [-1]))
+        loaded = {source.id: source for source in session.scalars(query)}
         results: list[SearchHit] = []
         masked: Redactor | None = None
         for source_id, score in ranked:
-            source = session.get(Source, source_id)
+            source = loaded.get(source_id)
             if source is None or (kind and source.kind != kind) or not red.can_see(source):
                 continue
             # offsets and snippet from the text as this reader sees it; search never shows
