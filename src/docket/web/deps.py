@@ -73,18 +73,18 @@ async def current_user(
     # a read-only request reads the case's change version once, here, for all its cached reads
     safe = request.method in SAFE_METHODS
     token = bearer.credentials if bearer is not None else None
+    version: tuple[str, str] | None = None
+    by_token: Actor | None = None
     if token is not None or safe:
         version, by_token = await run_in_threadpool(_version_and_token, case, safe, token)
-        readcache.pin_version(case, version)  # AuthenticationFailed (-> 401) was raised above
-        if by_token is not None:
-            return by_token
-    else:
-        readcache.pin_version(case, None)
+    readcache.pin_version(case, version)  # AuthenticationFailed (-> 401) was raised above
+    if by_token is not None:
+        return by_token
     if request.headers.get("authorization"):
         raise LoginRequired("send `Authorization: Bearer <token>`")
     if web is None:
         raise LoginRequired()
-    if request.method not in SAFE_METHODS:
+    if not safe:
         offered = request.headers.get(CSRF_HEADER)
         if offered is None and request.headers.get("content-type", "").startswith(
             ("application/x-www-form-urlencoded", "multipart/form-data")

@@ -38,11 +38,12 @@ def respond(
     JSON; the body is reused while the same object comes back. Cached objects are never changed
     (docket.readcache), so the same object means the same body. `keep=False` for a value made
     anew for each request (nothing to reuse)."""
-    with _lock:
-        found = _bodies.get(id(value))
-        if found is not None and found[0] is value:
-            _bodies.move_to_end(id(value))
-            return Response(found[1], media_type="application/json")
+    if keep:  # a value made for this request alone cannot have been kept
+        with _lock:
+            found = _bodies.get(id(value))
+            if found is not None and found[0] is value:
+                _bodies.move_to_end(id(value))
+                return Response(found[1], media_type="application/json")
     adapter = _adapter(schema)
     checked = adapter.validate_python(convert(value) if convert else value, from_attributes=True)
     body = adapter.dump_json(checked, by_alias=True)
