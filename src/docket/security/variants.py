@@ -55,18 +55,12 @@ def fold(text: str) -> tuple[str, list[int] | None]:
     chars: list[str] = []
     index: list[int] = []
     for i, ch in enumerate(text):
-        if ch < "\x80" or "\uac00" <= ch <= "\ud7a3":  # ASCII, Hangul syllables: no accents
-            pieces = ch.lower()
-        else:
-            pieces = "".join(p for p in unicodedata.normalize("NFKD", ch)
-                             if not unicodedata.combining(p)).casefold()  # fmt: skip
-        for low in pieces:
+        for low in _fold_char(ch):
             chars.append(low)
             index.append(i)
     return "".join(chars), index
 
 
-_GAP_CHARS = re.compile(r"[\s,\-\u2010-\u2015]+")
 _CHUNK = re.compile(r"[^\s,\-\u2010-\u2015]+")  # a run of text between gaps
 _WORD = re.compile(r"\w")
 _GAP = r"[\s,\-\u2010-\u2015]*"
@@ -75,7 +69,7 @@ _PREFIX = 4  # characters of a key that locate candidates, before any lookup
 
 def _fold_char(ch: str) -> str:
     """One character as `fold` writes it (possibly none, or several)."""
-    if ch < "\x80" or "\uac00" <= ch <= "\ud7a3":
+    if ch < "\x80" or "\uac00" <= ch <= "\ud7a3":  # ASCII, Hangul syllables: no accents
         return ch.lower()
     return "".join(p for p in unicodedata.normalize("NFKD", ch)
                    if not unicodedata.combining(p)).casefold()  # fmt: skip
@@ -95,12 +89,6 @@ def _fold_fast(text: str) -> tuple[str, bool]:
     shifted = any(len(f) != 1 for f in changes.values())
     chars = re.compile("[" + "".join(map(re.escape, changes)) + "]")
     return chars.sub(lambda m: changes[m.group()], lowered), shifted
-
-
-def spelling_key(variant: str) -> str:
-    """The form a spelling is looked up by: folded, with every gap (space, comma, hyphen)
-    removed. 'Ri Yong-chol', 'RI YONGCHOL' and 'ri, yong chol' share one key."""
-    return _key(variant, {})
 
 
 def _name_keys(name: str, folded: dict[str, str]) -> set[str]:
@@ -123,20 +111,11 @@ def _name_keys(name: str, folded: dict[str, str]) -> set[str]:
     return keys
 
 
-def _key(variant: str, folded: dict[str, str]) -> str:
-    out = []
-    for token in _SPLIT.split(variant):
-        if token:
-            if (f := folded.get(token)) is None:
-                f = folded[token] = fold(token)[0]
-            out.append(f)
-    return "".join(out)
-
-
 class NameMatcher:
     """Finds any spelling of any of the given names; each match says which name it was.
 
-    Each spelling is reduced to its key (`spelling_key`); the text is cut into runs between gaps
+    Each spelling is reduced to its key (folded, every gap removed: 'Ri Yong-chol', 'RI
+    YONGCHOL' and 'ri, yong chol' share one); the text is cut into runs between gaps
     and every run of text that starts and ends at a word boundary is looked up by its key. With
     romanisation variants a case has hundreds of thousands of spellings (tens of thousands of
     keys): a set is built in a fraction of the time the equivalent regular expression took to
@@ -166,7 +145,7 @@ class NameMatcher:
                 labels.setdefault(key, label)
         self._labels = labels
         self._latin = {k for k in labels if not _HANGUL.search(k)}
-        self._hangul = {k for k in labels if _HANGUL.search(k)}
+        self._hangul = labels.keys() - self._latin
         self._longest = max(map(len, self._latin), default=0)
         # where a Latin key may start: after a non-word character, its first characters with
         # gaps anywhere between them (a superset: the lookup decides)
