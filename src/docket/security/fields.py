@@ -263,26 +263,29 @@ def redaction_version(session: Session) -> str:
     return session.execute(query).scalar() or ""
 
 
+def _forget_on_rollback(session: Session) -> None:
+    for key in (_PLAIN, _MASKED_CHANGED, CHANGED):
+        session.info.pop(key, None)
+
+
 def _register() -> None:
     for mapper in Base.registry.mappers:
         cls = mapper.class_
-        names = protected_attributes(cls)
-        if names or cls is Source:
-            if "uid" not in mapper.column_attrs:
-                raise RuntimeError(f"{cls.__name__} has protected columns but no uid column")
-            _PROTECTED[cls] = names
-    for cls in _PROTECTED:
+        marked = _marked_columns(cls, is_protected)
+        if not marked and cls is not Source:
+            continue
+        if "uid" not in mapper.column_attrs:
+            raise RuntimeError(f"{cls.__name__} has protected columns but no uid column")
+        _PROTECTED[cls] = [prop.key for prop, _ in marked]
+        if marked:
+            MASKED_VALUES[cls] = {prop.key: masked_as(col) for prop, col in marked}
+            labels = tuple(prop.key for prop, _ in _marked_columns(cls, is_mask_label))
+            MASKED_ATTRIBUTES[cls] = (*MASKED_VALUES[cls], *labels)
         event.listen(cls, "load", _on_load)
         event.listen(cls, "refresh", _on_refresh)
         event.listen(cls, "before_insert", _before_insert)
         event.listen(cls, "before_update", _before_update)
-    for cls in _PROTECTED:
-        masked = {prop.key: masked_as(col) for prop, col in _marked_columns(cls, is_protected)}
-        if masked:
-            labels = tuple(prop.key for prop, _ in _marked_columns(cls, is_mask_label))
-            MASKED_VALUES[cls] = masked
-            MASKED_ATTRIBUTES[cls] = (*masked, *labels)
-    for cls in MASKED_ATTRIBUTES:
+    for cls in MASKED_ATTRIBUTES:  # after the sealing listeners of the same events
         event.listen(cls, "before_insert", lambda _m, _c, t: _note_masked(t, whole_row=True))
         event.listen(cls, "before_delete", lambda _m, _c, t: _note_masked(t, whole_row=True))
         event.listen(cls, "before_update", lambda _m, _c, t: _note_masked(t, whole_row=False))
@@ -290,9 +293,7 @@ def _register() -> None:
     event.listen(Session, "do_orm_execute", _note_dml)
     event.listen(Session, "before_commit", _bump_change_version)
     event.listen(Session, "after_flush_postexec", _restore)
-    event.listen(Session, "after_rollback", lambda session: session.info.pop(_PLAIN, None))
-    event.listen(Session, "after_rollback", lambda session: session.info.pop(_MASKED_CHANGED, 0))
-    event.listen(Session, "after_rollback", lambda session: session.info.pop(CHANGED, 0))
+    event.listen(Session, "after_rollback", _forget_on_rollback)
 
 
 _register()
