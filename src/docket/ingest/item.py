@@ -53,7 +53,7 @@ class Item:
 
     @cached_property
     def resolved(self) -> Path:
-        """The absolute path, resolved once (it is needed three times and costs a stat per
+        """The absolute path, resolved once (it is needed twice and costs a stat per
         component)."""
         return self.path.resolve()
 

@@ -105,7 +105,7 @@ def _records(
     out of the index)."""
     parsed = item.parsed
     assert parsed is not None
-    origin, filename = _origin(item)
+    origin, filename = source.origin, source.filename  # as _new_source wrote them
     for number, (start, end) in enumerate(parsed.pages, start=1):
         session.add(SourcePage(source_id=source.id, number=number, start=start, end=end))
     if parsed.persons:
