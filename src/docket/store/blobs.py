@@ -45,7 +45,7 @@ def _process_runs(pid: int) -> bool:
     except ProcessLookupError:
         return False
     except PermissionError:  # it runs, as another user
-        return True
+        pass
     return True
 
 
