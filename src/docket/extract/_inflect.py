@@ -26,7 +26,6 @@ _IRREGULAR = {
     "strike": ("strikes", "struck", "struck|stricken", "striking"),
     "take": ("takes", "took", "taken", "taking"),
     "throw": ("throws", "threw", "thrown", "throwing"),
-    "lock": ("locks", "locked", "locked", "locking"),
 }
 
 

@@ -21,8 +21,7 @@ from typing import Any
 import numpy as np
 
 from docket.extract._types import ActMention
-from docket.extract.acts import _DETENTION
-from docket.vocab import acts
+from docket.extract.acts import _DETENTION, _acts_by_code
 
 # chosen by leave-one-set-out over dev and heldout1-10 (bench/extract_acts_cv.py)
 THRESHOLD = 0.6
@@ -51,7 +50,7 @@ class ActModel:
         from sklearn.linear_model import LogisticRegression
         from sklearn.pipeline import make_union
 
-        known = {a.code for a in acts()}
+        known = set(_acts_by_code())
         self.features = make_union(
             TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), min_df=2, sublinear_tf=True),
             TfidfVectorizer(
@@ -102,7 +101,7 @@ class ActModel:
         if not new or not sents:
             return []
         scores = self._scores([m.group(0) for m in sents])
-        by_code = {a.code: a for a in acts()}
+        by_code = _acts_by_code()
         out = []
         for code in new:
             best = sents[int(scores[:, self.codes.index(code)].argmax())]

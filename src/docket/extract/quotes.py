@@ -385,7 +385,7 @@ class _Finder:
             if c.dep_ == "ccomp"
             or (c.dep_ in ("advcl", "xcomp") and any(x.lower_ == "that" for x in c.children))
         ]
-        if that and not any(c.dep_ == "nsubjpass" for c in verb.children):
+        if that:  # (a passive verb has returned above)
             # "X reported in 2014 that ...": the words after "that", however the parser
             # attached them (the small model often takes "that" for an object)
             qs, qe = that.end(), sent.end_char

@@ -124,7 +124,7 @@ _PERSON_DESC = re.compile(
     r"(?: (?:of|from) (?:[\w-]+ ){0,4}[\w-]+)?"
     r"(?: who (?:(?!\s(?:said|says|told|tells)\b)[^,.;]){1,40})?"  # not into "... said she"
 )
-_MALE = {"husband", "father", "son", "brother", "uncle", "grandfather", "man", "mr", "mr."}
+_MALE = {"husband", "father", "son", "brother", "uncle", "grandfather", "man", "mr"}
 _KIN = (
     r"husband|father|son|brother|uncle|grandfather|man|wife|mother|daughter|sister|aunt|"
     r"grandmother|woman|girl"

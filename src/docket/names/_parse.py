@@ -102,7 +102,7 @@ def _near_surname(token: str) -> tuple[str, ...]:
     between several surnames of similar frequency."""
     from rapidfuzz.distance import Levenshtein
 
-    word = re.sub(r"[^a-z]", "", fold(token))
+    word = _letters(token)
     if len(word) < 3:
         return ()
     hits: set[str] = set()
@@ -218,7 +218,7 @@ def _choose_surname(tokens: list[str], flags: set[str]) -> tuple[str, str, str]:
 
 def _parse_single(original: str, token: str) -> ParsedName:
     flags: set[str] = set()
-    letters = re.sub(r"[^a-z]", "", fold(token))
+    letters = _letters(token)
     if "-" in token:
         # "Ri-Yongchol" is rare; treat the hyphen as a syllable break in one run.
         flags.add(ORDER_AMBIGUOUS)
