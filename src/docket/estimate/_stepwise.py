@@ -141,14 +141,15 @@ def read_resamples(path: str | Path, ch: CaptureHistories) -> np.ndarray:
     """Resamples saved as text (a '# patterns: 10000 01000 ...' line naming the columns, then
     one replicate per row), reordered to ``ch.cells`` for ``stepwise_bca_estimate``."""
     path = Path(path)
-    header = [line for line in path.read_text().splitlines() if line.startswith("# patterns:")]
+    lines = path.read_text().splitlines()  # read once: the header, then the numbers
+    header = [line for line in lines if line.startswith("# patterns:")]
     if not header:
         raise BadInput(f"{path}: no '# patterns:' line naming the columns")
     codes = [sum(int(b) << j for j, b in enumerate(p)) for p in header[0].split(":")[1].split()]
     missing = [int(c) for c in ch.cells if int(c) not in codes]
     if missing:
         raise BadInput(f"{path}: no column for observed pattern code(s) {missing}")
-    draws = np.loadtxt(path, dtype=np.int64, comments="#", ndmin=2)
+    draws = np.loadtxt(lines, dtype=np.int64, comments="#", ndmin=2)
     return draws[:, [codes.index(int(c)) for c in ch.cells]]
 
 
