@@ -53,6 +53,14 @@ def close_db_api(db_api: Any, backend: str) -> None:
         shutil.rmtree(db_api.docket_spill_dir, ignore_errors=True)
 
 
+def backend_table(db_api: Any, backend: str, name: str, sql: str) -> Any:
+    """Register the result of `sql` over registered tables, computed where the data lives."""
+    if backend == "spark":
+        return db_api.register(db_api.spark.sql(sql), table_name=name)
+    db_api._con.execute(f"CREATE TABLE {name} AS {sql}")
+    return db_api.register(name)
+
+
 def local_spark(conf: Mapping[str, str] | None = None) -> Any:
     """A local-mode session for one machine; reused within a process.
 

@@ -16,7 +16,7 @@ import pyarrow as pa
 from splink import Linker
 from splink.internals.exceptions import EMTrainingException
 
-from docket.link._backend import close_db_api, make_db_api
+from docket.link._backend import backend_table, close_db_api, make_db_api
 from docket.link._cluster import cluster_pairs
 from docket.link._features import build_features
 from docket.link._review import breakdown
@@ -88,15 +88,6 @@ def link_records(
         timings[step] = round(now - clock[0], 2)
         clock[0] = now
 
-    options = {
-        "threshold": threshold,
-        "seed": seed,
-        "review_band": review_band,
-        "max_pairs_u": max_pairs_u,
-        "max_pairs_em": max_pairs_em,
-        "avoid_below": avoid_below,
-        "timings": timings,
-    }
     reviewed = [(str(a), str(b), bool(m)) for a, b, m in reviewed]
     # Splink sees row positions as unique_id; record ids come back through this array.
     ids = records["record_id"].astype(str).to_numpy(dtype=object)
@@ -106,7 +97,10 @@ def link_records(
         return _singletons(ids, backend, threshold, review_band, reviewed)
     db_api = make_db_api(backend, spark_session)
     try:
-        return _link(db_api, backend, feats, ids, reviewed, lap, **options)
+        return _link(db_api, backend, feats, ids, reviewed, lap, threshold=threshold, seed=seed,
+                     review_band=review_band, max_pairs_u=max_pairs_u,
+                     max_pairs_em=max_pairs_em, avoid_below=avoid_below,
+                     timings=timings)  # fmt: skip
     finally:
         close_db_api(db_api, backend)  # also on error: DuckDB's spill files hold names
 
@@ -239,7 +233,7 @@ def _clear_non_matches(
         }
     )
     db_api.register(_for_backend(members, backend), table_name="docket_cluster_members")
-    sdf = _backend_table(
+    sdf = backend_table(
         db_api,
         backend,
         "docket_people_in_clusters",
@@ -259,14 +253,6 @@ def _clear_non_matches(
     left = ids[weak["unique_id_l"].to_numpy(dtype=np.int64)]
     right = ids[weak["unique_id_r"].to_numpy(dtype=np.int64)]
     return sorted(zip(left, right, strict=True))
-
-
-def _backend_table(db_api: Any, backend: str, name: str, sql: str) -> Any:
-    """Register the result of `sql` over registered tables, computed where the data lives."""
-    if backend == "spark":
-        return db_api.register(db_api.spark.sql(sql), table_name=name)
-    db_api._con.execute(f"CREATE TABLE {name} AS {sql}")
-    return db_api.register(name)
 
 
 def _for_backend(df: pd.DataFrame | pa.Table, backend: str) -> Any:
