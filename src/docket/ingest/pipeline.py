@@ -45,6 +45,10 @@ from docket.store.models import Source
 
 __all__ = ["IngestOutcome", "IngestReport", "expand_paths", "guess_kind", "ingest_paths"]
 
+# Blob stores swept in this process: the sweep lists every blob folder, too much for each upload
+# to a server; once per process is enough for what a killed process left.
+_SWEPT: set[Path] = set()
+
 MAX_FILE_BYTES = 512 * 1024 * 1024
 BATCH_FILES = 32  # files per transaction; a killed batch is redone whole by the next run
 BATCH_BYTES = 64 * 1024 * 1024  # and no more bytes than this held in memory at once
@@ -252,7 +256,9 @@ def ingest_paths(
     if kind is not None and kind not in readers():
         raise BadInput(f"unknown kind {kind!r}; expected one of " + "|".join(readers()))
     report = IngestReport()
-    case.blobs.sweep_stale_temps()  # partial writes of an earlier ingest that was killed
+    if case.blobs.root not in _SWEPT:  # partial writes of an earlier ingest that was killed
+        _SWEPT.add(case.blobs.root)
+        case.blobs.sweep_stale_temps()
 
     def finish(batch: _InFlight) -> None:
         batch.done.result()
