@@ -75,7 +75,7 @@ def test_workers_refuse_an_address_another_server_listens_on():
 
 def test_a_warm_worker_freezes_its_long_lived_objects(sqlite_desk, monkeypatch):
     """After start-up and the matcher build, what the worker holds is frozen out of the cyclic
-    collector (a full collection walked it all, ~40 ms, while every request in flight waited)."""
+    collector (a full collection walked it all, ~150 ms, while every request in flight waited)."""
     import gc
 
     from docket.web.app import _warm_and_freeze

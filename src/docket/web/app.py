@@ -26,9 +26,10 @@ STATIC = Path(__file__).parent / "static"
 
 def _warm_and_freeze(case: Case) -> None:
     """Build the name matchers, then move every object alive to the collector's permanent
-    generation. A full collection otherwise walks them all (~40 ms with the demo case's
-    matchers) while every request in flight on that worker waits: that pause was the p99 of
-    the read benchmark. Frozen objects are still freed by reference counting when dropped."""
+    generation. A full collection otherwise walks them all (~150 ms with the demo case's
+    matchers, bench/gc_pause.py) while every request in flight on that worker waits: a third of
+    one read benchmark's slowest 1 % came in such a burst. Frozen objects are still freed by
+    reference counting when dropped."""
     warm_matchers(case)
     gc.freeze()
 
