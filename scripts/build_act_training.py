@@ -2,7 +2,9 @@
 
 The texts are read as `extract` reads them (`load_file`: front matter off), each with the act
 codes its gold file lists. The sets are named, not globbed, so a new held-out set is never
-trained on by accident: it must be scored first, then added here on purpose.
+trained on by accident: it must be scored first, then added here on purpose. The SYNTHETIC
+training passages (tests/extract/eval/passages/{en,ko}.yaml: a list of `{acts, text}`) are
+added as sets "passages-en" and "passages-ko"; they are training data only, never scored.
 
     PYTHONPATH=src python scripts/build_act_training.py   # rewrites src/docket/extract/data/...
 """
@@ -18,7 +20,10 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT / "tests/extract/eval"
 OUT = ROOT / "src/docket/extract/data/act_training.jsonl"
-SETS = ("dev", "heldout", *(f"heldout{i}" for i in range(2, 11)))
+SETS = ("dev", "heldout", *(f"heldout{i}" for i in range(2, 13)))
+# SYNTHETIC labelled passages written as training data only (never scored): always trained on,
+# never left out by leave-one-set-out; absent files are skipped
+PASSAGES = {"passages-en": EVAL / "passages/en.yaml", "passages-ko": EVAL / "passages/ko.yaml"}
 
 
 def rows() -> list[dict]:
@@ -36,6 +41,17 @@ def rows() -> list[dict]:
                     "doc": f"{f.parent.name}/{f.name}",
                     "acts": sorted(set(gold.get("acts") or [])),
                     "text": load_file(f).text,
+                }
+            )
+    for name, path in PASSAGES.items():
+        items = yaml.safe_load(path.read_text("utf-8")) if path.exists() else None
+        for i, item in enumerate(items or [], start=1):
+            out.append(
+                {
+                    "set": name,
+                    "doc": f"{path.name}#{i}",
+                    "acts": sorted(set(item.get("acts") or [])),
+                    "text": str(item["text"]).strip(),
                 }
             )
     return out

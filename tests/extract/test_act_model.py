@@ -36,9 +36,32 @@ def test_shipped_training_data_matches_the_eval_sets() -> None:
 
 def test_training_data_names_only_scored_sets() -> None:
     """A held-out set must be scored before it is trained on: the sets are listed, not globbed."""
+    script = _build_script()
     sets = {r["set"] for r in training_rows()}
-    assert sets == set(_build_script().SETS)
-    assert all(s == "dev" or s.removeprefix("heldout").isdigit() or s == "heldout" for s in sets)
+    scored = sets - set(script.PASSAGES)
+    assert scored == set(script.SETS)
+    assert all(s == "dev" or s.removeprefix("heldout").isdigit() or s == "heldout" for s in scored)
+
+
+def test_training_passages_are_read_as_rows(tmp_path, monkeypatch) -> None:
+    """A passages file (a YAML list of {acts, text}) becomes one row per passage, in order."""
+    script = _build_script()
+    path = tmp_path / "en.yaml"
+    path.write_text(
+        "- acts: [V-FOOD]\n  text: SYNTHETIC. Rations were cut.\n- acts: []\n  text: Rain.\n",
+        "utf-8",
+    )
+    monkeypatch.setattr(script, "SETS", ())
+    monkeypatch.setattr(script, "PASSAGES", {"passages-en": path, "passages-ko": tmp_path / "no"})
+    assert script.rows() == [
+        {
+            "set": "passages-en",
+            "doc": "en.yaml#1",
+            "acts": ["V-FOOD"],
+            "text": "SYNTHETIC. Rations were cut.",
+        },
+        {"set": "passages-en", "doc": "en.yaml#2", "acts": [], "text": "Rain."},
+    ]
 
 
 def test_leaving_a_set_out_removes_its_documents() -> None:
