@@ -170,3 +170,45 @@ def test_the_same_words_may_evidence_two_types_unless_one_is_a_case_of_the_other
     assert "CAH-A" in death and "CAH-F" not in death
     text = "Babies born to inmates were taken from their mothers and killed."
     assert {a.type for a in find_acts(text)} == {"V-INFANTICIDE", "CAH-E"}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # SYNTHETIC sentences: acts told by what happened, not named
+        ("In the jail they questioned her about the letter night after night.", "V-ARBDET"),
+        ("At the station a guard asked him again and again where the money was.", "V-ARBDET"),
+        ("They beat him until he signed the paper.", "V-ARBDET"),
+        ("재판이라는 것도 없었다.", "V-ARBDET"),
+        ("His wife and sons lost their house and were later sent to a farm.", "V-GUILTASSOC"),
+        ("After he fled, his brothers have been moved to the north.", "V-GUILTASSOC"),
+        ("She was punished because of what her father did.", "V-GUILTASSOC"),
+        ("그의 부모는 보위부에 끌려갔다.", "V-GUILTASSOC"),
+        ("The family was driven out of the city within a week.", "V-BANISH"),
+        ("가족은 시골 마을로 추방됐다.", "V-BANISH"),
+        ("Her mother still has no way of knowing whether he is alive.", "CAH-I"),
+        ("남편의 생사조차 알 수 없다.", "CAH-I"),
+        ("Guards forced the new arrivals to strip and stand in the yard.", "V-SEXVIOL"),
+        ("여성 수감자들의 옷을 모두 벗기고 검사했다.", "V-SEXVIOL"),
+        (
+            "In the detention centre she was given pills and lost the baby that night.",
+            "V-FORCEDABORT",
+        ),
+        ("The shootings were carried out in front of villagers.", "V-PUBEXEC"),
+        ("Her uncle was dead of tuberculosis within a year.", "V-DEATHCUST"),
+        ("교화소에서는 하루에 옥수수 한 줌이 전부였다.", "V-FOOD"),
+        ("중국 손전화를 쓰다 붙잡혔다.", "V-INFO"),
+    ],
+)
+def test_acts_described_by_what_happened(text: str, code: str) -> None:
+    """Structural descriptions, each in wording that no evaluation set uses."""
+    found = {a.type for a in find_acts(text)}
+    assert code in found, found
+
+
+def test_descriptions_need_their_structure() -> None:
+    """Near misses of the rules above suggest nothing of their type."""
+    assert "V-ARBDET" not in {a.type for a in find_acts("She asked me again and again to stay.")}
+    assert "V-GUILTASSOC" not in {a.type for a in find_acts("His family said he was taken away.")}
+    assert "V-FORCEDABORT" not in {a.type for a in find_acts("In the camp I lost my baby.")}
+    assert "V-SEXVIOL" not in {a.type for a in find_acts("They were stripped of their rights.")}
