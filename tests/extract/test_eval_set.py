@@ -42,3 +42,22 @@ def test_gold_labels_point_at_the_text(doc: Path) -> None:
         assert f["about"] is None or f["about"] in facility_by_id()
     assert set(gold["places"] or []) <= set(facility_by_id())
     assert set(gold["acts"] or []) <= {a.code for a in acts()}
+
+
+@pytest.mark.parametrize(("language", "at_least", "negatives"), [("en", 300, 50), ("ko", 200, 35)])
+def test_training_passages_are_labelled_with_known_codes(
+    language: str, at_least: int, negatives: int
+) -> None:
+    path = ROOT / "passages" / f"{language}.yaml"
+    raw = path.read_text("utf-8")
+    assert raw.startswith("# SYNTHETIC")
+    items = yaml.safe_load(raw)
+    codes = {a.code for a in acts()}
+    assert len(items) >= at_least
+    for item in items:
+        assert set(item) == {"acts", "text"}, item
+        assert isinstance(item["acts"], list) and isinstance(item["text"], str), item
+        assert set(item["acts"]) <= codes, item
+        assert len(set(item["acts"])) == len(item["acts"]), item
+    assert sum(not item["acts"] for item in items) >= negatives
+    assert len({item["text"] for item in items}) == len(items)
