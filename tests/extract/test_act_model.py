@@ -9,6 +9,7 @@ from docket.extract import extract_text
 from docket.extract.act_model import (
     _SENTENCE,
     THRESHOLD,
+    WINDOW_THRESHOLD,
     ActModel,
     model,
     suggest_acts,
@@ -121,3 +122,22 @@ def test_a_cited_sentence_does_not_end_at_no_or_a_title() -> None:
         "Rev. Han was held at Kyo-hwa-so No. 12 for years.",
         "He was freed.",
     ]
+
+
+def test_windows_are_runs_of_sentences_and_only_a_confident_one_counts() -> None:
+    """A run of WINDOW sentences may raise a type's probability (at WINDOW_THRESHOLD or more),
+    never lower it; a text of WINDOW sentences or fewer is scored whole only."""
+    m = model()
+    text = (
+        "SYNTHETIC. Pak was arrested in 2004. Guards beat him every night.\n\n"
+        "His wife was sent to a farm in the hills. Nobody has heard from him since."
+    )
+    wins = m._windows(text)
+    assert len(wins) == 4 and wins[0] == "SYNTHETIC. Pak was arrested in 2004."
+    doc, win = m.raw(text)
+    got = m.probabilities(text)
+    for i, code in enumerate(m.codes):
+        want = max(doc[i], win[i]) if win[i] >= WINDOW_THRESHOLD else doc[i]
+        assert got[code] == float(want) >= float(doc[i])
+    assert m._windows("One sentence. Two sentences.") == []
+    assert m.raw("One sentence. Two sentences.")[1] is None
