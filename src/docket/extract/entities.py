@@ -27,7 +27,7 @@ _ORG_HEADED = re.compile(rf"\b(?:[A-Z][A-Za-z'&.-]*\s){{1,4}}(?:{_ORG_HEADS})\b"
 _ORG_WORDS = re.compile(rf"\b(?:{_ORG_HEADS})\b")
 _KO_ORG = re.compile(
     r"(?<![\uac00-\ud7a3])(?:유엔\s)?[\uac00-\ud7a3]{2,10}(?:재판소|이사회|위원회|재단|협회|센터|"
-    r"연구소|연구원|기구|연맹|통신|방송|신문|그룹|사무소)(?![\uac00-\ud7a3]{2})"
+    r"연구소|연구원|기구|연맹|통신|방송|신문|그룹|사무소|연대|모임|연합|가족회|협의회|네트워크)(?![\uac00-\ud7a3]{2})"
 )
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "FAC": "FACILITY"}

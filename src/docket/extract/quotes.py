@@ -496,18 +496,20 @@ class _Finder:
         return Quote(self.text[qs:qe], speaker, qs, qe, "reported", sp_s, sp_e)
 
     def _zero_that(self, sent: Any, verb: Any, sp_e: int) -> bool:
-        """'X said' followed by a clause with a finite verb of its own before any comma, the
-        subject before ("When I said no, they beat me" and "said to belong" are not)."""
+        """'X said' followed by a clause with a subject and a finite verb of its own, X before
+        the verb ("When I said no, they beat me" and "said to belong" are not)."""
         if verb.lower_ not in _SAY_ONLY or sp_e > verb.idx:
             return False
         rest = self._tokens_between(verb.idx + len(verb) + 1, sent.end_char - 1)
         if len(rest) < 3 or rest[0].is_punct or rest[0].lower_ == "to":
             return False
+        noun = False  # "said one of the students, a 17-year-old girl, received": an appositive
         for t in rest:
-            if t.text in ",;:—" or self.inside_quote(t.idx):
+            if (t.text in ",;:—" and not noun) or t.text in ";:—" or self.inside_quote(t.idx):
                 return False
             if t.tag_ in ("VBD", "VBZ", "VBP", "MD"):
                 return True
+            noun = noun or t.tag_.startswith(("NN", "PRP"))
         return False
 
     def _according(self, sent: Any, tok: Any) -> Quote | None:
