@@ -134,13 +134,21 @@ _PERSON_ROLE = re.compile(
     r"spokesman|spokeswoman|diplomat|ambassador|envoy|official|lawmaker|minister|chairman|"
     r"chairwoman|founder|member)\b"
 )
-_PERSON_TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Professor|Rev|Judge|Justice)\.?\s+$")
+_ROLED = re.compile(r"(?:(\S+)\s)?(?<![\w-])([A-Z][a-z'’-]+)" + _PERSON_ROLE.pattern)
+_TITLED = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Prof|Professor|Rev|Judge|Justice)\.?\s+([A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+){1,2})"
+)
 
 
 def _persons_by_role(text: str, taken: Occupied[Entity], ruled: list[Entity]) -> None:
     """A name of two or three capitalised words that the model called an organisation or a
     place, but that the text gives a person's role or title ("Amara Nwosu ... Nwosu, a Nigerian
-    lawyer"), is a PERSON; a list or a rule's label stands."""
+    lawyer"), is a PERSON; a list or a rule's label stands. One pass over the text each for
+    roles and titles, so long documents stay linear."""
+    # the role must follow the surname alone ("Nwosu, a Nigerian lawyer"): after a full name
+    # it may open the next clause ("At a meeting in New York, a woman who ...")
+    roled = {(m.group(1), m.group(2)) for m in _ROLED.finditer(text)}
+    titled = {m.group(1) for m in _TITLED.finditer(text)}
     from_rules = {(e.start, e.end) for e in ruled}
     for ent in taken.items():
         words = ent.text.split()
@@ -152,15 +160,9 @@ def _persons_by_role(text: str, taken: Occupied[Entity], ruled: list[Entity]) ->
             or _ORG_WORDS.search(ent.text)
         ):
             continue
-        # the role must follow the surname alone ("Nwosu, a Nigerian lawyer"): after the full
-        # name it may open the next clause ("At a meeting in New York, a woman who ...")
-        full = rf"(?<![\w-]){re.escape(ent.text)}(?![\w-])"
-        bare = rf"(?<!{re.escape(words[-2])}\s)(?<![\w-]){re.escape(words[-1])}(?![\w-])"
-        person = any(
-            _PERSON_TITLE.search(text, max(0, m.start() - 12), m.start())
-            for m in re.finditer(full, text)
-        ) or any(_PERSON_ROLE.match(text, m.end()) for m in re.finditer(bare, text))
-        if person:
+        if " ".join(words) in titled or any(
+            w == words[-1] and prev != words[-2] for prev, w in roled
+        ):
             taken.remove(ent.start, ent.end, ent)
             taken.add(ent.start, ent.end, Entity(ent.text, "PERSON", ent.start, ent.end))
 

@@ -382,7 +382,9 @@ class _Finder:
     def _attributed(self, sent: Any, pattern: re.Pattern[str], lo: int, hi: int) -> Quote | None:
         """A sentence whose attribution the parser missed, found by `pattern`: the reported
         words after it (_MID_ATTRIBUTION) or before it (_TRAILING)."""
-        m = pattern.search(self.text, lo, hi)
+        # a closing attribution lies in the sentence's last few hundred characters: searching
+        # only there keeps a long sentence linear
+        m = pattern.search(self.text, lo if pattern is _MID_ATTRIBUTION else max(lo, hi - 250), hi)
         if not m:
             return None
         who = "src" if m.group("src") else "who"
