@@ -18,14 +18,16 @@ from docket.extract.names import find_korean_names, surnames
 from docket.extract.places import camp_phrase_end
 
 # Names of bodies that end in a word only bodies end in: "NK Watch Network", "Stimson Center".
-_ORG_HEADED = re.compile(
-    r"\b(?:[A-Z][A-Za-z'&.-]*\s){1,4}"
-    r"(?:Network|Center|Centre|Institute|Association|Alliance|Coalition|Committee|Foundation|"
-    r"Agency|Council|Commission|Project|Society|Bureau|Ministry|Department|Watch|Union|Group)\b"
+_ORG_HEADS = (
+    "Network|Center|Centre|Institute|Association|Alliance|Coalition|Committee|Foundation|"
+    "Agency|Council|Commission|Project|Society|Bureau|Ministry|Department|Watch|Union|Group|"
+    "Mission|Federation|League|Initiative|Forum|Fund"
 )
+_ORG_HEADED = re.compile(rf"\b(?:[A-Z][A-Za-z'&.-]*\s){{1,4}}(?:{_ORG_HEADS})\b")
+_ORG_WORDS = re.compile(rf"\b(?:{_ORG_HEADS})\b")
 _KO_ORG = re.compile(
     r"(?<![\uac00-\ud7a3])(?:유엔\s)?[\uac00-\ud7a3]{2,10}(?:재판소|이사회|위원회|재단|협회|센터|"
-    r"연구소|연구원|기구|연맹|통신|방송|신문|그룹|사무소)(?![\uac00-\ud7a3]{2})"
+    r"연구소|연구원|기구|연맹|통신|방송|신문|그룹|사무소|연대|모임|연합|가족회|협의회|네트워크)(?![\uac00-\ud7a3]{2})"
 )
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "FAC": "FACILITY"}
@@ -117,8 +119,81 @@ def find_entities(
                 taken.remove(c.start, c.end, c)
             taken.add(m.start(), m.end(), Entity(m.group(0), "ORG", m.start(), m.end()))
     _merge_of_place(text, taken)
+    _extend_org_name(text, taken)
+    _persons_by_role(text, taken, ruled)
     _surname_mentions(text, taken)
     return taken.items()
+
+
+# Words that say a name is a person's: "Nwosu, a Nigerian lawyer", "Dr. Amara Nwosu".
+_PERSON_ROLE = re.compile(
+    r",\s+(?:\d+,\s+)?(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:lawyer|attorney|judge|researcher|"
+    r"journalist|reporter|activist|professor|scholar|academic|investigator|rapporteur|director|"
+    r"analyst|author|pastor|priest|missionary|doctor|physician|nurse|teacher|student|woman|man|"
+    r"mother|father|wife|husband|daughter|son|sister|brother|widow|defector|survivor|"
+    r"spokesman|spokeswoman|diplomat|ambassador|envoy|official|lawmaker|minister|chairman|"
+    r"chairwoman|founder|member)\b"
+)
+_ROLED = re.compile(r"(?:(\S+)\s)?(?<![\w-])([A-Z][a-z'’-]+)" + _PERSON_ROLE.pattern)
+_TITLED = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Prof|Professor|Rev|Judge|Justice)\.?\s+([A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+){1,2})"
+)
+
+
+def _persons_by_role(text: str, taken: Occupied[Entity], ruled: list[Entity]) -> None:
+    """A name of two or three capitalised words that the model called an organisation or a
+    place, but that the text gives a person's role or title ("Amara Nwosu ... Nwosu, a Nigerian
+    lawyer"), is a PERSON; a list or a rule's label stands. One pass over the text each for
+    roles and titles, so long documents stay linear."""
+    # the role must follow the surname alone ("Nwosu, a Nigerian lawyer"): after a full name
+    # it may open the next clause ("At a meeting in New York, a woman who ...")
+    roled = {(m.group(1), m.group(2)) for m in _ROLED.finditer(text)}
+    titled = {m.group(1) for m in _TITLED.finditer(text)}
+    from_rules = {(e.start, e.end) for e in ruled}
+    for ent in taken.items():
+        words = ent.text.split()
+        if (
+            ent.label not in ("ORG", "GPE")
+            or (ent.start, ent.end) in from_rules
+            or not 2 <= len(words) <= 3
+            or not all(re.fullmatch(r"[A-Z][a-z'’-]+", w) for w in words)
+            or _ORG_WORDS.search(ent.text)
+        ):
+            continue
+        if " ".join(words) in titled or any(
+            w == words[-1] and prev != words[-2] for prev, w in roled
+        ):
+            taken.remove(ent.start, ent.end, ent)
+            taken.add(ent.start, ent.end, Entity(ent.text, "PERSON", ent.start, ent.end))
+
+
+_WHEN = (
+    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+    r"April|May|June|July|August|September|October|November|December)\b)"
+)
+_ORG_TAIL = re.compile(
+    rf"\s+(?:for|of|on)\s+(?:the\s+)?{_WHEN}[A-Z][\w'’-]*"
+    rf"(?:\s+(?:and|in|of|on|the)?\s*{_WHEN}[A-Z][\w'’-]*)*"
+)
+
+
+def _extend_org_name(text: str, taken: Occupied[Entity]) -> None:
+    """'Pacific Institute' + ' for Korean Studies': a body's name cut after its head word runs on
+    through 'for/of/on' and capitalised words (places inside it become part of the name)."""
+    merged: set[int] = set()
+    for ent in taken.items():
+        if id(ent) in merged or ent.label != "ORG" or not _ORG_WORDS.search(ent.text.split()[-1]):
+            continue
+        m = _ORG_TAIL.match(text, ent.end)
+        if not m:
+            continue
+        inside = taken.overlapping(ent.end, m.end())
+        if any(c.label not in ("GPE", "ORG") or c.end > m.end() for c in inside):
+            continue
+        for c in [*inside, ent]:
+            merged.add(id(c))
+            taken.remove(c.start, c.end, c)
+        taken.add(ent.start, m.end(), Entity(text[ent.start : m.end()], "ORG", ent.start, m.end()))
 
 
 def _merge_of_place(text: str, taken: Occupied[Entity]) -> None:

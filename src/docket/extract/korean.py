@@ -18,7 +18,7 @@ HANGUL = re.compile(r"[\uac00-\ud7a3]")
 # 밝히고 있다, 증언하기도 했다 are one verb each.
 _HA_STEMS = (
     "말|증언|전|주장|설명|강조|회고|추산|추정|보고|발표|지적|반박|촉구|일축|비난|경고|부인|"
-    "고백|호소|언급|폭로|진술|해명"
+    "고백|호소|언급|폭로|진술|해명|요구|요청"
 )
 _ENDING = r"(?:했다|한다|했습니다|합니다|하고 있다|해 왔다|하기도 했다|했으며|했고)"
 _SAY = (
@@ -28,11 +28,20 @@ _SAY = (
 _AFTER_QUOTE = re.compile(r"\s*(?:이?라고|고|며|면서)\s*(?:[^\s.]+\s+){0,3}?" + _SAY)
 _REPORTED = re.compile(r"([^.!?\n]*?)(?:다|라|냐)고\s+(?:[^\s.]+\s+){0,6}?" + _SAY)
 _ACCORDING = re.compile(r"([^\s,.]+?)(?:의\s+[^\s,.]+)?에\s?따르면,?\s*")
+_PUBLISHED_BY = re.compile(
+    r"(?<![\uac00-\ud7a3])([\uac00-\ud7a3A-Za-z]{2,20}?)(?:이|가|은|는)\s+(?:[^\s,.]+\s+){0,3}?"
+    r"[^\s,.]*(?:공개|발표|발간|출간|공표|작성|펴낸|내놓은|낸)한?\s+[^\s,.]+$"
+)
 _PRONOUNS = re.compile(r"^(?:그|그녀|그들)(?:는|은|가|이)?$")
 # Endings of institutions and places that Kiwi may tag as proper nouns (구류장, 보위부, 명간군).
 _NOT_NAME_END = set("장소청군도국당부시")
-_SUBJECT_AFTER = re.compile(r"(?:\s?씨)?(?:\(\d+\))?\s?(?:씨)?(?:는|은|이|가)(?![\uac00-\ud7a3])")
-_TOPIC = re.compile(r"\s*([^\s\"“][^.\"“]{1,40}?)(?:은|는)\s")
+# "진해숙 씨는", "통일부는", "두만강인권모임 측은" (측: the body's side)
+_SUBJECT_AFTER = re.compile(
+    r"(?:\s?씨)?(?:\(\d+\))?\s?(?:씨|\s?측)?(?:는|은|이|가)(?![\uac00-\ud7a3])"
+)
+_TOPIC = re.compile(r"\s*([^\s\"“][^.\"“]{0,40}?)(?:은|는)\s")
+# a word that ends in one of these describes the name after it ("대외선전매체 우리민족끼리")
+_DESCRIBES = re.compile(r"(?:매체|단체|기관|언론|신문|방송|통신|사이트|잡지)$")
 _SENT = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
 
 
@@ -96,14 +105,37 @@ def _surname_mentions(text: str, start: int, end: int, persons: list[Entity]) ->
     return out
 
 
+def _head_offset(phrase: str) -> int:
+    """Where a subject phrase's head begins, past what only modifies it: an adverbial ("이에
+    대해"), a date ("25일"), a clause ("65년을 맞은", "임신 4개월이었던") and a description
+    before a name ("북한의 대외선전매체 우리민족끼리")."""
+    cut = 0
+    if " " not in phrase.strip():
+        return 0
+    for tok in korean().tokenize(phrase):
+        end = tok.start + tok.len
+        if tok.tag in ("ETM", "EC") or (tok.tag == "NNB" and tok.form in ("일", "년", "월")):
+            cut = max(cut, end)
+    for w in re.finditer(r"\S+", phrase):
+        if w.end() < len(phrase.rstrip()) and _DESCRIBES.search(w.group(0)):
+            cut = max(cut, w.end())
+    if cut == 0 or cut >= len(phrase.rstrip()):
+        return 0
+    space = phrase.find(" ", cut - 1)
+    return 0 if space < 0 else len(phrase) - len(phrase[space:].lstrip())
+
+
 def _speaker(
-    res: Resolver, ents: list[Entity], text: str, lo: int, hi: int
+    res: Resolver, ents: list[Entity], text: str, lo: int, hi: int, subject_only: bool = False
 ) -> tuple[str | None, int | None, int | None]:
-    """The person or organisation named as subject in text[lo:hi], else a pronoun's referent."""
+    """The person or organisation named as subject in text[lo:hi], else a pronoun's referent;
+    with `subject_only`, nothing unless a subject particle or topic marks one."""
     inside = [e for e in ents if lo <= e.start and e.end <= hi and e.label in ("PERSON", "ORG")]
     # the subject: the name the topic or subject particle follows ("진해숙 씨는", "통일부는")
     subjects = [e for e in inside if _SUBJECT_AFTER.match(text, e.end)]
     subjects.sort(key=lambda e: e.label != "PERSON")
+    if subject_only and not subjects and not _TOPIC.match(text, lo, hi):
+        return None, None, None  # "…다고 북한인권정보센터에 증언했다": to whom, not who
     if not subjects:
         # a subject that is a description ("유엔 북한인권 특별보고관은"): the phrase itself,
         # unless it contains a person's name
@@ -113,7 +145,10 @@ def _speaker(
             lead = re.search(r".*(?:따르면|,)\s*", m.group(1))
             if lead:
                 ps += lead.end()
+            ps += _head_offset(text[ps : m.end(1)])
             phrase = text[ps : m.end(1)].strip()
+            if _PRONOUNS.match(phrase):  # "당시 임신 4개월이었던 그는": whoever 그 is
+                return res.person_before(ps), ps, ps + len(phrase)
             orgs = [e for e in inside if ps <= e.start and e.end <= m.end(1) and e.label == "ORG"]
             if orgs and re.search(r"(?:대변인|당국자|관계자|관리)$", phrase):
                 return res.fullest(orgs[0].text, "ORG"), orgs[0].start, orgs[0].end
@@ -166,6 +201,18 @@ def korean_quotes(text: str, start: int, end: int, ents: list[Entity]) -> list[Q
             ]
             sp = who[0] if who else None
             generic = acc.group(1).strip()
+            if sp is None:
+                # "한빛인권연대가 14일 공개한 증언록에 따르면": the body that published it
+                pub = _PUBLISHED_BY.search(text, ls, acc.end(1))
+                if pub:
+                    sp = next(
+                        (
+                            x
+                            for x in ents
+                            if x.start == pub.start(1) and x.label in ("PERSON", "ORG")
+                        ),
+                        Entity(pub.group(1), "ORG", pub.start(1), pub.end(1)),
+                    )
             if sp is None and re.search(r"(?:매체|단체|보고서|기관|정부|언론|소식통)$", generic):
                 body = res.org_before(acc.start())  # "이 매체에 따르면": the outlet named before
                 if body:
@@ -189,7 +236,11 @@ def korean_quotes(text: str, start: int, end: int, ents: list[Entity]) -> list[Q
             continue
         rep = _REPORTED.search(text, ls, le)
         if rep:
-            speaker, ss, se = _speaker(res, ents, text, ls, rep.end())
+            # "…쫓겨났다고 보고서는 전했다": a subject between the reported words and the verb
+            # is the speaker, and the words run from the sentence's start
+            speaker, ss, se = _speaker(res, ents, text, rep.end(1) + 2, rep.end(), True)
+            if speaker is None:
+                speaker, ss, se = _speaker(res, ents, text, ls, rep.end())
             if speaker is None:
                 continue
             qs = se if se is not None and se <= rep.end(1) else ls

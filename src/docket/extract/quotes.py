@@ -57,11 +57,17 @@ SAY = all_forms(
     "criticize",
 ) | {"according"}
 _SUBJ = {"nsubj", "nsubjpass"}
+# what gives a complement clause a subject of its own ("the relatives had been told ...")
+_CLAUSE_SUBJ = _SUBJ | {"csubj", "csubjpass", "expl"}
+# "say" takes a clause without "that" ("Hale said two prisoners described ...")
+_SAY_ONLY = all_forms("say")
 # "said that", "told investigators that", "reported in 2014 that", "has found that"
 _THAT_CLAUSE = re.compile(r"(?:\s+(?!that\b)[\w'-]+){0,4}?\s+that\s+(?=\S)")
 _MIN_WORDS_UNATTRIBUTED = 4
 _AS_SAYING = re.compile(
-    r"(?:(?P<was>\s(?:was|were)\s)quoted|quoted\s(?P<who>.+?))\s+as\s+saying,?\s+(?:that\s+)?"
+    # "X was quoted by the UN's news service as saying": the outlet only carried X's words
+    r"(?:(?P<was>\s(?:was|were)\s)quoted(?:\s+by\s+[^.\n]{2,60}?)?|quoted\s(?!by\s)(?P<who>.+?))"
+    r"\s+as\s+saying,?\s+(?:that\s+)?"
 )
 _QUOTED_AFTER = re.compile(
     r"[,”\"\s]{0,4}(?P<who>[^.\n\"“”]{2,80}?)\s+(?:was|were)\s+quoted\s+as\s+saying"
@@ -69,6 +75,25 @@ _QUOTED_AFTER = re.compile(
 _PARENTHETICAL = re.compile(
     r"^[^,]{3,},\s+(?P<who>he|she|they|[A-Z][\w'-]+(?:\s[A-Z][\w'-]+){0,2})\s+"
     r"(?:said|says|added|recalled|explained|told \w+),\s+\S"
+)
+_SAID = (
+    r"(?:has\s+|have\s+)?(?:said|says|reported|reports|stated|states|added|wrote|writes|"
+    r"claimed|claims|estimated|estimates|recalled|told\s+(?:him|her|them|me|us|\w+ers))"
+)
+# "places where, according to defectors, people were put to death", "a mark that, a teacher
+# later told her, meant ...": an attribution set off by commas after a subordinating word; the
+# reported words are those after it
+_MID_ATTRIBUTION = re.compile(
+    r"\b(?:that|where|which|who|when|because|while|and|but)\s*,\s+"
+    r"(?:according\s+to\s+(?P<src>[^,.;\n\"“”]{2,60}?)|"
+    rf"(?P<who>[^,.;\n\"“”]{{2,60}}?)\s+(?:(?:\w+ly|later|also|once|then|earlier)\s+)?{_SAID})\s*,\s+(?=[a-z])"
+)
+# "Content, NK Insight, a news site that ..., reported on Tuesday.": an attribution that closes
+# the sentence, with or without an appositive, where the parser made nothing of it
+_TRAILING = re.compile(
+    r",\s+(?P<who>(?:[A-Z]|(?:the|a|an)\s)[^,.;\n\"“”]{1,60}?)(?P<src>)"
+    rf"(?:,[^.;\n\"“”]{{3,120}}?,)?\s+{_SAID}(?:\s+(?:on|in|last|this)\s+[\w ]{{1,25}}?)?"
+    r"[.!]?\s*$"
 )
 _NAMING = re.compile(
     r"\b(?:described|describes|called|calls|termed|dubbed|labell?ed|named)\s+(?:\w+\s+)?"
@@ -313,8 +338,16 @@ class _Finder:
             if quoted:
                 out.append(quoted)
                 continue
+            found = len(out)
+            mid = self._attributed(sent, _MID_ATTRIBUTION, sent.start_char, sent.end_char)
+            # the attribution's own words ("according to", "told") start no other quote
+            att = (
+                (self.text.rfind(",", 0, mid.speaker_start or 0) + 1, mid.start) if mid else (0, 0)
+            )
+            if mid:
+                out.append(mid)
             for tok in sent:
-                if self.inside_quote(tok.idx):
+                if self.inside_quote(tok.idx) or att[0] <= tok.idx < att[1]:
                     continue
                 if tok.lower_ == "according":
                     nxt = self.doc[tok.i + 1] if tok.i + 1 < len(self.doc) else None
@@ -331,9 +364,51 @@ class _Finder:
                 ):
                     continue
                 q = self._reported_clause(sent, tok)
+                if q and mid and q.start < att[0] < q.end:
+                    # "X said that the sites lie where, according to witnesses, ...": X's words
+                    # end where the other source's begin
+                    qs, qe = _strip(self.text, q.start, att[0])
+                    q = Quote(
+                        self.text[qs:qe], q.speaker, qs, qe, q.kind, q.speaker_start, q.speaker_end
+                    )
                 if q and all(q.end <= o.start or o.end <= q.start for o in out[-3:]):
                     out.append(q)  # a sentence may report two sources ("X found ...; Y say ...")
+            if len(out) == found:
+                q = self._attributed(sent, _TRAILING, sent.start_char, sent.end_char)
+                if q:
+                    out.append(q)
         return out
+
+    def _attributed(self, sent: Any, pattern: re.Pattern[str], lo: int, hi: int) -> Quote | None:
+        """A sentence whose attribution the parser missed, found by `pattern`: the reported
+        words after it (_MID_ATTRIBUTION) or before it (_TRAILING)."""
+        # a closing attribution lies in the sentence's last few hundred characters: searching
+        # only there keeps a long sentence linear
+        m = pattern.search(self.text, lo if pattern is _MID_ATTRIBUTION else max(lo, hi - 250), hi)
+        if not m:
+            return None
+        who = "src" if m.group("src") else "who"
+        sp_s, sp_e = m.start(who), m.end(who)
+        mention = self.text[sp_s:sp_e]
+        if who == "src" and not _ent_at(self.ents, sp_s, sp_e) and not self.res.can_speak(mention):
+            return None  # "according to domestic law"
+        qs, qe = (m.end(), hi) if pattern is _MID_ATTRIBUTION else (lo, m.start())
+        qs, qe = self._outside_direct(*_strip(self.text, qs, qe))
+        if len(self.text[qs:qe].split()) < 4:
+            return None
+        speaker = self.res.resolve(mention, sp_s)
+        if not speaker:
+            return None
+        kind = "according_to" if who == "src" else "reported"
+        return Quote(self.text[qs:qe], speaker, qs, qe, kind, sp_s, sp_e)
+
+    def _outside_direct(self, qs: int, qe: int) -> tuple[int, int]:
+        """Reported words up to the first direct quote inside them ("she had hidden a razor
+        blade "in case ...""); if they start inside one, that quote carries them (empty)."""
+        inner = [x for x in self.kept if x.start < qe and qs < x.end]
+        if inner:
+            return _strip(self.text, qs, max(qs, min(x.start for x in inner) - 1))
+        return qs, qe
 
     def _quoted_as_saying(self, sent: Any) -> Quote | None:
         """'X was quoted as saying (that) ...' and 'Y quoted X as saying (that) ...'."""
@@ -389,35 +464,55 @@ class _Finder:
             # "X reported in 2014 that ...": the words after "that", however the parser
             # attached them (the small model often takes "that" for an object)
             qs, qe = that.end(), sent.end_char
-            if comp and comp[0].right_edge.idx > qs:
-                qe = comp[0].right_edge.idx + len(comp[0].right_edge)
-        elif comp:
+            # the clause may come as several complements ("that women sent back ... | are
+            # beaten ..."): it ends where the last of them ends
+            last = max((c.right_edge for c in comp), key=lambda t: t.i, default=None)
+            if last is not None and last.idx > qs:
+                qe = last.idx + len(last)
+        elif comp and any(x.dep_ in _CLAUSE_SUBJ for x in comp[0].children):
             c = comp[0]
-            if not any(x.dep_ in _SUBJ or x.dep_ == "expl" for x in c.children):
-                return None
             first = c.left_edge
             qs = first.idx + len(first) + 1 if first.lower_ == "that" else first.idx
             last = c.right_edge
+            if c.i > verb.i:  # several complements after the verb: the clause ends with the last
+                last = max((x.right_edge for x in comp if x.i > verb.i), key=lambda t: t.i)
             qe = last.idx + len(last)
             if c.i < verb.i:  # "Content, X said."
                 qe = min(qe, sp_s)
-        elif verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i:
+        elif verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i and not comp:
             # "Inmates received a handful of corn a day, he said."
             qs, qe = sent.start_char, sp_s
+        elif self._zero_that(sent, verb, sp_e):
+            # "Hale said two prisoners described ...": a clause without "that" that the parser
+            # took for an object or cut into pieces runs to the end of the sentence
+            qs, qe = verb.idx + len(verb), sent.end_char
         else:
             return None
         qs, qe = _strip(self.text, qs, qe)
         if len(self.text[qs:qe].split()) < 3 or qs < sent.start_char or qe > sent.end_char:
             return None
-        inner = [x for x in self.kept if x.start < qe and qs < x.end]
-        if inner:
-            # "she had hidden a razor blade "in case ..."": keep the reported words before the
-            # direct quote; if the clause starts inside the quote, that quote carries it
-            cut = min(x.start for x in inner) - 1
-            qs, qe = _strip(self.text, qs, cut)
+        if any(x.start < qe and qs < x.end for x in self.kept):
+            qs, qe = self._outside_direct(qs, qe)
             if len(self.text[qs:qe].split()) < 4:
                 return None
         return Quote(self.text[qs:qe], speaker, qs, qe, "reported", sp_s, sp_e)
+
+    def _zero_that(self, sent: Any, verb: Any, sp_e: int) -> bool:
+        """'X said' followed by a clause with a subject and a finite verb of its own, X before
+        the verb ("When I said no, they beat me" and "said to belong" are not)."""
+        if verb.lower_ not in _SAY_ONLY or sp_e > verb.idx:
+            return False
+        rest = self._tokens_between(verb.idx + len(verb) + 1, sent.end_char - 1)
+        if len(rest) < 3 or rest[0].is_punct or rest[0].lower_ == "to":
+            return False
+        noun = False  # "said one of the students, a 17-year-old girl, received": an appositive
+        for t in rest:
+            if (t.text in ",;:—" and not noun) or t.text in ";:—" or self.inside_quote(t.idx):
+                return False
+            if t.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+                return True
+            noun = noun or t.tag_.startswith(("NN", "PRP"))
+        return False
 
     def _according(self, sent: Any, tok: Any) -> Quote | None:
         speaker, sp_s, sp_e = self.speaker_of_verb(tok)

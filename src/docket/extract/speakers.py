@@ -133,6 +133,11 @@ _GENDER_BEFORE = re.compile(rf"(?:\b(?P<w>{_KIN}),\s*|\b(?P<t>Mr|Mrs|Ms|Miss)\.?
 _GENDER_AFTER = re.compile(
     rf",\s+(?:\d+,\s+)?(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){{0,2}}(?P<w>{_KIN})\b"
 )
+_KIN_APPOS = re.compile(
+    rf"\b(?:his|her|their|my|our|its|[A-Z][\w'-]*['’]s)\s+(?:[\w-]+\s+)?"
+    rf"(?:{_KIN}|cousin|nephew|niece|grandson|granddaughter|child|wife|husband),\s*$",
+    re.I,
+)
 _NAMED_AS = re.compile(
     r",?\s+(?:identified (?:only )?as|named|known as|called)\s+"
     r"(?P<name>[A-Z][\w'-]+(?: (?:[A-Z][\w'-]+|\d+)){0,2})"
@@ -149,6 +154,22 @@ _SOURCE_AFTER = re.compile(
     r"estimated|stated|told|added|found|documented)\b"
 )
 _SOURCE_BEFORE = re.compile(r"\baccording to (?:the )?$", re.I)
+# an outlet that carried someone else's words ("a statement carried by the Korean Central News
+# Agency") is not their author
+_CARRIER_BEFORE = re.compile(
+    r"\b(?:carried|relayed|broadcast|aired|reprinted|distributed|run|quoted|cited)\s+"
+    r"(?:by|in|on)\s+(?:the\s+)?$|\bvia\s+(?:the\s+)?$",
+    re.I,
+)
+_AUTHOR_AFTER = re.compile(
+    r",\s+(?:published|released|issued|compiled|written|produced|prepared|commissioned)\s+"
+    r"(?:[^,.;\n]{0,40}?\s)?by\s+"
+)
+_COMMA = re.compile(r",\s*")
+# "the group, Morning Star Mission, said": a name in apposition, whether or not NER found it
+_APPOS_NAME = re.compile(
+    r",\s+((?:the\s+)?[A-Z][\w'’-]+(?:\s+(?:of|for|the|and)?\s*[A-Z][\w'’-]+){0,5}),"
+)
 _PREP = re.compile(r"\s(?:of|for|in|at|from|on|with|to|by)\s")
 
 
@@ -197,31 +218,62 @@ class Resolver:
                 or ""
             )
             if word:
-                out.setdefault(self.fullest(p.text), "m" if word.lower() in _MALE else "f")
+                out.setdefault(
+                    self.fullest(p.text, pos=p.start), "m" if word.lower() in _MALE else "f"
+                )
         return out
 
-    def fullest(self, name: str, label: str = "PERSON") -> str:
+    def fullest(self, name: str, label: str = "PERSON", pos: int | None = None) -> str:
         """The longest entity text that contains `name`'s words (or, for a Korean surname,
-        begins with it), else `name`."""
+        begins with it), else `name`. Where two full names share the words ("Kwak Tae-jun",
+        his father "Kwak Jong-sam") and `pos` is given, the one named last before `pos` (else
+        first after it): a bare surname goes on with the person the text was just about."""
         pool = self.persons if label == "PERSON" else self.orgs
-        best = name
         words = _words(name)
         korean_surname = len(name) == 1 and _HANGUL.match(name)
-        for e in pool:
-            fits = (
+        fits = [
+            e
+            for e in pool
+            if len(e.text) > len(name)
+            and (
                 e.text.startswith(name)
                 if korean_surname
                 else bool(words) and words <= _words(e.text)
             )
-            if fits and len(e.text) > len(best):
-                best = e.text
-        return _norm(best)
+        ]
+        if not fits:
+            return _norm(name)
+        # a shorter fit inside a longer one ("Kwak Tae" in "Kwak Tae-jun") is the same person
+        names = {_norm(e.text) for e in fits}
+        full = [
+            e
+            for e in fits
+            if not any(n != _norm(e.text) and _words(e.text) <= _words(n) for n in names)
+        ]
+        if pos is not None and len({_norm(e.text) for e in full}) > 1:
+            # someone introduced only as another's relative ("his brother, Kim Tae-ho,") is not
+            # who a bare surname means while the person they are related to is in play
+            main = [e for e in full if not self._kin_of_another(_norm(e.text))] or full
+            before = [e for e in main if e.start < pos]
+            pick = (
+                max(before, key=lambda e: e.start) if before else min(main, key=lambda e: e.start)
+            )
+            return _norm(pick.text)
+        return _norm(max(fits, key=lambda e: len(e.text)).text)
+
+    def _kin_of_another(self, name: str) -> bool:
+        """Whether every mention of `name` stands in apposition to a relative ('Her daughter,
+        Heo Ji-woo,', "Kwak's father, Kwak Jong-sam")."""
+        mentions = [p for p in self.persons if _norm(p.text) == name]
+        return bool(mentions) and all(
+            _KIN_APPOS.search(self.text, max(0, p.start - 40), p.start) for p in mentions
+        )
 
     def _learn_descriptions(self) -> None:
         # "Pak Sun Hui, a 45-year-old former guard, ..." and "the rapporteur, Elena Marquez",
         # "a former detainee, identified as Im", "former guard Pak Sun Hui"
         for p in self.persons:
-            full = self.fullest(p.text)
+            full = self.fullest(p.text, pos=p.start)
             after = self.text[p.end : p.end + 120]
             m = re.match(r",\s+(?:a|an|the|who is a|who was a)\s+([^,.;]{3,100}?)[,.;]", after)
             if m:
@@ -277,7 +329,7 @@ class Resolver:
         """The nearest person mentioned before `pos` (of `gender` unless the text says
         otherwise), given by the fullest name."""
         for p in reversed([p for p in self.persons if p.end <= pos]):
-            name = self.fullest(p.text)
+            name = self.fullest(p.text, pos=p.start)
             if gender is None or self.gender.get(name, gender) == gender:
                 return name
         return None
@@ -307,12 +359,17 @@ class Resolver:
                 lo = max(self.text.rfind(". ", 0, m.start()), self.text.rfind("\n", 0, m.start()))
                 hi = self._sentence_end(m.end())
                 limit = min(hi, pos if definite and m.start() >= pos - 1 else stop)
-                near = [o for o in self.orgs if lo < o.start and o.end <= limit]
+                near = [
+                    o for o in self.orgs if lo < o.start and o.end <= limit and not self._carrier(o)
+                ]
                 if near:
                     best = min(near, key=lambda o: abs(o.start - m.start()))
                     return self.fullest(best.text, "ORG")
-        before = [o for o in self.orgs if o.end <= pos]
+        before = [o for o in self.orgs if o.end <= pos and not self._carrier(o)]
         return self.fullest(before[-1].text, "ORG") if before else None
+
+    def _carrier(self, org: Entity) -> bool:
+        return bool(_CARRIER_BEFORE.search(self.text, max(0, org.start - 30), org.start))
 
     def resolve(self, mention: str, start: int) -> str | None:
         """Resolve a subject phrase found at `start` to a speaker name."""
@@ -337,7 +394,7 @@ class Resolver:
             return self.fullest(named.group("name"))
         for p in self.persons:
             if p.start < end and start < p.end:
-                return self.fullest(p.text)
+                return self.fullest(p.text, pos=p.start)
         words = re.findall(r"[a-z]+", low)
         head = _head(low)
         if head in _SPOKES:
@@ -358,9 +415,17 @@ class Resolver:
         if words and words[0] in ("the", "its", "this") and named:
             return self.fullest(named[-1].text, "ORG")  # "the association" after its full name
         if head in _DOC_HEADS:
+            author = _AUTHOR_AFTER.match(self.text, end)
+            if author:  # "The report, published last month by the Pacific Institute, said"
+                by = [o for o in self.orgs if author.end() <= o.start <= author.end() + 4]
+                if by:
+                    return self.fullest(by[0].text, "ORG")
             appos = [o for o in self.orgs if re.fullmatch(r",\s+", self.text[end : o.start])]
             if appos:  # "the group, NK Watch Network, ..."
                 return self.fullest(appos[0].text, "ORG")
+            named_next = _APPOS_NAME.match(self.text, end)
+            if named_next and words and words[0] in ("the", "a", "an"):
+                return re.sub(r"^the\s+", "", named_next.group(1))
             if any(w[:1].isupper() for w in m.split()[1:]):
                 return m  # "North Korea's mission": names itself
             if words and words[0] in ("a", "an"):
@@ -398,7 +463,18 @@ class Resolver:
             for im in re.finditer(
                 rf"\b[Aa]n? (?:[\w'-]+ ){{0,4}}{re.escape(head)}\b", self.text[:start]
             ):
-                intro = im.group(0)
+                intro = im
             if intro:
-                return intro
+                # "NK Insight, a Seoul-based news site, ...": the name the description is of
+                return self._named_by(intro.start(), intro.end()) or intro.group(0)
         return m
+
+    def _named_by(self, start: int, end: int) -> str | None:
+        """The person or body a description stands in apposition to: 'NK Insight, <a news
+        site>' or '<a news site>, NK Insight,'."""
+        for e in self.persons + self.orgs:
+            if (0 < start - e.end <= 3 and _COMMA.fullmatch(self.text, e.end, start)) or (
+                0 < e.start - end <= 3 and _COMMA.fullmatch(self.text, end, e.start)
+            ):
+                return self.fullest(e.text, e.label, pos=e.start)
+        return None
