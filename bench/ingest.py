@@ -111,6 +111,20 @@ def generate(folder: Path, n: int) -> tuple[list[Path], list[Path]]:
     return html, text
 
 
+def keyed_corpus(tmp: Path, n: int) -> tuple[Path, list[Path], list[Path]]:
+    """A case key (in DOCKET_KEY_FILE, which child processes inherit) and the N SYNTHETIC
+    documents of `generate` in tmp/docs: (folder, HTML pages, text documents)."""
+    from docket.security import new_key_file
+
+    key = tmp / "bench.key"
+    new_key_file(key)
+    os.environ["DOCKET_KEY_FILE"] = str(key)
+    folder = tmp / "docs"
+    folder.mkdir()
+    html, text = generate(folder, n)
+    return folder, html, text
+
+
 def _child(mode: str, folder: Path, case_dir: Path, db: str | None) -> dict:
     """Runs in a fresh process so that peak RSS belongs to this measurement alone."""
     files = sorted(p for p in folder.iterdir() if p.is_file())
@@ -212,14 +226,7 @@ def main() -> None:
     backends = args.backend or ["sqlite", "postgres"]
     print(f"load average at start: {os.getloadavg()[0]:.1f}")
     with tempfile.TemporaryDirectory() as tmp:
-        from docket.security import new_key_file
-
-        key = Path(tmp) / "bench.key"
-        new_key_file(key)
-        os.environ["DOCKET_KEY_FILE"] = str(key)  # children inherit it
-        folder = Path(tmp) / "docs"
-        folder.mkdir()
-        html, text = generate(folder, args.n)
+        folder, html, text = keyed_corpus(Path(tmp), args.n)
         size_mb = sum(p.stat().st_size for p in html + text) / 2**20
         print(f"{len(html)} HTML pages + {len(text)} text documents, {size_mb:.0f} MiB")
         ref = run_child("trafilatura", folder, Path(tmp) / "unused", None)

@@ -22,7 +22,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from ingest import PG_URL, _fresh_pg_schema, generate  # noqa: E402
+from ingest import PG_URL, _fresh_pg_schema, keyed_corpus  # noqa: E402
 
 
 def _run(src: Path, folder: Path, case_dir: Path, db: str | None) -> dict:
@@ -49,14 +49,7 @@ def main() -> None:
     args = parser.parse_args()
     trees = {"before": args.before.resolve(), "after": (HERE.parent / "src").resolve()}
     with tempfile.TemporaryDirectory() as tmp:
-        from docket.security import new_key_file
-
-        key = Path(tmp) / "bench.key"
-        new_key_file(key)
-        os.environ["DOCKET_KEY_FILE"] = str(key)
-        folder = Path(tmp) / "docs"
-        folder.mkdir()
-        generate(folder, args.n)
+        folder, _, _ = keyed_corpus(Path(tmp), args.n)
         for backend in args.backend or ["sqlite", "postgres"]:
             sums = {name: [0.0, 0.0, 0.0, 0.0] for name in trees}
             for number in range(args.rounds):

@@ -1,6 +1,9 @@
 """Batches: many files per transaction, yet each file is stored whole or not at all."""
 
+import io
+
 from sqlalchemy import func, select
+from warcio.archiveiterator import ArchiveIterator
 
 from docket.ingest import ingest_paths
 from docket.ingest.pipeline import BATCH_FILES, _ingest_new, _read
@@ -69,3 +72,31 @@ def test_a_file_the_database_refuses_fails_alone(case, admin, tmp_path):
         )
     assert ingests == 5
     assert verify_case(case, actor=admin).ok
+
+
+def test_origins_are_resolved_through_linked_folders_and_linked_files(case, admin, tmp_path):
+    """A folder resolved once serves all its files; a file that is itself a link is resolved to
+    its target, as Path.resolve does."""
+    real = tmp_path / "real"
+    pages = _pages(real, 3)
+    (tmp_path / "via").symlink_to(real, target_is_directory=True)
+    other = tmp_path / "elsewhere"
+    other.mkdir()
+    linked = other / "linked.md"
+    linked.symlink_to(tmp_path / "testimony.md")
+    (tmp_path / "testimony.md").write_text(TESTIMONY, encoding="utf-8")
+    inputs = [tmp_path / "via" / p.name for p in pages] + [linked]
+    report = ingest_paths(case, inputs, actor=admin)
+    assert report.count("ingested") == 4
+    with case.session() as s:
+        origins = dict(s.execute(select(Source.filename, Source.origin)).all())
+        uris = {p.name: _warc_uri(case, s, p.name) for p in pages}
+    assert origins["linked.md"] == str((tmp_path / "testimony.md").resolve())
+    for page in pages:
+        assert uris[page.name] == page.resolve().as_uri()
+
+
+def _warc_uri(case, session, filename):
+    source = session.scalar(select(Source).where(Source.filename == filename))
+    warc = case.blobs.get(source.warc_sha256)
+    return next(ArchiveIterator(io.BytesIO(warc))).rec_headers.get_header("WARC-Target-URI")

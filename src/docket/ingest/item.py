@@ -47,15 +47,15 @@ class Item:
     seal: bool = False
     matcher: NameMatcher | None = None
     warc_digest: str | None = None
+    real_path: str = ""  # the resolved absolute path, when the batch's reader already knows it
 
     def fail(self, exc: DocketError) -> None:
         self.outcome = IngestOutcome(str(self.path), "failed", reason=str(exc))
 
     @cached_property
     def resolved(self) -> Path:
-        """The absolute path, resolved once (it is needed twice and costs a stat per
-        component)."""
-        return self.path.resolve()
+        """The absolute path with every symbolic link resolved (needed twice: resolved once)."""
+        return Path(self.real_path) if self.real_path else self.path.resolve()
 
 
 def protection(parsed: ParsedSource) -> tuple[bool, NameMatcher | None]:

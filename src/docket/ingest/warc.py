@@ -2,29 +2,26 @@
 
 from __future__ import annotations
 
-import io
+import uuid
 from datetime import UTC, datetime
-
-from warcio.warcwriter import WARCWriter
 
 
 def warc_resource(payload: bytes, sha256: str, uri: str, media_type: str) -> bytes:
-    """One uncompressed WARC/1.1 'resource' record holding `payload` byte for byte."""
-    buffer = io.BytesIO()
-    writer = WARCWriter(buffer, gzip=False, warc_version="1.1")
-    headers = {
-        "WARC-Block-Digest": f"sha256:{sha256}",
-        "WARC-Payload-Digest": f"sha256:{sha256}",
-        "WARC-Date": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
-        "Content-Type": media_type,
-    }
-    record = writer.create_warc_record(
-        uri,
-        "resource",
-        payload=io.BytesIO(payload),
-        length=len(payload),
-        warc_content_type=media_type,
-        warc_headers_dict=headers,
+    """One uncompressed WARC/1.1 'resource' record holding `payload` byte for byte.
+
+    The same bytes, header for header and in the same order, as warcio's WARCWriter writes for
+    this record (tests compare the two), built directly: warcio's record objects, header lists
+    and stream copies cost about as much as hashing the page."""
+    head = (
+        "WARC/1.1\r\n"
+        f"WARC-Block-Digest: sha256:{sha256}\r\n"
+        f"WARC-Payload-Digest: sha256:{sha256}\r\n"
+        f"WARC-Date: {datetime.now(UTC).strftime('%Y-%m-%dT%H:%M:%S.%fZ')}\r\n"
+        f"Content-Type: {media_type}\r\n"
+        "WARC-Type: resource\r\n"
+        f"WARC-Record-ID: <urn:uuid:{uuid.uuid4()}>\r\n"
+        f"WARC-Target-URI: {uri}\r\n"
+        f"Content-Length: {len(payload)}\r\n"
+        "\r\n"
     )
-    writer.write_record(record)
-    return buffer.getvalue()
+    return b"".join((head.encode("utf-8"), payload, b"\r\n\r\n"))
