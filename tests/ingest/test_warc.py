@@ -71,3 +71,16 @@ def test_each_record_has_its_own_id():
     first, second = (warc_resource(page, sha256_hex(page), "file:///x.html", "text/html")
                      for _ in range(2))  # fmt: skip
     assert _fixed(first) == _fixed(second) and first != second
+
+
+def test_a_hostile_url_cannot_forge_header_lines():
+    page = b"<p>SYNTHETIC</p>"
+    uri = "https://example.org/x\r\nWARC-Type: revisit\r\n\r\nhello world"
+    record = warc_resource(page, sha256_hex(page), uri, "text/html")
+    [(parsed, content)] = [
+        (r, r.content_stream().read()) for r in ArchiveIterator(io.BytesIO(record))
+    ]
+    assert parsed.rec_type == "resource"
+    target = parsed.rec_headers.get_header("WARC-Target-URI")
+    assert target == "https://example.org/x%0D%0AWARC-Type:%20revisit%0D%0A%0D%0Ahello%20world"
+    assert content == page

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from datetime import UTC, datetime
+
+# a page's own URL is hostile input: a line break in it would forge header lines
+_NOT_IN_URI = re.compile(r"[\x00-\x20\x7f]")
 
 
 def warc_resource(payload: bytes, sha256: str, uri: str, media_type: str) -> bytes:
@@ -11,7 +15,9 @@ def warc_resource(payload: bytes, sha256: str, uri: str, media_type: str) -> byt
 
     The same bytes, header for header and in the same order, as warcio's WARCWriter writes for
     this record (tests compare the two), built directly: warcio's record objects, header lists
-    and stream copies cost about as much as hashing the page."""
+    and stream copies cost about as much as hashing the page. Whitespace and control characters
+    in `uri` are percent-encoded (a URI has none; a page's URL comes from the page)."""
+    uri = _NOT_IN_URI.sub(lambda m: f"%{ord(m[0]):02X}", uri)
     head = (
         "WARC/1.1\r\n"
         f"WARC-Block-Digest: sha256:{sha256}\r\n"
