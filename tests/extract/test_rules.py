@@ -205,6 +205,7 @@ def test_the_same_words_may_evidence_two_types_unless_one_is_a_case_of_the_other
         ("보안서에서 두 달 동안 조사를 받았다.", "V-ARBDET"),
         ("같이 장사한 사람이 누구인지 대라고 했다.", "V-ARBDET"),
         ("그녀는 연길에서 잡혀 송환되었다.", "V-REFOULE"),
+        ("Her son was expelled from school on account of his uncle's defection.", "V-GUILTASSOC"),
     ],
 )
 def test_acts_described_by_what_happened(text: str, code: str) -> None:
@@ -225,4 +226,6 @@ def test_descriptions_need_their_structure() -> None:
     assert "V-SONGBUN" not in {a.type for a in find_acts(songbun)}
     assert "V-SONGBUN" not in {a.type for a in find_acts("가난 때문에 대학에 가지 못했다.")}
     assert "V-ARBDET" not in {a.type for a in find_acts("회사는 두 달 동안 시장을 조사했다.")}
+    illness = "She left school because of her father's illness."
+    assert "V-GUILTASSOC" not in {a.type for a in find_acts(illness)}
     assert "V-REFOULE" not in {a.type for a in find_acts("물건은 송환되었다.")}
