@@ -198,6 +198,14 @@ def test_the_same_words_may_evidence_two_types_unless_one_is_a_case_of_the_other
         ("Her uncle was dead of tuberculosis within a year.", "V-DEATHCUST"),
         ("교화소에서는 하루에 옥수수 한 줌이 전부였다.", "V-FOOD"),
         ("중국 손전화를 쓰다 붙잡혔다.", "V-INFO"),
+        ("The two smugglers were hanged in public at the market.", "V-PUBEXEC"),
+        ("Three farmers were tied to wooden stakes and shot.", "V-PUBEXEC"),
+        ("Her daughter was barred from the university because of her uncle.", "V-SONGBUN"),
+        ("지주 집안 출신이라는 이유로 두 아들 모두 입대가 거부됐다.", "V-SONGBUN"),
+        ("보안서에서 두 달 동안 조사를 받았다.", "V-ARBDET"),
+        ("같이 장사한 사람이 누구인지 대라고 했다.", "V-ARBDET"),
+        ("그녀는 연길에서 잡혀 송환되었다.", "V-REFOULE"),
+        ("Her son was expelled from school on account of his uncle's defection.", "V-GUILTASSOC"),
     ],
 )
 def test_acts_described_by_what_happened(text: str, code: str) -> None:
@@ -212,3 +220,12 @@ def test_descriptions_need_their_structure() -> None:
     assert "V-GUILTASSOC" not in {a.type for a in find_acts("His family said he was taken away.")}
     assert "V-FORCEDABORT" not in {a.type for a in find_acts("In the camp I lost my baby.")}
     assert "V-SEXVIOL" not in {a.type for a in find_acts("They were stripped of their rights.")}
+    assert "V-PUBEXEC" not in {a.type for a in find_acts("He was shot at in public housing.")}
+    assert "V-PUBEXEC" not in {a.type for a in find_acts("The dog was tied to a post.")}
+    songbun = "He could not go to university because of his poor marks."
+    assert "V-SONGBUN" not in {a.type for a in find_acts(songbun)}
+    assert "V-SONGBUN" not in {a.type for a in find_acts("가난 때문에 대학에 가지 못했다.")}
+    assert "V-ARBDET" not in {a.type for a in find_acts("회사는 두 달 동안 시장을 조사했다.")}
+    illness = "She left school because of her father's illness."
+    assert "V-GUILTASSOC" not in {a.type for a in find_acts(illness)}
+    assert "V-REFOULE" not in {a.type for a in find_acts("물건은 송환되었다.")}
