@@ -42,6 +42,9 @@ _SUBJECT_AFTER = re.compile(
 _TOPIC = re.compile(r"\s*([^\s\"“][^.\"“]{0,40}?)(?:은|는)\s")
 # a word that ends in one of these describes the name after it ("대외선전매체 우리민족끼리")
 _DESCRIBES = re.compile(r"(?:매체|단체|기관|언론|신문|방송|통신|사이트|잡지)$")
+_LEAD_WORD = re.compile(
+    r"(?:(?:반면|한편|또한|또|이어|특히|그러나|하지만|다만|앞서)(?:에)?\s+)?['‘\"“「]?"
+)
 _SENT = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
 
 
@@ -146,7 +149,10 @@ def _speaker(
             if lead:
                 ps += lead.end()
             ps += _head_offset(text[ps : m.end(1)])
-            phrase = text[ps : m.end(1)].strip()
+            # a discourse word ("반면 중국 외교부 대변인은") and quote marks around a name
+            # ("'북한자유신앙연대'는") are not part of the speaker
+            ps = _LEAD_WORD.match(text, ps).end()
+            phrase = text[ps : m.end(1)].strip().rstrip("'’\"”」")
             if _PRONOUNS.match(phrase):  # "당시 임신 4개월이었던 그는": whoever 그 is
                 return res.person_before(ps), ps, ps + len(phrase)
             orgs = [e for e in inside if ps <= e.start and e.end <= m.end(1) and e.label == "ORG"]

@@ -99,7 +99,13 @@ _NAMING = re.compile(
     r"\b(?:described|describes|called|calls|termed|dubbed|labell?ed|named)\s+(?:\w+\s+)?"
     r"(?:the|a|an|as|it)\s*$"
 )
-_DATELINE = re.compile(r"[A-Z][A-Z .,'()0-9-]{2,60}?\s*(?:—|–|--)\s*")
+# "SEOUL — ", "GENEVA (18 May 2025) - ": a place in capitals, perhaps a date, then a dash
+_DATELINE = re.compile(
+    r"[A-Z][A-Z .,'()0-9-]{2,60}?(?:\s*\([^()\n]{1,40}\))?\s*(?:—|–|--|\s-\s)\s*"
+)
+_SECTION = re.compile(r"\d+(?:\.\d+)+\.?\s+(?=[A-Z])")
+# a relative clause ends a subject's noun phrase ("a resident of X who spoke to RFA")
+_RELATIVE = re.compile(r"\s+(?:who|whom|whose|which|that)\s")
 _SCARE = re.compile(r"(?:\b(?:the|a|an|so-called|its|their|his|her|of|for|closed)\s*)$", re.I)
 # Verbs that are speech only without a direct object ("added guard towers" is not speech).
 _TRANSITIVE = all_forms("add", "continue", "note", "find", "report", "recall", "confirm", "believe")
@@ -148,7 +154,7 @@ class _Finder:
         modifiers ("North Korea's mission in Geneva"), without relative clauses."""
         ent = _ent_at(self.ents, tok.idx, tok.idx + len(tok))
         if ent:
-            return ent.start, ent.end
+            return ent.start, self._coordinated_end(tok, ent.end)
         for child in tok.children:
             if child.dep_ == "appos":
                 e2 = _ent_at(self.ents, child.idx, child.idx + len(child))
@@ -164,12 +170,31 @@ class _Finder:
                 last = child.right_edge
             else:
                 break
-        left = tok.left_edge
+        left = tok.left_edge.idx
+        section = _SECTION.match(self.text, left, tok.idx + len(tok))
+        if section:  # "3.3 Interviewees said": a heading's number is not the speaker
+            left = section.end()
         end = last.idx + len(last)
         comma = self.text.find(",", tok.idx, end)
         if comma > 0:  # "A cousin of one of the detainees, who spoke ...": stop at the comma
             end = comma
-        return left.idx, end
+        rel = _RELATIVE.search(self.text, tok.idx, end)
+        if rel:
+            end = rel.start()
+        elif comma < 0 and tok.ent_type_ in ("GPE", "NORP"):
+            end = self._coordinated_end(tok, end)
+        return left, end
+
+    def _coordinated_end(self, tok: Any, end: int) -> int:
+        """'China and Russia said': a subject coordinated with "and" speaks as both."""
+        for child in tok.children:
+            if child.dep_ == "conj" and any(c.lower_ == "and" for c in tok.children):
+                other = _ent_at(self.ents, child.idx, child.idx + len(child))
+                if other and other.label == "ORG" or child.ent_type_ in ("GPE", "ORG", "NORP"):
+                    stop = other.end if other else child.idx + len(child)
+                    if "," not in self.text[end:stop] and stop - end < 40:
+                        return stop
+        return end
 
     def speaker_of_verb(self, verb: Any) -> tuple[str | None, int | None, int | None]:
         if verb.lower_ == "according":
@@ -239,7 +264,12 @@ class _Finder:
         doc = self.doc
         sents = {t.sent for t in self._tokens_between(start - 1, end + 1)}
         nxt = self._tokens_between(end + 1, end + 3)
-        if len(nxt) and len(nxt[0].sent.text) <= 60 and nxt[0].sent.start == nxt[0].i:
+        if (
+            len(nxt)
+            and len(nxt[0].sent.text) <= 60
+            and nxt[0].sent.start == nxt[0].i
+            and _bare_attribution(nxt[0].sent)
+        ):
             # '"… they say?" Matsuda said.': the parser made the attribution a sentence of its own
             sents.add(nxt[0].sent)
         first = min((s.start for s in sents), default=None)
@@ -528,6 +558,15 @@ class _Finder:
         if qe - qs < 10:
             return None
         return Quote(self.text[qs:qe], speaker, qs, qe, "according_to", sp_s, sp_e)
+
+
+def _bare_attribution(sent: Any) -> bool:
+    """'Matsuda said.', 'she said on Tuesday.': a speech verb that ends its sentence, not one
+    with words of its own ("She asked where her husband was.")."""
+    words = [t for t in sent if not t.is_punct]
+    return any(t.lower_ in SAY for t in words[-4:]) and not any(
+        t.dep_ in ("ccomp", "dobj", "xcomp") and t.head.lower_ in SAY for t in words
+    )
 
 
 def _strip(text: str, s: int, e: int) -> tuple[int, int]:

@@ -170,6 +170,13 @@ _COMMA = re.compile(r",\s*")
 _APPOS_NAME = re.compile(
     r",\s+((?:the\s+)?[A-Z][\w'’-]+(?:\s+(?:of|for|the|and)?\s*[A-Z][\w'’-]+){0,5}),"
 )
+_NARRATOR_KIN = re.compile(rf"\b(?:[Mm]y|[Oo]ur)\s+(?P<w>{_KIN})\b")
+_COMMA_NAME = re.compile(r",?\s+[A-Z][\w'-]+")
+# a description of someone the text does not name: "the older one", "two men from the ..."
+_UNNAMED = re.compile(
+    r"(?:the|an?|one|two|three|some|several|my|our|his|her|their)\s+[a-z]",
+    re.I,
+)
 _PREP = re.compile(r"\s(?:of|for|in|at|from|on|with|to|by)\s")
 
 
@@ -202,6 +209,7 @@ class Resolver:
         self.orgs = [e for e in entities if e.label == "ORG"]
         self.descriptions: list[tuple[int, str, str]] = []  # (pos, word, person)
         self.bodies: list[tuple[int, int, str]] = []  # speakers named as a phrase around an ORG
+        self.speaking: list[tuple[int, str]] = []  # unnamed people resolved as speakers
         self._learn_descriptions()
         self.gender = self._learn_genders()
 
@@ -294,6 +302,38 @@ class Resolver:
         self.phrases.append((pos, phrase))
         return earlier[0] if earlier else phrase
 
+    def _narrator_kin_before(self, pos: int, gender: str) -> str | None:
+        """'My grandmother gave us her corn. "Eat," she said': a narrator's relative of the
+        pronoun's gender named in its paragraph after any person of that gender is who the
+        pronoun means: the person the text gave as that relative ("my mother, Kim Ok-hwa"),
+        else the phrase."""
+        para = self.text.rfind("\n", 0, pos) + 1
+        kin = None
+        for m in _NARRATOR_KIN.finditer(self.text, para, pos):
+            if ("m" if m.group("w").lower() in _MALE else "f") == gender:
+                kin = m
+        if kin is None or _COMMA_NAME.match(self.text, kin.end()):
+            return None
+        if any(kin.end() <= p.start < pos for p in self.persons):
+            return None
+        word = kin.group("w").lower()
+        for p in self.persons:
+            if p.start < pos and re.search(
+                rf"\b(?:my|our)\s+(?:\w+\s+)?{word},?\s*$",
+                self.text[max(0, p.start - 40) : p.start],
+                re.I,
+            ):
+                return self.fullest(p.text, pos=p.start)
+        return kin.group(0)
+
+    def _speaking_description_before(self, pos: int) -> str | None:
+        """'"Take clothes," the older one said. ... He said, "..."': with nobody of the
+        pronoun's gender named, the unnamed person who spoke last in the paragraph or the one
+        before."""
+        lo = self.text.rfind("\n", 0, max(0, self.text.rfind("\n", 0, pos) - 1)) + 1
+        found = [d for s, d in self.speaking if lo <= s < pos]
+        return found[-1] if found else None
+
     def _person_description_before(self, pos: int) -> str | None:
         """'she' with no named person before: 'a woman who escaped in 2019'."""
         found = None
@@ -373,6 +413,12 @@ class Resolver:
 
     def resolve(self, mention: str, start: int) -> str | None:
         """Resolve a subject phrase found at `start` to a speaker name."""
+        found = self._resolve(mention, start)
+        if found and found == _norm(mention) and _UNNAMED.match(found):
+            self.speaking.append((start, found))
+        return found
+
+    def _resolve(self, mention: str, start: int) -> str | None:
         m = _norm(mention)
         low = m.lower()
         if not m:
@@ -387,7 +433,12 @@ class Resolver:
             if low == "they":
                 return self.org_before(start) or self.person_before(start)
             gender = "m" if low in ("he", "him", "his") else "f" if low in ("she", "her") else None
-            return self.person_before(start, gender) or self._person_description_before(start)
+            return (
+                (gender and self._narrator_kin_before(start, gender))
+                or self.person_before(start, gender)
+                or self._speaking_description_before(start)
+                or self._person_description_before(start)
+            )
         end = start + len(mention)
         named = _NAMED_AS.match(self.text, end)
         if named:  # "a former detainee, identified as Im, 41": the name given
