@@ -99,9 +99,11 @@ _NAMING = re.compile(
     r"\b(?:described|describes|called|calls|termed|dubbed|labell?ed|named)\s+(?:\w+\s+)?"
     r"(?:the|a|an|as|it)\s*$"
 )
-# "SEOUL — ", "GENEVA (18 May 2025) - ": a place in capitals, perhaps a date, then a dash
+# "SEOUL — ", "GENEVA (18 May 2025) - ", "Seoul, May 3 (Yonhap) — ": a place, perhaps a
+# date and an agency, then a dash
 _DATELINE = re.compile(
-    r"[A-Z][A-Z .,'()0-9-]{2,60}?(?:\s*\([^()\n]{1,40}\))?\s*(?:—|–|--|\s-\s)\s*"
+    r"(?:[A-Z][A-Z .,'()0-9-]{2,60}?|[A-Z][\w.'-]+(?: [A-Z][\w.'-]+)?,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})"
+    r"(?:\s*\([^()\n]{1,40}\))?\s*(?:—|–|--|\s-\s)\s*"
 )
 _SECTION = re.compile(r"\d+(?:\.\d+)+\.?\s+(?=[A-Z])")
 # a relative clause ends a subject's noun phrase ("a resident of X who spoke to RFA")
@@ -214,6 +216,9 @@ class _Finder:
                 return self.res.resolve(e.text, e.start), e.start, e.end
             return None, None, None
         subj = [c for c in verb.children if c.dep_ in _SUBJ]
+        if not subj and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "dobj":
+            # "X issued a statement denouncing it as '…'": the issuer's words
+            subj = [c for c in verb.head.head.children if c.dep_ in _SUBJ]
         if not subj and verb.dep_ in ("conj", "advcl", "xcomp", "dep") and verb.head is not verb:
             head = verb.head
             if verb.tag_ == "VBG" and head.dep_ in ("ccomp", "relcl", "acl", "advcl"):
@@ -225,6 +230,18 @@ class _Finder:
             subj = [verb.head]  # "Pae, who has testified that ...": the antecedent
         if len(subj) > 1 and self._in_dateline(subj[0].idx):
             subj = subj[1:]  # "SEOUL — A former guard told ...": the parser gave two subjects
+        if subj and self._in_dateline(subj[0].idx):
+            # "GENEVA (date) - Relatives of ... told": the parser took the place for the subject
+            # and the subject for its appositive
+            appos = [
+                c for c in subj[0].rights if c.dep_ == "appos" and not self._in_dateline(c.idx)
+            ]
+            if appos and not _ent_at(self.ents, appos[0].idx, appos[0].idx + len(appos[0])):
+                # the whole phrase: "Relatives of people abducted by X"
+                s, e = appos[0].idx, appos[0].right_edge.idx + len(appos[0].right_edge)
+                rel = _RELATIVE.search(self.text, s, e)
+                e = rel.start() if rel else e
+                return self.res.resolve(self.text[s:e], s), s, e
         if subj and self._in_dateline(subj[0].idx):
             # "NEW YORK — North Korea's deputy ambassador, Kim In-ryong, ... said": the parser
             # took the dateline for the subject; the speaker is the name before the verb

@@ -51,7 +51,10 @@ _DOC_HEADS = {
     "embassy",
     "mission",
 }
+# what is written rather than who wrote it
+_DOCUMENTS = {"statement", "letter", "text", "document", "report", "study", "diary", "note"}
 _DOC_HEADS |= {
+    "text",
     "association",
     "alliance",
     "coalition",
@@ -210,6 +213,7 @@ class Resolver:
         self.descriptions: list[tuple[int, str, str]] = []  # (pos, word, person)
         self.bodies: list[tuple[int, int, str]] = []  # speakers named as a phrase around an ORG
         self.speaking: list[tuple[int, str]] = []  # unnamed people resolved as speakers
+        self.written: list[tuple[int, str]] = []  # documents resolved as speakers
         self._learn_descriptions()
         self.gender = self._learn_genders()
 
@@ -390,7 +394,9 @@ class Resolver:
                 return self.fullest(o.text, "ORG")
         return None
 
-    def org_before(self, pos: int, head: str | None = None, definite: bool = False) -> str | None:
+    def org_before(
+        self, pos: int, head: str | None = None, definite: bool = False, nearest: bool = True
+    ) -> str | None:
         """The organisation behind a document or body: the one named in the sentence that
         introduced it ("a report released by Human Rights Watch"), else the nearest before."""
         if head:
@@ -405,8 +411,26 @@ class Resolver:
                 if near:
                     best = min(near, key=lambda o: abs(o.start - m.start()))
                     return self.fullest(best.text, "ORG")
+        if not nearest:
+            return None
         before = [o for o in self.orgs if o.end <= pos and not self._carrier(o)]
         return self.fullest(before[-1].text, "ORG") if before else None
+
+    def _unissued(self, head: str, pos: int) -> bool:
+        """Whether document `head` is "the text" of something, or was introduced ("a letter
+        smuggled out") in a sentence that names no organisation."""
+        if head == "text":
+            return True
+        if head not in _DOCUMENTS:
+            return False
+        intro = None
+        for m in re.finditer(rf"\b[Aa]n? (?:[\w'-]+ ){{0,3}}{head}\b", self.text[:pos]):
+            intro = m
+        if intro is None:
+            return False
+        lo = max(self.text.rfind(". ", 0, intro.start()), self.text.rfind("\n", 0, intro.start()))
+        hi = self._sentence_end(intro.end())
+        return not any(lo < o.start < hi for o in self.orgs)
 
     def _carrier(self, org: Entity) -> bool:
         return bool(_CARRIER_BEFORE.search(self.text, max(0, org.start - 30), org.start))
@@ -416,6 +440,8 @@ class Resolver:
         found = self._resolve(mention, start)
         if found and found == _norm(mention) and _UNNAMED.match(found):
             self.speaking.append((start, found))
+        if found and _head(mention.lower()) in _DOCUMENTS:
+            self.written.append((start, found))
         return found
 
     def _resolve(self, mention: str, start: int) -> str | None:
@@ -429,6 +455,10 @@ class Resolver:
                 within = [b for b in self.bodies if last and b[0] <= last[0].start < b[1]]
                 if within:
                     return within[-1][2]
+                lo = self.text.rfind("\n", 0, max(0, self.text.rfind("\n", 0, start) - 1)) + 1
+                spoke = [d for s, d in self.written if lo <= s < start]
+                if spoke:  # 'The statement said: "…" It continued: "…"'
+                    return spoke[-1]
                 return self.source_before(start) or self.org_before(start)
             if low == "they":
                 return self.org_before(start) or self.person_before(start)
@@ -484,6 +514,10 @@ class Resolver:
                 nxt = [o for o in self.orgs if end <= o.start < end + 300]
                 if nxt and not [o for o in self.orgs if start - 200 < o.start < start]:
                     return self.fullest(nxt[0].text, "ORG")
+            if words and words[0] in ("the", "this") and self._unissued(head, start):
+                # "citing a letter smuggled out by his sister ... The letter said": a document
+                # the text introduced without a body behind it speaks as itself
+                return self.org_before(start, head, definite=True, nearest=False) or m
             if words and words[0] in ("the", "its", "this"):
                 source = self.source_before(start)
                 if source:
