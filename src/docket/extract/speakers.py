@@ -173,6 +173,7 @@ _COMMA = re.compile(r",\s*")
 _APPOS_NAME = re.compile(
     r",\s+((?:the\s+)?[A-Z][\w'’-]+(?:\s+(?:of|for|the|and)?\s*[A-Z][\w'’-]+){0,5}),"
 )
+_JOINT = re.compile(r"[A-Z][\w'.-]+(?: [A-Z][\w'.-]+)? and [A-Z][\w'.-]+(?: [A-Z][\w'.-]+)?")
 _NARRATOR_KIN = re.compile(rf"\b(?:[Mm]y|[Oo]ur)\s+(?P<w>{_KIN})\b")
 _COMMA_NAME = re.compile(r",?\s+[A-Z][\w'-]+")
 # a description of someone the text does not name: "the older one", "two men from the ..."
@@ -476,6 +477,8 @@ class Resolver:
         for p in self.persons:
             if p.start < end and start < p.end:
                 return self.fullest(p.text, pos=p.start)
+        if _JOINT.fullmatch(m):
+            return m  # "China and Russia said": both speak
         words = re.findall(r"[a-z]+", low)
         head = _head(low)
         if head in _SPOKES:
