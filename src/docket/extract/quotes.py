@@ -102,7 +102,8 @@ _NAMING = re.compile(
 # "SEOUL — ", "GENEVA (18 May 2025) - ", "Seoul, May 3 (Yonhap) — ": a place, perhaps a
 # date and an agency, then a dash
 _DATELINE = re.compile(
-    r"(?:[A-Z][A-Z .,'()0-9-]{2,60}?|[A-Z][\w.'-]+(?: [A-Z][\w.'-]+)?,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})"
+    r"(?:[A-Z][A-Z .,'()0-9-]{2,60}?"
+    r"|[A-Z][\w.'-]+(?: [A-Z][\w.'-]+)?,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})"
     r"(?:\s*\([^()\n]{1,40}\))?\s*(?:—|–|--|\s-\s)\s*"
 )
 _SECTION = re.compile(r"\d+(?:\.\d+)+\.?\s+(?=[A-Z])")
