@@ -55,6 +55,7 @@ SAY = all_forms(
     "condemn",
     "criticise",
     "criticize",
+    "express",
 ) | {"according"}
 _SUBJ = {"nsubj", "nsubjpass"}
 # what gives a complement clause a subject of its own ("the relatives had been told ...")
@@ -217,6 +218,14 @@ class _Finder:
                 return self.res.resolve(e.text, e.start), e.start, e.end
             return None, None, None
         subj = [c for c in verb.children if c.dep_ in _SUBJ]
+        if (
+            not subj
+            and verb.dep_ == "xcomp"
+            and verb.head.dep_ == "acl"
+            and verb.head.tag_.startswith("VB")
+        ):
+            # "The guards used to say": the parser made "used" a modifier of its subject
+            subj = [verb.head.head]
         if not subj and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "dobj":
             # "X issued a statement denouncing it as '…'": the issuer's words
             subj = [c for c in verb.head.head.children if c.dep_ in _SUBJ]

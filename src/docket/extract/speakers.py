@@ -462,7 +462,11 @@ class Resolver:
                     return spoke[-1]
                 return self.source_before(start) or self.org_before(start)
             if low == "they":
-                return self.org_before(start) or self.person_before(start)
+                return (
+                    self.org_before(start)
+                    or self.person_before(start)
+                    or self._speaking_description_before(start)
+                )
             gender = "m" if low in ("he", "him", "his") else "f" if low in ("she", "her") else None
             return (
                 (gender and self._narrator_kin_before(start, gender))
