@@ -88,12 +88,42 @@ from .test_speakers import _quote
             "The defectors are criminals",
             "Northern Justice Council",
         ),
+        # "used to say": the parser hangs "used" on its subject
+        (
+            'GUEST: I still dream of the camp. The cooks used to say, "Eat slowly, there is '
+            'no more until tomorrow."',
+            "Eat slowly",
+            "The cooks",
+        ),
+        # a text that expresses concern speaks as itself
+        (
+            "A committee of the assembly adopted a draft on Friday. The text expresses concern "
+            'over "the denial of food to people held in labour camps" across the country.',
+            "the denial of food",
+            "The text",
+        ),
+        # a body that issued a statement denouncing something: the words are the body's
+        (
+            "A spokesman for the Northern Justice Council on Monday issued a statement "
+            'denouncing the hearing as "a farce staged by liars and thieves."',
+            "a farce staged",
+            "Northern Justice Council",
+        ),
     ],
 )
 def test_english_speaker_rules(text: str, words: str, speaker: str) -> None:
     result = extract_text(text, lang="en")
     assert_spans(result)
     assert _quote(result, words).speaker == speaker
+
+
+def test_reading_a_paper_does_not_make_the_reader_its_author() -> None:
+    text = (
+        "The Northern Justice Council interviewed her in May. One day they read a paper saying "
+        "two years of labour, and the next morning they put us on a train."
+    )
+    result = extract_text(text, lang="en")
+    assert all(q.speaker != "Northern Justice Council" for q in result.quotes if "labour" in q.text)
 
 
 @pytest.mark.parametrize(

@@ -113,6 +113,8 @@ _RELATIVE = re.compile(r"\s+(?:who|whom|whose|which|that)\s")
 _SCARE = re.compile(r"(?:\b(?:the|a|an|so-called|its|their|his|her|of|for|closed)\s*)$", re.I)
 # Verbs that are speech only without a direct object ("added guard towers" is not speech).
 _TRANSITIVE = all_forms("add", "continue", "note", "find", "report", "recall", "confirm", "believe")
+# "issued a statement denouncing …": the issuer speaks ("read a paper saying …": not the reader)
+_ISSUE = all_forms("issue", "release", "publish", "send", "circulate", "post")
 # Verbs that frame a quotation rather than report a statement.
 _NOT_REPORTING = all_forms(
     "call", "describe", "ask", "urge", "denounce", "condemn", "criticise", "criticize"
@@ -226,7 +228,13 @@ class _Finder:
         ):
             # "The guards used to say": the parser made "used" a modifier of its subject
             subj = [verb.head.head]
-        if not subj and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "dobj":
+        if (
+            not subj
+            and verb.dep_ == "acl"
+            and verb.tag_ == "VBG"
+            and verb.head.dep_ == "dobj"
+            and verb.head.head.lower_ in _ISSUE
+        ):
             # "X issued a statement denouncing it as '…'": the issuer's words
             subj = [c for c in verb.head.head.children if c.dep_ in _SUBJ]
         if not subj and verb.dep_ in ("conj", "advcl", "xcomp", "dep") and verb.head is not verb:
