@@ -135,6 +135,14 @@ def test_reading_a_paper_does_not_make_the_reader_its_author() -> None:
             "그들은 난민이 아니다",
             "현지 소식통",
         ),
+        # a proper noun written with a place word ("지린성") or a river is no person for
+        # "그" to mean
+        (
+            "탈북 여성 한미순(41) 씨는 2019년 중국 지린성 투먼에서 체포됐다. 이후 두만강을 건너 "
+            '끌려갔다. 그는 "매일 밤 조사를 받았다"고 말했다.',
+            "매일 밤 조사를",
+            "한미순",
+        ),
         # quote marks around a body's name are not part of it
         (
             "서울에 본부를 둔 '새벽인권연대'는 \"수감자 세 명이 숨졌다\"고 전했다.",

@@ -34,7 +34,11 @@ _PUBLISHED_BY = re.compile(
 )
 _PRONOUNS = re.compile(r"^(?:그|그녀|그들)(?:는|은|가|이)?$")
 # Endings of institutions and places that Kiwi may tag as proper nouns (구류장, 보위부, 명간군).
-_NOT_NAME_END = set("장소청군도국당부시")
+_NOT_NAME_END = set("장소청군도국당부시강")
+# a proper noun written together with a place word is a place ("지린성", "투먼시")
+_PLACE_SUFFIX = re.compile(
+    r"(?:성|시|군|현|강|산|섬|읍)(?![\uac00-\ud7a3])|(?:성|시|군|현)(?:의|에|에서|으로|을|은|이)"
+)
 # "진해숙 씨는", "통일부는", "두만강인권모임 측은" (측: the body's side)
 _SUBJECT_AFTER = re.compile(
     r"(?:\s?씨)?(?:\(\d+\))?\s?(?:씨|\s?측)?(?:는|은|이|가)(?![\uac00-\ud7a3])"
@@ -76,6 +80,7 @@ def korean_persons(text: str, start: int, end: int) -> list[Entity]:
             and HANGUL.fullmatch(form[0])
             and form[0] in _surnames_ko()
             and form[-1] not in _NOT_NAME_END
+            and not _PLACE_SUFFIX.match(chunk, tok.start + tok.len)
         ):
             s = start + tok.start
             if s not in seen:
