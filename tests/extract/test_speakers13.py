@@ -4,8 +4,11 @@ bodies and events are invented)."""
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
 
 from docket.extract import extract_text
+from docket.extract.pipeline import english
+from docket.extract.quotes import _Finder
 
 from .conftest import assert_spans
 from .test_speakers import _quote
@@ -155,3 +158,21 @@ def test_korean_speaker_rules(text: str, words: str, speaker: str) -> None:
     result = extract_text(text, lang="ko")
     assert_spans(result)
     assert _quote(result, words).speaker == speaker
+
+
+def test_a_relative_pronoun_coordinated_verb_speaks_for_its_antecedent() -> None:
+    # the parse is given ("Ro, who runs a shelter and says ..."), so the test does not depend on
+    # what the model would make of the sentence
+    words = ["Ro", ",", "who", "runs", "a", "shelter", "and", "says", "she", "knows", "."]
+    heads = [0, 0, 3, 0, 5, 3, 3, 3, 9, 7, 0]
+    deps = ["ROOT", "punct", "nsubj", "relcl", "det", "dobj", "cc", "conj", "nsubj", "ccomp"]
+    tags = ["NNP", ",", "WP", "VBZ", "DT", "NN", "CC", "VBZ", "PRP", "VBZ", "."]
+    doc = Doc(
+        english().vocab, words=words, spaces=[w not in (",", ".") for w in words[1:]] + [False]
+    )
+    for tok, head, dep, tag in zip(doc, heads, deps + ["punct"], tags, strict=True):
+        tok.head = doc[head]
+        tok.dep_ = dep
+        tok.tag_ = tag
+    finder = _Finder(doc.text, doc, [])
+    assert finder.speaker_of_verb(doc[7])[0] == "Ro"

@@ -244,8 +244,11 @@ class _Finder:
                 # the participle on the nearest verb; its subject is the sentence's
                 head = verb.sent.root
             subj = [c for c in head.children if c.dep_ in _SUBJ]
-        if subj and subj[0].lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
-            subj = [verb.head]  # "Pae, who has testified that ...": the antecedent
+        rel = verb.head if verb.dep_ == "conj" and verb.head.dep_ == "relcl" else verb
+        if subj and subj[0].lower_ in ("who", "that", "which") and rel.dep_ == "relcl":
+            # "Pae, who has testified that ...", "Choi, who runs a shelter and says ...": the
+            # antecedent
+            subj = [rel.head]
         if len(subj) > 1 and self._in_dateline(subj[0].idx):
             subj = subj[1:]  # "SEOUL — A former guard told ...": the parser gave two subjects
         if subj and self._in_dateline(subj[0].idx):
