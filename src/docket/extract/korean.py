@@ -34,7 +34,11 @@ _PUBLISHED_BY = re.compile(
 )
 _PRONOUNS = re.compile(r"^(?:그|그녀|그들)(?:는|은|가|이)?$")
 # Endings of institutions and places that Kiwi may tag as proper nouns (구류장, 보위부, 명간군).
-_NOT_NAME_END = set("장소청군도국당부시")
+_NOT_NAME_END = set("장소청군도국당부시강")
+# a proper noun written together with a place word is a place ("지린성", "투먼시")
+_PLACE_SUFFIX = re.compile(
+    r"(?:성|시|군|현|강|산|섬|읍)(?![\uac00-\ud7a3])|(?:성|시|군|현)(?:의|에|에서|으로|을|은|이)"
+)
 # "진해숙 씨는", "통일부는", "두만강인권모임 측은" (측: the body's side)
 _SUBJECT_AFTER = re.compile(
     r"(?:\s?씨)?(?:\(\d+\))?\s?(?:씨|\s?측)?(?:는|은|이|가)(?![\uac00-\ud7a3])"
@@ -42,6 +46,9 @@ _SUBJECT_AFTER = re.compile(
 _TOPIC = re.compile(r"\s*([^\s\"“][^.\"“]{0,40}?)(?:은|는)\s")
 # a word that ends in one of these describes the name after it ("대외선전매체 우리민족끼리")
 _DESCRIBES = re.compile(r"(?:매체|단체|기관|언론|신문|방송|통신|사이트|잡지)$")
+_LEAD_WORD = re.compile(
+    r"(?:(?:반면|한편|또한|또|이어|특히|그러나|하지만|다만|앞서)(?:에)?\s+)?['‘\"“「]?"
+)
 _SENT = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
 
 
@@ -73,6 +80,7 @@ def korean_persons(text: str, start: int, end: int) -> list[Entity]:
             and HANGUL.fullmatch(form[0])
             and form[0] in _surnames_ko()
             and form[-1] not in _NOT_NAME_END
+            and not _PLACE_SUFFIX.match(chunk, tok.start + tok.len)
         ):
             s = start + tok.start
             if s not in seen:
@@ -146,7 +154,10 @@ def _speaker(
             if lead:
                 ps += lead.end()
             ps += _head_offset(text[ps : m.end(1)])
-            phrase = text[ps : m.end(1)].strip()
+            # a discourse word ("반면 중국 외교부 대변인은") and quote marks around a name
+            # ("'북한자유신앙연대'는") are not part of the speaker
+            ps = _LEAD_WORD.match(text, ps).end()
+            phrase = text[ps : m.end(1)].strip().rstrip("'’\"”」")
             if _PRONOUNS.match(phrase):  # "당시 임신 4개월이었던 그는": whoever 그 is
                 return res.person_before(ps), ps, ps + len(phrase)
             orgs = [e for e in inside if ps <= e.start and e.end <= m.end(1) and e.label == "ORG"]

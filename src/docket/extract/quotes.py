@@ -55,6 +55,7 @@ SAY = all_forms(
     "condemn",
     "criticise",
     "criticize",
+    "express",
 ) | {"according"}
 _SUBJ = {"nsubj", "nsubjpass"}
 # what gives a complement clause a subject of its own ("the relatives had been told ...")
@@ -99,10 +100,21 @@ _NAMING = re.compile(
     r"\b(?:described|describes|called|calls|termed|dubbed|labell?ed|named)\s+(?:\w+\s+)?"
     r"(?:the|a|an|as|it)\s*$"
 )
-_DATELINE = re.compile(r"[A-Z][A-Z .,'()0-9-]{2,60}?\s*(?:—|–|--)\s*")
+# "SEOUL — ", "GENEVA (18 May 2025) - ", "Seoul, May 3 (Yonhap) — ": a place, perhaps a
+# date and an agency, then a dash
+_DATELINE = re.compile(
+    r"(?:[A-Z][A-Z .,'()0-9-]{2,60}?"
+    r"|[A-Z][\w.'-]+(?: [A-Z][\w.'-]+)?,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})"
+    r"(?:\s*\([^()\n]{1,40}\))?\s*(?:—|–|--|\s-\s)\s*"
+)
+_SECTION = re.compile(r"\d+(?:\.\d+)+\.?\s+(?=[A-Z])")
+# a relative clause ends a subject's noun phrase ("a resident of X who spoke to RFA")
+_RELATIVE = re.compile(r"\s+(?:who|whom|whose|which|that)\s")
 _SCARE = re.compile(r"(?:\b(?:the|a|an|so-called|its|their|his|her|of|for|closed)\s*)$", re.I)
 # Verbs that are speech only without a direct object ("added guard towers" is not speech).
 _TRANSITIVE = all_forms("add", "continue", "note", "find", "report", "recall", "confirm", "believe")
+# "issued a statement denouncing …": the issuer speaks ("read a paper saying …": not the reader)
+_ISSUE = all_forms("issue", "release", "publish", "send", "circulate", "post")
 # Verbs that frame a quotation rather than report a statement.
 _NOT_REPORTING = all_forms(
     "call", "describe", "ask", "urge", "denounce", "condemn", "criticise", "criticize"
@@ -148,7 +160,7 @@ class _Finder:
         modifiers ("North Korea's mission in Geneva"), without relative clauses."""
         ent = _ent_at(self.ents, tok.idx, tok.idx + len(tok))
         if ent:
-            return ent.start, ent.end
+            return ent.start, self._coordinated_end(tok, ent.end)
         for child in tok.children:
             if child.dep_ == "appos":
                 e2 = _ent_at(self.ents, child.idx, child.idx + len(child))
@@ -164,12 +176,31 @@ class _Finder:
                 last = child.right_edge
             else:
                 break
-        left = tok.left_edge
+        left = tok.left_edge.idx
+        section = _SECTION.match(self.text, left, tok.idx + len(tok))
+        if section:  # "3.3 Interviewees said": a heading's number is not the speaker
+            left = section.end()
         end = last.idx + len(last)
         comma = self.text.find(",", tok.idx, end)
         if comma > 0:  # "A cousin of one of the detainees, who spoke ...": stop at the comma
             end = comma
-        return left.idx, end
+        rel = _RELATIVE.search(self.text, tok.idx, end)
+        if rel:
+            end = rel.start()
+        elif comma < 0 and tok.ent_type_ in ("GPE", "NORP"):
+            end = self._coordinated_end(tok, end)
+        return left, end
+
+    def _coordinated_end(self, tok: Any, end: int) -> int:
+        """'China and Russia said': a subject coordinated with "and" speaks as both."""
+        for child in tok.children:
+            if child.dep_ == "conj" and any(c.lower_ == "and" for c in tok.children):
+                other = _ent_at(self.ents, child.idx, child.idx + len(child))
+                if other and other.label == "ORG" or child.ent_type_ in ("GPE", "ORG", "NORP"):
+                    stop = other.end if other else child.idx + len(child)
+                    if "," not in self.text[end:stop] and stop - end < 40:
+                        return stop
+        return end
 
     def speaker_of_verb(self, verb: Any) -> tuple[str | None, int | None, int | None]:
         if verb.lower_ == "according":
@@ -189,6 +220,23 @@ class _Finder:
                 return self.res.resolve(e.text, e.start), e.start, e.end
             return None, None, None
         subj = [c for c in verb.children if c.dep_ in _SUBJ]
+        if (
+            not subj
+            and verb.dep_ == "xcomp"
+            and verb.head.dep_ == "acl"
+            and verb.head.tag_.startswith("VB")
+        ):
+            # "The guards used to say": the parser made "used" a modifier of its subject
+            subj = [verb.head.head]
+        if (
+            not subj
+            and verb.dep_ == "acl"
+            and verb.tag_ == "VBG"
+            and verb.head.dep_ == "dobj"
+            and verb.head.head.lower_ in _ISSUE
+        ):
+            # "X issued a statement denouncing it as '…'": the issuer's words
+            subj = [c for c in verb.head.head.children if c.dep_ in _SUBJ]
         if not subj and verb.dep_ in ("conj", "advcl", "xcomp", "dep") and verb.head is not verb:
             head = verb.head
             if verb.tag_ == "VBG" and head.dep_ in ("ccomp", "relcl", "acl", "advcl"):
@@ -196,10 +244,25 @@ class _Finder:
                 # the participle on the nearest verb; its subject is the sentence's
                 head = verb.sent.root
             subj = [c for c in head.children if c.dep_ in _SUBJ]
-        if subj and subj[0].lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
-            subj = [verb.head]  # "Pae, who has testified that ...": the antecedent
+        rel = verb.head if verb.dep_ == "conj" and verb.head.dep_ == "relcl" else verb
+        if subj and subj[0].lower_ in ("who", "that", "which") and rel.dep_ == "relcl":
+            # "Pae, who has testified that ...", "Choi, who runs a shelter and says ...": the
+            # antecedent
+            subj = [rel.head]
         if len(subj) > 1 and self._in_dateline(subj[0].idx):
             subj = subj[1:]  # "SEOUL — A former guard told ...": the parser gave two subjects
+        if subj and self._in_dateline(subj[0].idx):
+            # "GENEVA (date) - Relatives of ... told": the parser took the place for the subject
+            # and the subject for its appositive
+            appos = [
+                c for c in subj[0].rights if c.dep_ == "appos" and not self._in_dateline(c.idx)
+            ]
+            if appos and not _ent_at(self.ents, appos[0].idx, appos[0].idx + len(appos[0])):
+                # the whole phrase: "Relatives of people abducted by X"
+                s, e = appos[0].idx, appos[0].right_edge.idx + len(appos[0].right_edge)
+                rel = _RELATIVE.search(self.text, s, e)
+                e = rel.start() if rel else e
+                return self.res.resolve(self.text[s:e], s), s, e
         if subj and self._in_dateline(subj[0].idx):
             # "NEW YORK — North Korea's deputy ambassador, Kim In-ryong, ... said": the parser
             # took the dateline for the subject; the speaker is the name before the verb
@@ -239,7 +302,12 @@ class _Finder:
         doc = self.doc
         sents = {t.sent for t in self._tokens_between(start - 1, end + 1)}
         nxt = self._tokens_between(end + 1, end + 3)
-        if len(nxt) and len(nxt[0].sent.text) <= 60 and nxt[0].sent.start == nxt[0].i:
+        if (
+            len(nxt)
+            and len(nxt[0].sent.text) <= 60
+            and nxt[0].sent.start == nxt[0].i
+            and _bare_attribution(nxt[0].sent)
+        ):
             # '"… they say?" Matsuda said.': the parser made the attribution a sentence of its own
             sents.add(nxt[0].sent)
         first = min((s.start for s in sents), default=None)
@@ -528,6 +596,15 @@ class _Finder:
         if qe - qs < 10:
             return None
         return Quote(self.text[qs:qe], speaker, qs, qe, "according_to", sp_s, sp_e)
+
+
+def _bare_attribution(sent: Any) -> bool:
+    """'Matsuda said.', 'she said on Tuesday.': a speech verb that ends its sentence, not one
+    with words of its own ("She asked where her husband was.")."""
+    words = [t for t in sent if not t.is_punct]
+    return any(t.lower_ in SAY for t in words[-4:]) and not any(
+        t.dep_ in ("ccomp", "dobj", "xcomp") and t.head.lower_ in SAY for t in words
+    )
 
 
 def _strip(text: str, s: int, e: int) -> tuple[int, int]:

@@ -51,7 +51,10 @@ _DOC_HEADS = {
     "embassy",
     "mission",
 }
+# what is written rather than who wrote it
+_DOCUMENTS = {"statement", "letter", "text", "document", "report", "study", "diary", "note"}
 _DOC_HEADS |= {
+    "text",
     "association",
     "alliance",
     "coalition",
@@ -170,6 +173,14 @@ _COMMA = re.compile(r",\s*")
 _APPOS_NAME = re.compile(
     r",\s+((?:the\s+)?[A-Z][\w'’-]+(?:\s+(?:of|for|the|and)?\s*[A-Z][\w'’-]+){0,5}),"
 )
+_JOINT = re.compile(r"[A-Z][\w'.-]+(?: [A-Z][\w'.-]+)? and [A-Z][\w'.-]+(?: [A-Z][\w'.-]+)?")
+_NARRATOR_KIN = re.compile(rf"\b(?:[Mm]y|[Oo]ur)\s+(?P<w>{_KIN})\b")
+_COMMA_NAME = re.compile(r",?\s+[A-Z][\w'-]+")
+# a description of someone the text does not name: "the older one", "two men from the ..."
+_UNNAMED = re.compile(
+    r"(?:the|an?|one|two|three|some|several|my|our|his|her|their)\s+[a-z]",
+    re.I,
+)
 _PREP = re.compile(r"\s(?:of|for|in|at|from|on|with|to|by)\s")
 
 
@@ -202,6 +213,8 @@ class Resolver:
         self.orgs = [e for e in entities if e.label == "ORG"]
         self.descriptions: list[tuple[int, str, str]] = []  # (pos, word, person)
         self.bodies: list[tuple[int, int, str]] = []  # speakers named as a phrase around an ORG
+        self.speaking: list[tuple[int, str]] = []  # unnamed people resolved as speakers
+        self.written: list[tuple[int, str]] = []  # documents resolved as speakers
         self._learn_descriptions()
         self.gender = self._learn_genders()
 
@@ -294,6 +307,38 @@ class Resolver:
         self.phrases.append((pos, phrase))
         return earlier[0] if earlier else phrase
 
+    def _narrator_kin_before(self, pos: int, gender: str) -> str | None:
+        """'My grandmother gave us her corn. "Eat," she said': a narrator's relative of the
+        pronoun's gender named in its paragraph after any person of that gender is who the
+        pronoun means: the person the text gave as that relative ("my mother, Kim Ok-hwa"),
+        else the phrase."""
+        para = self.text.rfind("\n", 0, pos) + 1
+        kin = None
+        for m in _NARRATOR_KIN.finditer(self.text, para, pos):
+            if ("m" if m.group("w").lower() in _MALE else "f") == gender:
+                kin = m
+        if kin is None or _COMMA_NAME.match(self.text, kin.end()):
+            return None
+        if any(kin.end() <= p.start < pos for p in self.persons):
+            return None
+        word = kin.group("w").lower()
+        for p in self.persons:
+            if p.start < pos and re.search(
+                rf"\b(?:my|our)\s+(?:\w+\s+)?{word},?\s*$",
+                self.text[max(0, p.start - 40) : p.start],
+                re.I,
+            ):
+                return self.fullest(p.text, pos=p.start)
+        return kin.group(0)
+
+    def _speaking_description_before(self, pos: int) -> str | None:
+        """'"Take clothes," the older one said. ... He said, "..."': with nobody of the
+        pronoun's gender named, the unnamed person who spoke last in the paragraph or the one
+        before."""
+        lo = self.text.rfind("\n", 0, max(0, self.text.rfind("\n", 0, pos) - 1)) + 1
+        found = [d for s, d in self.speaking if lo <= s < pos]
+        return found[-1] if found else None
+
     def _person_description_before(self, pos: int) -> str | None:
         """'she' with no named person before: 'a woman who escaped in 2019'."""
         found = None
@@ -350,7 +395,9 @@ class Resolver:
                 return self.fullest(o.text, "ORG")
         return None
 
-    def org_before(self, pos: int, head: str | None = None, definite: bool = False) -> str | None:
+    def org_before(
+        self, pos: int, head: str | None = None, definite: bool = False, nearest: bool = True
+    ) -> str | None:
         """The organisation behind a document or body: the one named in the sentence that
         introduced it ("a report released by Human Rights Watch"), else the nearest before."""
         if head:
@@ -365,14 +412,40 @@ class Resolver:
                 if near:
                     best = min(near, key=lambda o: abs(o.start - m.start()))
                     return self.fullest(best.text, "ORG")
+        if not nearest:
+            return None
         before = [o for o in self.orgs if o.end <= pos and not self._carrier(o)]
         return self.fullest(before[-1].text, "ORG") if before else None
+
+    def _unissued(self, head: str, pos: int) -> bool:
+        """Whether document `head` is "the text" of something, or was introduced ("a letter
+        smuggled out") in a sentence that names no organisation."""
+        if head == "text":
+            return True
+        if head not in _DOCUMENTS:
+            return False
+        intro = None
+        for m in re.finditer(rf"\b[Aa]n? (?:[\w'-]+ ){{0,3}}{head}\b", self.text[:pos]):
+            intro = m
+        if intro is None:
+            return False
+        lo = max(self.text.rfind(". ", 0, intro.start()), self.text.rfind("\n", 0, intro.start()))
+        hi = self._sentence_end(intro.end())
+        return not any(lo < o.start < hi for o in self.orgs)
 
     def _carrier(self, org: Entity) -> bool:
         return bool(_CARRIER_BEFORE.search(self.text, max(0, org.start - 30), org.start))
 
     def resolve(self, mention: str, start: int) -> str | None:
         """Resolve a subject phrase found at `start` to a speaker name."""
+        found = self._resolve(mention, start)
+        if found and found == _norm(mention) and _UNNAMED.match(found):
+            self.speaking.append((start, found))
+        if found and _head(mention.lower()) in _DOCUMENTS:
+            self.written.append((start, found))
+        return found
+
+    def _resolve(self, mention: str, start: int) -> str | None:
         m = _norm(mention)
         low = m.lower()
         if not m:
@@ -383,11 +456,24 @@ class Resolver:
                 within = [b for b in self.bodies if last and b[0] <= last[0].start < b[1]]
                 if within:
                     return within[-1][2]
+                lo = self.text.rfind("\n", 0, max(0, self.text.rfind("\n", 0, start) - 1)) + 1
+                spoke = [d for s, d in self.written if lo <= s < start]
+                if spoke:  # 'The statement said: "…" It continued: "…"'
+                    return spoke[-1]
                 return self.source_before(start) or self.org_before(start)
             if low == "they":
-                return self.org_before(start) or self.person_before(start)
+                return (
+                    self.org_before(start)
+                    or self.person_before(start)
+                    or self._speaking_description_before(start)
+                )
             gender = "m" if low in ("he", "him", "his") else "f" if low in ("she", "her") else None
-            return self.person_before(start, gender) or self._person_description_before(start)
+            return (
+                (gender and self._narrator_kin_before(start, gender))
+                or self.person_before(start, gender)
+                or self._speaking_description_before(start)
+                or self._person_description_before(start)
+            )
         end = start + len(mention)
         named = _NAMED_AS.match(self.text, end)
         if named:  # "a former detainee, identified as Im, 41": the name given
@@ -395,6 +481,8 @@ class Resolver:
         for p in self.persons:
             if p.start < end and start < p.end:
                 return self.fullest(p.text, pos=p.start)
+        if _JOINT.fullmatch(m):
+            return m  # "China and Russia said": both speak
         words = re.findall(r"[a-z]+", low)
         head = _head(low)
         if head in _SPOKES:
@@ -433,6 +521,10 @@ class Resolver:
                 nxt = [o for o in self.orgs if end <= o.start < end + 300]
                 if nxt and not [o for o in self.orgs if start - 200 < o.start < start]:
                     return self.fullest(nxt[0].text, "ORG")
+            if words and words[0] in ("the", "this") and self._unissued(head, start):
+                # "citing a letter smuggled out by his sister ... The letter said": a document
+                # the text introduced without a body behind it speaks as itself
+                return self.org_before(start, head, definite=True, nearest=False) or m
             if words and words[0] in ("the", "its", "this"):
                 source = self.source_before(start)
                 if source:
