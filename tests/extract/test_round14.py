@@ -20,3 +20,42 @@ def test_british_spelling_names_the_listed_labor_camp(spelling: str) -> None:
     assert ("FACILITY", f"Chongjin {spelling} training camp") in found
     assert ("GPE", "Chongjin") not in found
     assert [p.place_id for p in ex.places] == ["LTC-CHJ"]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # in first-person testimony "she"/"he" is never the narrator: a guard or officer the
+        # paragraph brought in speaks, by the name the paragraph gave if it gave one
+        (
+            "Testimony of Moon Ga-eun (SYNTHETIC).\n\nA: We reached the post at night. The female "
+            'guard made us stand in the cold. She said, "Nobody here will help you."',
+            "Nobody here will help you",
+            "the female guard",
+        ),
+        (
+            "Kim Sang-chul, 40, described his arrest (SYNTHETIC).\n\nA: The interrogator, a man "
+            'called Ryang, kicked me. He said, "Tell the truth."',
+            "Tell the truth",
+            "Ryang",
+        ),
+        # no first person in the paragraph: the named person still speaks
+        (
+            'Kim Ok-ran said the guard beat her. She said, "I still cannot sleep."',
+            "I still cannot sleep",
+            "Kim Ok-ran",
+        ),
+        # a guard of the other gender is not who "she" means
+        (
+            "Testimony of Moon Ga-eun (SYNTHETIC).\n\nA: The male guard laughed at us. My friend "
+            'Seo Hye-jin cried. She said, "We will not survive this."',
+            "We will not survive this",
+            "Seo Hye-jin",
+        ),
+    ],
+)
+def test_pronoun_in_testimony_means_the_guard(text: str, words: str, speaker: str) -> None:
+    ex = extract_text(text)
+    assert_spans(ex)
+    got = [(q.speaker or "").lower() for q in ex.quotes if words in q.text]
+    assert got == [speaker.lower()]
