@@ -8,6 +8,7 @@ import pytest
 from docket.extract import extract_text
 
 from .conftest import assert_spans
+from .test_speakers import _quote
 
 
 @pytest.mark.parametrize("spelling", ["labour", "labor"])
@@ -57,5 +58,4 @@ def test_british_spelling_names_the_listed_labor_camp(spelling: str) -> None:
 def test_pronoun_in_testimony_means_the_guard(text: str, words: str, speaker: str) -> None:
     ex = extract_text(text)
     assert_spans(ex)
-    got = [(q.speaker or "").lower() for q in ex.quotes if words in q.text]
-    assert got == [speaker.lower()]
+    assert (_quote(ex, words).speaker or "").lower() == speaker.lower()
