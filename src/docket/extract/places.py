@@ -58,7 +58,8 @@ def fold(name: str) -> str:
     """Compare names without diacritics, apostrophes, hyphens or case (Yodŏk = Yodok)."""
     decomposed = unicodedata.normalize("NFKD", name)
     ascii_ish = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return re.sub(r"[\s'’`\-]+", "", ascii_ish).lower()
+    # British spelling: "labour training camp" is the listed "labor training camp"
+    return re.sub(r"[\s'’`\-]+", "", ascii_ish).lower().replace("labour", "labor")
 
 
 @dataclass(frozen=True)
@@ -105,7 +106,10 @@ def _index() -> tuple[re.Pattern[str], dict[str, list[_Name]]]:
             )
             texts.add(unicodedata.normalize("NFC", plain))
     alts = sorted(texts, key=len, reverse=True)
-    body = "|".join(re.escape(t).replace(r"\-", r"[\-\s]?").replace("'", "['’]?") for t in alts)
+    body = "|".join(
+        re.escape(t).replace(r"\-", r"[\-\s]?").replace("'", "['’]?").replace("abor", "abou?r")
+        for t in alts
+    )
     pattern = re.compile(
         rf"(?<![A-Za-z0-9\uac00-\ud7a3])(?:{body})(?![A-Za-z0-9])(?!\s+(?:County|city|province))",
         re.I,

@@ -177,6 +177,12 @@ _JOINT = re.compile(r"[A-Z][\w'.-]+(?: [A-Z][\w'.-]+)? and [A-Z][\w'.-]+(?: [A-Z
 _NARRATOR_KIN = re.compile(rf"\b(?:[Mm]y|[Oo]ur)\s+(?P<w>{_KIN})\b")
 _COMMA_NAME = re.compile(r",?\s+[A-Z][\w'-]+")
 # a description of someone the text does not name: "the older one", "two men from the ..."
+_FIRST_PERSON = re.compile(r"\b(?:I|me|us|we)\b")
+_ROLE_SUBJECT = re.compile(
+    r"\b[Tt]he (?:(?P<g>female|male|woman|man) )?(?:guard|officer|interrogator|soldier|warden|"
+    r"inspector|policeman|agent)\b(?!s)(?:, (?:a (?:wo)?man (?:called|named)|(?:his|her) name "
+    r"was) (?P<name>[A-Z][\w-]+(?: [A-Z][\w-]+)?))?"
+)
 _UNNAMED = re.compile(
     r"(?:the|an?|one|two|three|some|several|my|our|his|her|their)\s+[a-z]",
     re.I,
@@ -331,6 +337,33 @@ class Resolver:
                 return self.fullest(p.text, pos=p.start)
         return kin.group(0)
 
+    def _role_in_testimony(self, pos: int, gender: str) -> str | None:
+        """'The interrogator, a man called Kang, kicked me. He said, "…"': in a first-person
+        paragraph (the narrator is "I", never "he"), a guard or officer the paragraph brought in
+        after any person of the pronoun's gender is who the pronoun means."""
+        para = self.text.rfind("\n", 0, pos) + 1
+        lo = max(
+            [para]
+            + [
+                p.end
+                for p in self.persons
+                if p.end <= pos
+                and self.gender.get(self.fullest(p.text, pos=p.start), gender) == gender
+            ]
+        )
+        if not _FIRST_PERSON.search(self.text, para, pos):
+            return None
+        found = None
+        for m in _ROLE_SUBJECT.finditer(self.text, lo, pos):
+            g = "f" if m.group("g") in ("female", "woman") else "m" if m.group("g") else None
+            if g in (None, gender) and not (gender == "f" and g is None):
+                found = m
+        if found is None:
+            return None
+        if found.group("name"):
+            return self.fullest(found.group("name"))
+        return _norm(found.group(0))
+
     def _speaking_description_before(self, pos: int) -> str | None:
         """'"Take clothes," the older one said. ... He said, "..."': with nobody of the
         pronoun's gender named, the unnamed person who spoke last in the paragraph or the one
@@ -470,6 +503,7 @@ class Resolver:
             gender = "m" if low in ("he", "him", "his") else "f" if low in ("she", "her") else None
             return (
                 (gender and self._narrator_kin_before(start, gender))
+                or (gender and self._role_in_testimony(start, gender))
                 or self.person_before(start, gender)
                 or self._speaking_description_before(start)
                 or self._person_description_before(start)
