@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from docket.extract import warm_up
+from docket.extract import extract_text, warm_up
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -23,3 +23,17 @@ def assert_spans(result) -> None:  # noqa: ANN001 - an Extraction
     for q in result.quotes:
         if q.speaker_start is not None:
             assert 0 <= q.speaker_start < q.speaker_end <= len(text)
+
+
+def extract_checked(text: str, lang: str = "auto"):  # noqa: ANN201 - an Extraction
+    """`extract_text`, every span checked against the text."""
+    result = extract_text(text, lang=lang)
+    assert_spans(result)
+    return result
+
+
+def speaker_of(result, words: str) -> str | None:  # noqa: ANN001 - an Extraction
+    """The speaker of the first suggested quote that contains `words` (a test fails if none)."""
+    found = [q for q in result.quotes if words in q.text]
+    assert found, [q.text for q in result.quotes]
+    return found[0].speaker

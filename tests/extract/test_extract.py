@@ -7,7 +7,7 @@ import pytest
 from docket.errors import BadInput
 from docket.extract import extract_text
 
-from .conftest import assert_spans
+from .conftest import assert_spans, extract_checked, speaker_of
 
 ARTICLE = (
     "Pak Sun Hui, a former guard at Yodok, said she saw prisoners beaten in spring 1997.\n\n"
@@ -37,13 +37,8 @@ def test_entities(article) -> None:
     assert ("FACILITY", "Camp 15") in ents
 
 
-def _speaker(result, words: str) -> str | None:
-    quote = next(q for q in result.quotes if words in q.text)
-    return quote.speaker
-
-
 def test_pronoun_resolves_to_the_fullest_earlier_name(article) -> None:
-    assert _speaker(article, "We were told") == "Pak Sun Hui"
+    assert speaker_of(article, "We were told") == "Pak Sun Hui"
 
 
 def test_quote_across_paragraphs_is_one_quote(article) -> None:
@@ -53,9 +48,9 @@ def test_quote_across_paragraphs_is_one_quote(article) -> None:
 
 
 def test_partial_quote_according_to_and_description(article) -> None:
-    assert _speaker(article, "a lie") == "Kim Chol-ho"
-    assert _speaker(article, "some 3,000 inmates remain") == "Human Rights Watch"
-    assert _speaker(article, "she fled last month") == "Pak Sun Hui"
+    assert speaker_of(article, "a lie") == "Kim Chol-ho"
+    assert speaker_of(article, "some 3,000 inmates remain") == "Human Rights Watch"
+    assert speaker_of(article, "she fled last month") == "Pak Sun Hui"
 
 
 def test_reported_speech_is_a_quote(article) -> None:
@@ -63,13 +58,13 @@ def test_reported_speech_is_a_quote(article) -> None:
     assert quote.kind == "reported" and quote.speaker == "Pak Sun Hui"
 
 
-def test_document_as_speaker() -> None:
+def test_document_asspeaker_of() -> None:
     text = (
         "Amnesty International published a report on the camps on Monday. "
         "The report said that guards routinely beat prisoners at Camp 16."
     )
     result = extract_text(text)
-    assert _speaker(result, "guards routinely beat") == "Amnesty International"
+    assert speaker_of(result, "guards routinely beat") == "Amnesty International"
 
 
 def test_one_bad_quote_mark_never_loses_the_rest() -> None:
@@ -81,7 +76,7 @@ def test_one_bad_quote_mark_never_loses_the_rest() -> None:
     result = extract_text(text)
     assert_spans(result)
     assert {p.place_id for p in result.places} == {"KWN-15", "KWN-16"}
-    assert _speaker(result, "We starved") == "Pak Sun Hui"
+    assert speaker_of(result, "We starved") == "Pak Sun Hui"
     assert any(a.type == "V-FORCEDABORT" for a in result.acts)
     assert [d.text for d in result.dates][-1] == "the early 1990s"
 
@@ -96,9 +91,9 @@ def test_korean_quotes_and_names() -> None:
     assert result.language == "ko"
     assert_spans(result)
     assert ("PERSON", "박순희") in {(e.label, e.text) for e in result.entities}
-    assert _speaker(result, "매일 맞았다") == "박순희"
-    assert _speaker(result, "약 5만 명이") == "통일부"
-    assert _speaker(result, "아이들이 굶어 죽었다") == "박순희"
+    assert speaker_of(result, "매일 맞았다") == "박순희"
+    assert speaker_of(result, "약 5만 명이") == "통일부"
+    assert speaker_of(result, "아이들이 굶어 죽었다") == "박순희"
     assert [f.value for f in result.figures] == [50000]
 
 
@@ -186,9 +181,7 @@ def test_kind_is_guessed_unless_given() -> None:
     ],
 )
 def test_attribution_patterns(text: str, words: str, speaker: str) -> None:
-    result = extract_text(text)
-    assert_spans(result)
-    assert _speaker(result, words) == speaker
+    assert speaker_of(extract_checked(text), words) == speaker
 
 
 def test_act_words_count_in_the_context_of_detention() -> None:
@@ -228,9 +221,7 @@ def test_act_words_count_in_the_context_of_detention() -> None:
     ],
 )
 def test_reported_speech_the_small_parser_gets_wrong(text: str, words: str, speaker: str) -> None:
-    result = extract_text(text)
-    assert_spans(result)
-    assert _speaker(result, words) == speaker
+    assert speaker_of(extract_checked(text), words) == speaker
 
 
 def test_a_clause_after_that_keeps_its_own_verb() -> None:
@@ -248,8 +239,8 @@ def test_a_quote_before_was_quoted_as_saying_and_a_condemnation() -> None:
     )
     result = extract_text(text)
     assert_spans(result)
-    assert _speaker(result, "I was made to sit") == "a former detainee from Hyesan"
-    assert _speaker(result, "a malicious slander") == "Foreign Ministry of the DPRK"
+    assert speaker_of(result, "I was made to sit") == "a former detainee from Hyesan"
+    assert speaker_of(result, "a malicious slander") == "Foreign Ministry of the DPRK"
 
 
 def test_a_pronoun_skips_a_person_of_the_other_gender() -> None:
@@ -259,14 +250,14 @@ def test_a_pronoun_skips_a_person_of_the_other_gender() -> None:
     )
     result = extract_text(text)
     assert_spans(result)
-    assert _speaker(result, "His face was swollen") == "Jeon Hye-ryeon"
+    assert speaker_of(result, "His face was swollen") == "Jeon Hye-ryeon"
 
 
-def test_a_date_after_the_subject_is_not_part_of_the_speaker() -> None:
+def test_a_date_after_the_subject_is_not_part_of_thespeaker_of() -> None:
     text = (
         "North Korea's envoy in Geneva on Thursday dismissed a report that thousands are "
         'held in camps, calling its findings "a fabrication cooked up by hostile forces."'
     )
     result = extract_text(text)
     assert_spans(result)
-    assert _speaker(result, "a fabrication") == "North Korea's envoy in Geneva"
+    assert speaker_of(result, "a fabrication") == "North Korea's envoy in Geneva"

@@ -7,8 +7,7 @@ import pytest
 
 from docket.extract import extract_text
 
-from .conftest import assert_spans
-from .test_speakers import _quote
+from .conftest import assert_spans, extract_checked, speaker_of
 
 
 @pytest.mark.parametrize("spelling", ["labour", "labor"])
@@ -56,6 +55,4 @@ def test_british_spelling_names_the_listed_labor_camp(spelling: str) -> None:
     ],
 )
 def test_pronoun_in_testimony_means_the_guard(text: str, words: str, speaker: str) -> None:
-    ex = extract_text(text)
-    assert_spans(ex)
-    assert (_quote(ex, words).speaker or "").lower() == speaker.lower()
+    assert (speaker_of(extract_checked(text), words) or "").lower() == speaker.lower()

@@ -10,13 +10,7 @@ from docket.extract import extract_text
 from docket.extract.entities import find_entities
 from docket.extract.pipeline import english
 
-from .conftest import assert_spans
-
-
-def _quote(result, words: str):  # noqa: ANN001, ANN202 - an Extraction, a Quote
-    found = [q for q in result.quotes if words in q.text]
-    assert found, [q.text for q in result.quotes]
-    return found[0]
+from .conftest import extract_checked, speaker_of
 
 
 @pytest.mark.parametrize(
@@ -111,9 +105,7 @@ def _quote(result, words: str):  # noqa: ANN001, ANN202 - an Extraction, a Quote
     ],
 )
 def test_english_speaker_rules(text: str, words: str, speaker: str) -> None:
-    result = extract_text(text, lang="en")
-    assert_spans(result)
-    assert _quote(result, words).speaker == speaker
+    assert speaker_of(extract_checked(text, "en"), words) == speaker
 
 
 def test_a_name_with_a_persons_role_is_a_person() -> None:
@@ -201,6 +193,4 @@ def test_say_without_a_clause_reports_nothing(text: str) -> None:
     ],
 )
 def test_korean_speaker_rules(text: str, words: str, speaker: str) -> None:
-    result = extract_text(text, lang="ko")
-    assert_spans(result)
-    assert _quote(result, words).speaker == speaker
+    assert speaker_of(extract_checked(text, "ko"), words) == speaker

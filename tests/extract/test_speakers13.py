@@ -10,8 +10,7 @@ from docket.extract import extract_text
 from docket.extract.pipeline import english
 from docket.extract.quotes import _Finder
 
-from .conftest import assert_spans
-from .test_speakers import _quote
+from .conftest import extract_checked, speaker_of
 
 
 @pytest.mark.parametrize(
@@ -115,9 +114,7 @@ from .test_speakers import _quote
     ],
 )
 def test_english_speaker_rules(text: str, words: str, speaker: str) -> None:
-    result = extract_text(text, lang="en")
-    assert_spans(result)
-    assert _quote(result, words).speaker == speaker
+    assert speaker_of(extract_checked(text, "en"), words) == speaker
 
 
 def test_reading_a_paper_does_not_make_the_reader_its_author() -> None:
@@ -155,9 +152,7 @@ def test_reading_a_paper_does_not_make_the_reader_its_author() -> None:
     ],
 )
 def test_korean_speaker_rules(text: str, words: str, speaker: str) -> None:
-    result = extract_text(text, lang="ko")
-    assert_spans(result)
-    assert _quote(result, words).speaker == speaker
+    assert speaker_of(extract_checked(text, "ko"), words) == speaker
 
 
 def test_a_relative_pronoun_coordinated_verb_speaks_for_its_antecedent() -> None:
