@@ -368,8 +368,18 @@ class Resolver:
         """'"Take clothes," the older one said. ... He said, "..."': with nobody of the
         pronoun's gender named, the unnamed person who spoke last in the paragraph or the one
         before."""
-        lo = self.text.rfind("\n", 0, max(0, self.text.rfind("\n", 0, pos) - 1)) + 1
-        found = [d for s, d in self.speaking if lo <= s < pos]
+        return self._last_nearby(self.speaking, pos)
+
+    def _paragraph_before_start(self, pos: int) -> int:
+        """Where the paragraph before the one holding `pos` begins (the reach of "it", "he"
+        and "the group" back from a quote)."""
+        return self.text.rfind("\n", 0, max(0, self.text.rfind("\n", 0, pos) - 1)) + 1
+
+    def _last_nearby(self, resolved: list[tuple[int, str]], pos: int) -> str | None:
+        """The last of `resolved` (offset, speaker) before `pos`, in its paragraph or the one
+        before."""
+        lo = self._paragraph_before_start(pos)
+        found = [d for s, d in resolved if lo <= s < pos]
         return found[-1] if found else None
 
     def _person_description_before(self, pos: int) -> str | None:
@@ -420,7 +430,7 @@ class Resolver:
         """The last body before `pos`, in its paragraph or the one before, that was itself a
         source ("Open Doors ... estimates", "according to Voice of the Martyrs Korea"): "the
         group said" and "it said" go on with it rather than with a body it accused."""
-        lo = self.text.rfind("\n", 0, max(0, self.text.rfind("\n", 0, pos) - 1)) + 1
+        lo = self._paragraph_before_start(pos)
         for o in reversed([o for o in self.orgs if lo <= o.start and o.end <= pos]):
             if _SOURCE_AFTER.match(self.text, o.end) or _SOURCE_BEFORE.search(
                 self.text, max(0, o.start - 20), o.start
@@ -489,10 +499,9 @@ class Resolver:
                 within = [b for b in self.bodies if last and b[0] <= last[0].start < b[1]]
                 if within:
                     return within[-1][2]
-                lo = self.text.rfind("\n", 0, max(0, self.text.rfind("\n", 0, start) - 1)) + 1
-                spoke = [d for s, d in self.written if lo <= s < start]
+                spoke = self._last_nearby(self.written, start)
                 if spoke:  # 'The statement said: "…" It continued: "…"'
-                    return spoke[-1]
+                    return spoke
                 return self.source_before(start) or self.org_before(start)
             if low == "they":
                 return (
