@@ -5,15 +5,22 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sklearn.feature_extraction.text import CountVectorizer
+
 from docket.extract import extract_text
 from docket.extract.act_model import (
     _SENTENCE,
     THRESHOLD,
     WINDOW_THRESHOLD,
     ActModel,
+    char_wb_ngrams,
     model,
     suggest_acts,
     training_rows,
+    word_ngrams,
 )
 from docket.extract.acts import find_acts
 
@@ -141,3 +148,37 @@ def test_windows_are_runs_of_sentences_and_only_a_confident_one_counts() -> None
         assert got[code] == float(want) >= float(doc[i])
     assert m._windows("One sentence. Two sentences.") == []
     assert m.raw("One sentence. Two sentences.")[1] is None
+
+
+# text with the characters that could split words or sentences differently: spaces of every
+# kind, line breaks, sentence ends, quotes, case that changes length when lowered ("İ")
+_TEXT = st.text(
+    alphabet=st.sampled_from(list("ab İΣσ요덕. !?\n\t\u2028\u00a0\"'”)No.Mr")), max_size=120
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_ngrams_are_scikit_learns(text: str) -> None:
+    """The model counts n-grams itself for speed; they must be the vectorizer's own."""
+    for lo, hi in ((2, 4), (1, 3), (3, 3)):
+        analyzer = CountVectorizer(analyzer="char_wb", ngram_range=(lo, hi)).build_analyzer()
+        assert char_wb_ngrams(text, lo, hi) == analyzer(text)
+    words = CountVectorizer(ngram_range=(1, 2), token_pattern=r"(?u)\b\w+\b")
+    tokens = words.build_tokenizer()(text.lower())
+    assert word_ngrams(tokens, 1, 2) == words.build_analyzer()(text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(_TEXT)
+def test_scores_from_sentences_equal_the_vectorizers_scores(text: str) -> None:
+    """Document, window and sentence scores built from each sentence's counts are what the
+    fitted vectorizers give each of those texts whole."""
+    m = model()
+    scored = m._scored(text)
+    sents = [s.group(0) for s in scored.sentences]
+    whole = m.features.transform([text, *m._windows(text), *sents]) @ m.weights + m.bias
+    n_win = len(m._windows(text))
+    assert np.allclose(scored.document, whole[0], atol=1e-9)
+    assert np.allclose(scored.windows, whole[1 : 1 + n_win], atol=1e-9)
+    assert np.allclose(scored.by_sentence, whole[1 + n_win :], atol=1e-9)

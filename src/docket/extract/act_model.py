@@ -18,12 +18,15 @@ import json
 import re
 from functools import cache
 from importlib.resources import files
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 
 from docket.extract._types import ActMention
 from docket.extract.acts import _DETENTION, _acts_by_code
+
+if TYPE_CHECKING:
+    import scipy.sparse as sp
 
 # chosen by leave-one-set-out over dev and heldout1-12 and kept over fourteen sets in round
 # thirteen (bench/extract_acts_cv.py; the settings tried are in docs/benchmarks.md, rounds twelve
@@ -109,13 +112,72 @@ class ActModel:
         # all types in one matrix: scoring a document is one sparse product
         self.weights = np.array(weights).T
         self.bias = np.array(bias)
+        # the union's columns: character n-grams first, then words (`_scored` uses each alone)
+        self._char_vectorizer = self.features.transformer_list[0][1]
+        self._word_vectorizer = self.features.transformer_list[1][1]
+        self._word_tokenizer = self._word_vectorizer.build_tokenizer()
+        n_chars = len(self._char_vectorizer.vocabulary_)
+        # C order: a sparse product with a strided slice copies the whole matrix every time
+        self._char_weights = np.ascontiguousarray(self.weights[:n_chars])
+        self._word_weights = np.ascontiguousarray(self.weights[n_chars:])
 
-    def _scores(self, texts: list[str]) -> np.ndarray:
-        return self.features.transform(texts) @ self.weights + self.bias
+    def _scored(self, text: str) -> _Scored:
+        """The document, each window and each sentence scored in one pass over the text.
+
+        Character n-grams never cross a space (`char_wb`) and a sentence always ends before one,
+        so a document's and a window's character counts are sums of its sentences' counts:
+        each sentence is counted once for all three (the vectorizer counted every character
+        four times, three quarters of the model's time). Word n-grams may cross sentences, so
+        they are made per text from each sentence's tokens, tokenized once.
+        """
+        import scipy.sparse as sp  # imported with scikit-learn when the model was trained
+
+        found = [m for m in _SENTENCE.finditer(text) if m.group(0).strip()]
+        sents = [m.group(0).strip() for m in found]
+        n, w = len(sents), self.window
+        starts = range(n - w + 1) if 0 < w < n else range(0)
+        n_win = len(starts)
+        # rows: the document, each window, each sentence
+        rows = sp.vstack(
+            [
+                sp.csr_matrix(np.ones((1, n))),
+                sp.csr_matrix(
+                    (
+                        np.ones(n_win * w),
+                        np.add.outer(np.arange(n_win), np.arange(w)).ravel(),
+                        np.arange(0, n_win * w + 1, w),
+                    ),
+                    shape=(n_win, n),
+                ),
+                sp.identity(n, format="csr"),
+            ],
+            format="csr",
+        )
+        lo, hi = self._char_vectorizer.ngram_range
+        by_sentence = _counts(
+            [char_wb_ngrams(s, lo, hi) for s in sents], self._char_vectorizer.vocabulary_
+        )
+        chars = _tfidf(rows @ by_sentence, self._char_vectorizer)
+        tokenize = self._word_tokenizer
+        tokens = [tokenize(s.lower()) for s in sents]
+        groups = [[t for s in tokens for t in s]]
+        groups += [[t for s in tokens[i : i + w] for t in s] for i in starts]
+        groups += tokens
+        lo, hi = self._word_vectorizer.ngram_range
+        words = _tfidf(
+            _counts([word_ngrams(g, lo, hi) for g in groups], self._word_vectorizer.vocabulary_),
+            self._word_vectorizer,
+        )
+        scores = chars @ self._char_weights + words @ self._word_weights + self.bias
+        return _Scored(found, scores[0], scores[1 : 1 + n_win], scores[1 + n_win :])
 
     def _windows(self, text: str) -> list[str]:
+        return self._window_texts(
+            [m.group(0).strip() for m in _SENTENCE.finditer(text) if m.group(0).strip()]
+        )
+
+    def _window_texts(self, sents: list[str]) -> list[str]:
         """Runs of `window` consecutive sentences (stride 1), within and across paragraphs."""
-        sents = [m.group(0).strip() for m in _SENTENCE.finditer(text) if m.group(0).strip()]
         if self.window <= 0 or len(sents) <= self.window:
             return []
         return [" ".join(sents[i : i + self.window]) for i in range(len(sents) - self.window + 1)]
@@ -123,15 +185,23 @@ class ActModel:
     def raw(self, text: str) -> tuple[np.ndarray, np.ndarray | None]:
         """Per type: the whole document's probability, and the best window's (None: no
         windows)."""
-        wins = self._windows(text)
-        p = 1.0 / (1.0 + np.exp(-self._scores([text, *wins])))
-        return p[0], (p[1:].max(axis=0) if wins else None)
+        return self._raw(self._scored(text))
+
+    @staticmethod
+    def _raw(scored: _Scored) -> tuple[np.ndarray, np.ndarray | None]:
+        doc = _sigmoid(scored.document)
+        if not len(scored.windows):
+            return doc, None
+        return doc, _sigmoid(scored.windows).max(axis=0)
 
     def probabilities(self, text: str) -> dict[str, float]:
         """Each modelled type's probability that `text` evidences it: the whole document's, or
         its best window's where that is above `WINDOW_THRESHOLD` (a short passage may say what
         a long document dilutes)."""
-        doc, win = self.raw(text)
+        return self._probabilities(self._scored(text))
+
+    def _probabilities(self, scored: _Scored) -> dict[str, float]:
+        doc, win = self._raw(scored)
         if win is not None:
             doc = np.where(win >= WINDOW_THRESHOLD, np.maximum(doc, win), doc)
         return {c: float(v) for c, v in zip(self.codes, doc, strict=True)}
@@ -140,21 +210,28 @@ class ActModel:
         """Types at or above `threshold` not in `found`, in a text the rules see as about
         violations (a type found, or detention named): every training document is about
         them, so on unrelated text the model's judgement means nothing."""
+        return self._additions(text, None, found, threshold)
+
+    def _additions(
+        self, text: str, scored: _Scored | None, found: set[str], threshold: float = THRESHOLD
+    ) -> list[str]:
         if not found and not _DETENTION.search(text):
             return []
-        return [c for c, p in self.probabilities(text).items() if p >= threshold and c not in found]
+        probabilities = self._probabilities(scored or self._scored(text))
+        return [c for c, p in probabilities.items() if p >= threshold and c not in found]
 
     def suggest(self, text: str, found: set[str]) -> list[ActMention]:
         """The `additions`, each cited by the sentence that scores highest for its type."""
-        new = self.additions(text, found)
-        sents = [m for m in _SENTENCE.finditer(text) if m.group(0).strip()]
-        if not new or not sents:
+        if not found and not _DETENTION.search(text):
             return []
-        scores = self._scores([m.group(0) for m in sents])
+        scored = self._scored(text)
+        new = self._additions(text, scored, found)
+        if not new or not scored.sentences:
+            return []
         by_code = _acts_by_code()
         out = []
         for code in new:
-            best = sents[int(scores[:, self.codes.index(code)].argmax())]
+            best = scored.sentences[int(scored.by_sentence[:, self.codes.index(code)].argmax())]
             start = best.start() + len(best.group(0)) - len(best.group(0).lstrip())
             end = best.start() + len(best.group(0).rstrip())
             act = by_code[code]
@@ -162,6 +239,65 @@ class ActModel:
                 ActMention(text[start:end], code, act.label, act.rome_statute, start, end, "model")
             )
         return out
+
+
+class _Scored(NamedTuple):
+    """A text's scores per type (columns): whole, per window, per sentence."""
+
+    sentences: list[re.Match[str]]
+    document: np.ndarray
+    windows: np.ndarray
+    by_sentence: np.ndarray
+
+
+def _sigmoid(x: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-x))
+
+
+def char_wb_ngrams(text: str, lo: int, hi: int) -> list[str]:
+    """scikit-learn's `char_wb` n-grams of lower-cased `text` (a test holds them equal), by
+    slicing each space-padded word at once rather than one n-gram per loop step."""
+    out: list[str] = []
+    for word in text.lower().split():
+        padded = f" {word} "
+        size = len(padded)
+        for n in range(lo, hi + 1):
+            if size <= n:  # a short word counts once, whole
+                out.append(padded)
+                break
+            out.extend([padded[i : i + n] for i in range(size - n + 1)])
+    return out
+
+
+def word_ngrams(tokens: list[str], lo: int, hi: int) -> list[str]:
+    """scikit-learn's word n-grams of `tokens` (a test holds them equal)."""
+    out = list(tokens) if lo == 1 else []
+    for n in range(max(lo, 2), min(hi, len(tokens)) + 1):
+        out.extend([" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1)])
+    return out
+
+
+def _counts(grams: list[list[str]], vocabulary: dict[str, int]) -> sp.csr_matrix:
+    """One row per list: how often each of the vocabulary's n-grams occurs in it."""
+    import scipy.sparse as sp
+
+    row_of = np.repeat(np.arange(len(grams)), [len(g) for g in grams])
+    column = np.array([vocabulary.get(g, -1) for each in grams for g in each], dtype=np.int64)
+    known = column >= 0
+    return sp.csr_matrix(
+        (np.ones(int(known.sum())), (row_of[known], column[known])),
+        shape=(len(grams), len(vocabulary)),
+    )  # duplicates are summed
+
+
+def _tfidf(counts: sp.csr_matrix, vectorizer: Any) -> sp.csr_matrix:
+    """What `vectorizer.transform` does after counting: sublinear tf, idf, rows to unit length."""
+    counts = counts.tocsr()
+    counts.sum_duplicates()
+    data = (np.log(counts.data) + 1.0) * vectorizer.idf_[counts.indices]
+    row = np.repeat(np.arange(counts.shape[0]), np.diff(counts.indptr))
+    counts.data = data / np.sqrt(np.bincount(row, data * data, counts.shape[0]))[row]
+    return counts
 
 
 @cache
