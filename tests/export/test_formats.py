@@ -76,6 +76,21 @@ def test_import_reads_uwazi_export_labels_and_huridocs_codes(sqlite_case, tmp_pa
     assert row["date"] == "1999/01/01:1999/12/31"
 
 
+def test_imported_free_text_place_keeps_its_position_and_is_one_row(sqlite_case, tmp_path):
+    path = tmp_path / "uwazi-export.csv"
+    path.write_text(
+        "Title,Template,Act,Place,Geolocation\n"
+        "SYNTHETIC one,Event,CAH-A,Somewhere Valley,40.5|127.25\n"
+        "SYNTHETIC two,Event,CAH-F,Somewhere Valley,\n",
+        encoding="utf-8",
+    )
+    assert import_uwazi_csv(sqlite_case, path, actor=ADMIN)["created"] == 2
+    export_case(sqlite_case, "csv", tmp_path / "out", actor=ADMIN)
+    rows = _rows(tmp_path / "out" / "events.csv")
+    assert [r["geolocation"] for r in rows] == ["40.5|127.25", "40.5|127.25"]
+    assert all(r["facility"] == "" for r in rows)
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

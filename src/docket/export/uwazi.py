@@ -19,8 +19,6 @@ import re
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
-
 from docket.actor import Actor
 from docket.case import Case
 from docket.errors import BadInput
@@ -28,6 +26,7 @@ from docket.fuzzytime import parse_fuzzy_date
 from docket.report.view import CaseView, act_labels, huridocs_codes
 from docket.security import record_audit, require
 from docket.store.models import Event, Place
+from docket.store.places import find_or_create_place
 from docket.vocab import facility_by_id, facility_id_for
 
 SEP = "|"
@@ -230,13 +229,7 @@ def _place(session: Any, row: dict[str, str]) -> Place | None:
     if facility_id is None and row.get("place"):
         facility_id = facility_id_for(row["place"])
     if facility_id:
-        place = session.scalar(select(Place).where(Place.gazetteer_id == facility_id))
-        if place is None:
-            fac = facility_by_id()[facility_id]
-            place = Place(gazetteer_id=facility_id, name=fac.name, kind=fac.type,
-                          lat=fac.lat, lon=fac.lon)  # fmt: skip
-            session.add(place)
-        return place
+        return find_or_create_place(session, facility_id, row.get("place", ""))
     name = (row.get("place") or "").strip()
     if not name:
         return None
@@ -244,11 +237,7 @@ def _place(session: Any, row: dict[str, str]) -> Place | None:
     geo = _split(row.get("geolocation", ""))
     if len(geo) == 2:
         lat, lon = float(geo[0]), float(geo[1])
-    place = session.scalar(select(Place).where(Place.name == name, Place.gazetteer_id.is_(None)))
-    if place is None:
-        place = Place(name=name, kind="area", lat=lat, lon=lon)
-        session.add(place)
-    return place
+    return find_or_create_place(session, None, name, kind="area", lat=lat, lon=lon)
 
 
 def _read(path: Path) -> list[dict[str, str]]:

@@ -11,9 +11,15 @@ from docket.vocab import facility_by_id
 
 
 def find_or_create_place(
-    session: Session, gazetteer_id: str | None, name: str, kind: str = "place"
+    session: Session,
+    gazetteer_id: str | None,
+    name: str,
+    kind: str = "place",
+    lat: float | None = None,
+    lon: float | None = None,
 ) -> Place:
-    """The Place for a gazetteer id, else for a free-text name.
+    """The Place for a gazetteer id, else for a free-text name (created with `kind` and the
+    position given, if any).
 
     Facilities share one row so every record about a camp points at the same place; its name and
     position come from the gazetteer, never from the words that happened to cite it.
@@ -36,7 +42,7 @@ def find_or_create_place(
         return place
     place = session.scalar(select(Place).where(Place.gazetteer_id.is_(None), Place.name == name))
     if place is None:
-        place = Place(name=name, kind=kind)
+        place = Place(name=name, kind=kind, lat=lat, lon=lon)
         session.add(place)
         session.flush()
     return place
