@@ -16,7 +16,7 @@ from docket.extract.entities import find_entities
 from docket.extract.figures import find_figures
 from docket.extract.korean import HANGUL, _surname_mentions, korean_persons, korean_quotes
 from docket.extract.loading import Document, load_file
-from docket.extract.pipeline import english
+from docket.extract.pipeline import parse
 from docket.extract.places import find_places
 from docket.extract.quotes import find_quotes
 
@@ -147,14 +147,13 @@ def _english_doc(text: str, paras: list[tuple[int, int, str]]) -> Any:
     if not any(lg == "en" for _, _, lg in paras):
         return None
     if all(lg == "en" for _, _, lg in paras):
-        return english()(text)
+        return parse(text)
     chars = list(text)
     for s, e, lg in paras:
         if lg == "ko":
             chars[s:e] = " " * (e - s)
     blanked = "".join(chars)
-    doc = english()(blanked)
-    return doc
+    return parse(blanked)
 
 
 def extract_document(doc: Document, *, lang: str = "auto", kind: str = "auto") -> Extraction:

@@ -22,11 +22,16 @@ def english() -> Any:
         raise DocketError(
             "spaCy is not installed: pip install -r requirements-models.txt"
         ) from None
+    from thinc.api import use_ops
+
     _register()
     try:
         # lemmas and coarse POS are unused (the rules read fine-grained tags), so skip the
-        # lemmatizer and the attribute ruler: about a fifth of spaCy's time
-        nlp = spacy.load(SPACY_MODEL, exclude=["lemmatizer", "attribute_ruler"])
+        # lemmatizer and the attribute ruler: about a fifth of spaCy's time. The layers' matrix
+        # products go to numpy's BLAS rather than thinc's bundled BLIS: same parses, and on the
+        # machines measured (docs/benchmarks.md, "## extract") a third of spaCy's time less
+        with use_ops("numpy", use_blis=False):
+            nlp = spacy.load(SPACY_MODEL, exclude=["lemmatizer", "attribute_ruler"])
     except OSError:
         raise DocketError(
             f"spaCy model {SPACY_MODEL} is not installed: pip install -r requirements-models.txt"
@@ -35,6 +40,26 @@ def english() -> Any:
     if "paragraph_starts" not in nlp.pipe_names:
         nlp.add_pipe("paragraph_starts", before="parser")
     return nlp
+
+
+def parse(text: str) -> Any:
+    """spaCy's Doc of `text`, its matrix products on one BLAS thread.
+
+    The products are small (a few hundred tokens by 96 × 3 units): more threads only wait for
+    each other, and on a busy machine their spinning tripled the CPU time of a document.
+    """
+    nlp = english()
+    with _blas().limit(limits=1, user_api="blas"):
+        return nlp(text)
+
+
+@cache
+def _blas() -> Any:
+    """The process's BLAS libraries, found once (finding them per call costs more than a
+    limit)."""
+    from threadpoolctl import ThreadpoolController
+
+    return ThreadpoolController()
 
 
 def _register() -> None:
