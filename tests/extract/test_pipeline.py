@@ -1,10 +1,17 @@
-"""The English pipeline: loaded once, without unused components, products on one BLAS thread."""
+"""The English pipeline (one BLAS thread, numpy's BLAS) and extraction in batches."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from threadpoolctl import ThreadpoolController
 
-from docket.extract.pipeline import english, parse
+from docket.errors import BadInput
+from docket.extract import Request, extract_text, extract_texts, load_file
+from docket.extract import core as extract_core
+from docket.extract.pipeline import english, parse_many
+
+EVAL = Path(__file__).parent / "eval"
 
 
 def test_layers_multiply_with_numpy_blas_not_blis() -> None:
@@ -16,7 +23,41 @@ def test_layers_multiply_with_numpy_blas_not_blis() -> None:
 def test_parse_limits_blas_threads_only_while_it_runs() -> None:
     blas = ThreadpoolController().select(user_api="blas")
     before = [lib["num_threads"] for lib in blas.info()]
-    doc = parse("SYNTHETIC. Pak Sun Hui said the guards at Yodok beat him.")
+    (doc,) = parse_many(["SYNTHETIC. Pak Sun Hui said the guards at Yodok beat him."])
     assert [t.text for t in doc][:2] == ["SYNTHETIC", "."]
     assert any(e.text == "Pak Sun Hui" for e in doc.ents)
     assert [lib["num_threads"] for lib in blas.info()] == before
+
+
+def _requests() -> list[Request]:
+    paths = (
+        sorted((EVAL / "dev" / "en").glob("*.md"))[:5]
+        + sorted((EVAL / "dev" / "ko").glob("*.md"))[:2]
+    )
+    docs = [load_file(p) for p in paths]
+    return [Request(d.text, published=d.published, title=d.title) for d in docs]
+
+
+def test_extraction_in_batches_equals_one_by_one(monkeypatch) -> None:
+    requests = _requests()
+    one_by_one = [extract_text(r.text, published=r.published, title=r.title).to_dict()
+                  for r in requests]  # fmt: skip
+    monkeypatch.setattr(extract_core, "BATCH_DOCUMENTS", 3)
+    assert [x.to_dict() for x in extract_texts(requests)] == one_by_one
+
+
+def test_a_bad_request_takes_its_place_and_the_rest_go_on() -> None:
+    good = _requests()[:2]
+    results = list(extract_texts([good[0], Request("   "), Request("x", lang="fr"), good[1]]))
+    assert isinstance(results[1], BadInput) and "no text" in str(results[1])
+    assert isinstance(results[2], BadInput) and "unknown language" in str(results[2])
+    assert results[3].to_dict() == extract_text(good[1].text, published=good[1].published,
+                                                title=good[1].title).to_dict()  # fmt: skip
+
+
+def test_batches_end_at_a_count_or_a_size(monkeypatch) -> None:
+    monkeypatch.setattr(extract_core, "BATCH_DOCUMENTS", 3)
+    monkeypatch.setattr(extract_core, "BATCH_CHARS", 100)
+    sizes = [10, 10, 10, 10, 95, 200, 5]
+    batches = list(extract_core._batches(Request("a" * n) for n in sizes))
+    assert [[len(r.text) for r in b] for b in batches] == [[10, 10, 10], [10], [95], [200], [5]]

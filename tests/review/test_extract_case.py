@@ -30,3 +30,21 @@ def test_extract_case_stores_spans_once_and_remembers_rejections(sqlite_case, ad
     with sqlite_case.session() as s:
         assert s.scalar(select(func.count()).select_from(Suggestion)) == first.added
         assert s.get(Suggestion, place.id).status == "rejected"
+
+
+def test_a_source_extract_cannot_read_is_reported_and_the_others_go_on(
+    sqlite_case, admin, tmp_path
+):
+    samples = write_samples(tmp_path / "in")
+    other = tmp_path / "in" / "other-script.txt"
+    other.write_text("SYNTHETIC " + "Свидетель рассказал о лагере и о допросах. " * 20, "utf-8")
+    ingest_paths(sqlite_case, [samples["testimony"]], actor=admin)
+    ingest_paths(sqlite_case, [other], kind="testimony", lang="ru", actor=admin)
+    ingest_paths(sqlite_case, [samples["article"]], actor=admin)
+    report = extract_case(sqlite_case, actor=admin)
+    with sqlite_case.session() as s:
+        other_id = s.scalar(select(Source.id).where(Source.text.like("SYNTHETIC Свидетель%")))
+        with_suggestions = set(s.scalars(select(Suggestion.source_id).distinct()))
+    assert report.sources == 2 and [i for i, _ in report.failed] == [other_id]
+    assert "script" in report.failed[0][1]
+    assert len(with_suggestions) == 2 and other_id not in with_suggestions

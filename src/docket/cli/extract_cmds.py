@@ -103,8 +103,11 @@ def _extract_case(path: Path, source_ids: list[int] | None) -> int:
 
     with case_from(path) as opened:
         report = extract_case(opened, actor=actor(opened), source_ids=source_ids)
+    for source_id, why in report.failed:
+        typer.echo(f"docket: error: source {source_id}: {why}", err=True)
     typer.echo(
         f"extracted {report.sources} sources: {report.added} new suggestions, "
         f"{report.already_known} already known"
+        + (f"; {len(report.failed)} failed" if report.failed else "")
     )
-    return 0
+    return 2 if report.failed else 0

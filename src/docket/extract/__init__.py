@@ -2,7 +2,8 @@
 act types, each anchored to a character span (`text[start:end] == words`).
 
 Public API: `extract_text`, `extract_file`, `extract_document`, `load_file` and the records in
-`Extraction`. Models load once per process; call `warm_up()` to pay that cost up front.
+`Extraction`; `extract_texts` and `extract_documents` take many at once (spaCy parses them in
+batches). Models load once per process; call `warm_up()` to pay that cost up front.
 """
 
 from docket.extract._types import (
@@ -15,7 +16,15 @@ from docket.extract._types import (
     Quote,
 )
 from docket.extract.act_model import model as _act_model
-from docket.extract.core import detect_language, extract_document, extract_file, extract_text
+from docket.extract.core import (
+    Request,
+    detect_language,
+    extract_document,
+    extract_documents,
+    extract_file,
+    extract_text,
+    extract_texts,
+)
 from docket.extract.loading import Document, load_bytes, load_file
 from docket.extract.pipeline import english as _english
 
@@ -35,10 +44,13 @@ __all__ = [
     "Figure",
     "PlaceMention",
     "Quote",
+    "Request",
     "detect_language",
     "extract_document",
+    "extract_documents",
     "extract_file",
     "extract_text",
+    "extract_texts",
     "load_bytes",
     "load_file",
     "warm_up",

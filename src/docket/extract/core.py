@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from docket.errors import BadInput
 from docket.extract._quote_marks import quote_spans
@@ -16,7 +17,7 @@ from docket.extract.entities import find_entities
 from docket.extract.figures import find_figures
 from docket.extract.korean import HANGUL, _surname_mentions, korean_persons, korean_quotes
 from docket.extract.loading import Document, load_file
-from docket.extract.pipeline import parse
+from docket.extract.pipeline import parse_many
 from docket.extract.places import find_places
 from docket.extract.quotes import find_quotes
 
@@ -53,6 +54,22 @@ def detect_language(text: str) -> str:
     return "ko" if hangul * 3 > latin else "en"
 
 
+class Request(NamedTuple):
+    """One text to extract from, with what `extract_text` takes beside it."""
+
+    text: str
+    lang: str = "auto"
+    kind: str = "auto"
+    published: str | None = None
+    title: str | None = None
+
+
+# a batch parsed together: spaCy's gain levels off by 16 documents; a cap on characters keeps
+# a batch of long texts from holding many large parses at once
+BATCH_DOCUMENTS = 16
+BATCH_CHARS = 200_000
+
+
 def extract_text(
     text: str,
     *,
@@ -67,19 +84,68 @@ def extract_text(
     `published` (ISO date) anchors relative dates ("last month"). `kind` is recorded for the
     reviewer; the rules are the same for articles, testimonies and statements.
     """
+    (extraction,) = extract_texts([Request(text, lang, kind, published, title)])
+    if isinstance(extraction, BadInput):
+        raise extraction
+    return extraction
+
+
+def extract_texts(requests: Iterable[Request]) -> Iterator[Extraction | BadInput]:
+    """`extract_text` of each request, in order, spaCy parsing the English texts of a batch
+    together (about a seventh less of its time than one by one, the same parses). A request
+    that cannot be extracted from gives its BadInput in its place; the others go on."""
+    for batch in _batches(requests):
+        prepared = [_prepare(r) for r in batch]
+        english = iter(
+            parse_many([p.english for p in prepared if isinstance(p, _Prepared) and p.english])
+        )
+        for p in prepared:
+            yield (
+                p if isinstance(p, BadInput) else _extract(p, next(english) if p.english else None)
+            )
+
+
+def _batches(requests: Iterable[Request]) -> Iterator[list[Request]]:
+    batch: list[Request] = []
+    chars = 0
+    for request in requests:
+        if batch and (len(batch) == BATCH_DOCUMENTS or chars + len(request.text) > BATCH_CHARS):
+            yield batch
+            batch, chars = [], 0
+        batch.append(request)
+        chars += len(request.text)
+    if batch:
+        yield batch
+
+
+class _Prepared(NamedTuple):
+    request: Request
+    language: str
+    paras: list[tuple[int, int, str]]
+    english: str | None  # what spaCy parses: the text with Korean paragraphs blanked; None: none
+
+
+def _prepare(request: Request) -> _Prepared | BadInput:
+    text, lang, kind = request.text, request.lang, request.kind
     if lang not in LANGS:
-        raise BadInput(f"unknown language {lang!r}; expected one of {', '.join(LANGS)}")
+        return BadInput(f"unknown language {lang!r}; expected one of {', '.join(LANGS)}")
     if kind not in KINDS:
-        raise BadInput(f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
+        return BadInput(f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
     if not text.strip():
-        raise BadInput("no text to extract from")
-    language = detect_language(text) if lang == "auto" else lang
+        return BadInput("no text to extract from")
+    try:
+        language = detect_language(text) if lang == "auto" else lang
+    except BadInput as exc:
+        return exc
     paras = _paragraph_langs(text)
-    if lang == "en":
-        paras = [(s, e, "en") for s, e, _ in paras]
-    elif lang == "ko":
-        paras = [(s, e, "ko") for s, e, _ in paras]
-    doc = _english_doc(text, paras)
+    if lang in ("en", "ko"):
+        paras = [(s, e, lang) for s, e, _ in paras]
+    return _Prepared(request, language, paras, _english_text(text, paras))
+
+
+def _extract(prepared: _Prepared, doc: Any) -> Extraction:
+    text, _, kind, published, title = prepared.request
+    paras = prepared.paras
     places = find_places(text)
     ko_persons: list[Entity] = []
     for s, e, lg in paras:
@@ -101,7 +167,7 @@ def extract_text(
     found_acts += suggest_acts(text, found_acts)
     return Extraction(
         text=text,
-        language=language,
+        language=prepared.language,
         kind=guess_kind(text) if kind == "auto" else kind,
         title=title,
         published=published,
@@ -141,27 +207,39 @@ def guess_kind(text: str) -> str:
     return "article"
 
 
-def _english_doc(text: str, paras: list[tuple[int, int, str]]) -> Any:
-    """Parse the whole text once if any paragraph is English; Korean paragraphs are blanked
-    (same length) so offsets stay true and the English model sees no Hangul."""
+def _english_text(text: str, paras: list[tuple[int, int, str]]) -> str | None:
+    """The text spaCy parses if any paragraph is English: Korean paragraphs blanked (same
+    length) so offsets stay true and the English model sees no Hangul."""
     if not any(lg == "en" for _, _, lg in paras):
         return None
     if all(lg == "en" for _, _, lg in paras):
-        return parse(text)
+        return text
     chars = list(text)
     for s, e, lg in paras:
         if lg == "ko":
             chars[s:e] = " " * (e - s)
-    blanked = "".join(chars)
-    return parse(blanked)
+    return "".join(chars)
 
 
 def extract_document(doc: Document, *, lang: str = "auto", kind: str = "auto") -> Extraction:
-    result = extract_text(doc.text, lang=lang, kind=kind, published=doc.published, title=doc.title)
-    result.sha256 = doc.sha256
-    result.author = doc.author
-    result.outlet = doc.outlet
+    (result,) = extract_documents([doc], lang=lang, kind=kind)
+    if isinstance(result, BadInput):
+        raise result
     return result
+
+
+def extract_documents(
+    docs: Iterable[Document], *, lang: str = "auto", kind: str = "auto"
+) -> Iterator[Extraction | BadInput]:
+    """`extract_document` of each, in batches (`extract_texts`)."""
+    docs = list(docs)
+    requests = (Request(d.text, lang, kind, d.published, d.title) for d in docs)
+    for doc, result in zip(docs, extract_texts(requests), strict=True):
+        if isinstance(result, Extraction):
+            result.sha256 = doc.sha256
+            result.author = doc.author
+            result.outlet = doc.outlet
+        yield result
 
 
 def extract_file(path: str | Path, *, lang: str = "auto", kind: str = "auto") -> Extraction:
