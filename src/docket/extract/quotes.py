@@ -160,7 +160,17 @@ class _Finder:
         modifiers ("North Korea's mission in Geneva"), without relative clauses."""
         ent = _ent_at(self.ents, tok.idx, tok.idx + len(tok))
         if ent:
-            return ent.start, self._coordinated_end(tok, ent.end)
+            left = ent.start
+            for child in reversed(list(tok.lefts)):
+                # "the Special Rapporteur" where NER took only "Rapporteur": the title's
+                # capitalised words right before the entity belong to it
+                if (
+                    child.dep_ in ("compound", "amod")
+                    and child.text[:1].isupper()
+                    and 0 < left - (child.idx + len(child)) <= 1
+                ):
+                    left = child.idx
+            return left, self._coordinated_end(tok, ent.end)
         for child in tok.children:
             if child.dep_ == "appos":
                 e2 = _ent_at(self.ents, child.idx, child.idx + len(child))
@@ -237,6 +247,10 @@ class _Finder:
         ):
             # "X issued a statement denouncing it as '…'": the issuer's words
             subj = [c for c in verb.head.head.children if c.dep_ in _SUBJ]
+        if not subj and verb.dep_ == "pcomp" and verb.head.head is not verb.head:
+            # "Kim was quoted in the report as saying …": who was quoted (the passive subject),
+            # not who quoted them
+            subj = [c for c in verb.head.head.children if c.dep_ == "nsubjpass"]
         if not subj and verb.dep_ in ("conj", "advcl", "xcomp", "dep") and verb.head is not verb:
             head = verb.head
             if verb.tag_ == "VBG" and head.dep_ in ("ccomp", "relcl", "acl", "advcl"):
@@ -284,12 +298,18 @@ class _Finder:
             if self.inside_quote(s):
                 return None, None, None
             return self.res.resolve(self.text[s:e], s), s, e
-        # "..., said Pak Sun Hui" without a parsed subject: the entity right after the verb
+        # "..., said Pak Sun Hui" without a parsed subject: the entity right after the verb, or
+        # one right before it that the parser took for something else ("Oh said that …": an
+        # interjection)
         after = next(
             (
                 x
                 for x in self.ents
-                if x.label in ("PERSON", "ORG") and 0 <= x.start - verb.idx - len(verb) <= 3
+                if x.label in ("PERSON", "ORG")
+                and (
+                    0 <= x.start - verb.idx - len(verb) <= 3
+                    or (x.label == "PERSON" and 0 <= verb.idx - x.end <= 1)
+                )
             ),
             None,
         )
@@ -332,12 +352,17 @@ class _Finder:
             and t.lower_ in SAY
             and not self.inside_quote(t.idx)
             and t.tag_[:2] in ("VB", "MD", "JJ", "NN", "RB")
+            and not (t.i > 0 and doc[t.i - 1].text == "-")  # "so-called"
         ]
+        # a verb whose clause holds the quote ('Shin said the testimony was "…" and asked …')
+        # comes before a nearer one that only stands beside it
+        governors = {a.i for t in self._tokens_between(start, end) for a in t.ancestors}
 
-        def dist(t: Any) -> int:
-            return min(abs(t.idx - (start - 1)), abs(t.idx - (end + 1)))
+        def rank(t: Any) -> tuple[bool, int]:
+            dist = min(abs(t.idx - (start - 1)), abs(t.idx - (end + 1)))
+            return t.i not in governors, dist
 
-        return sorted(cands, key=dist)
+        return sorted(cands, key=rank)
 
     def direct(self) -> list[Quote]:
         out: list[Quote] = []

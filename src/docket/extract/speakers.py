@@ -187,6 +187,8 @@ _UNNAMED = re.compile(
     r"(?:the|an?|one|two|three|some|several|my|our|his|her|their)\s+[a-z]",
     re.I,
 )
+# capitalised words of a title before the entity NER found in it ("the Special ")
+_TITLE_BEFORE = re.compile(r"(?:[Tt]he\s+)?(?!The\b)(?:[A-Z][a-z]+\s+){1,2}")
 _PREP = re.compile(r"\s(?:of|for|in|at|from|on|with|to|by)\s")
 
 
@@ -450,7 +452,12 @@ class Resolver:
                 hi = self._sentence_end(m.end())
                 limit = min(hi, pos if definite and m.start() >= pos - 1 else stop)
                 near = [
-                    o for o in self.orgs if lo < o.start and o.end <= limit and not self._carrier(o)
+                    o
+                    for o in self.orgs
+                    if lo < o.start
+                    and o.end <= limit
+                    and not self._carrier(o)
+                    and not self._other_document_between(m.start(), m.end(), o)
                 ]
                 if near:
                     best = min(near, key=lambda o: abs(o.start - m.start()))
@@ -459,6 +466,12 @@ class Resolver:
             return None
         before = [o for o in self.orgs if o.end <= pos and not self._carrier(o)]
         return self.fullest(before[-1].text, "ORG") if before else None
+
+    def _other_document_between(self, start: int, end: int, org: Entity) -> bool:
+        """'issued the following statement in response to a report by the group X': X is the
+        author of the report, not of the statement (another document noun stands between)."""
+        lo, hi = (end, org.start) if org.start >= end else (org.end, start)
+        return any(w in _DOCUMENTS for w in _WORD.findall(self.text[lo:hi].lower()))
 
     def _unissued(self, head: str, pos: int) -> bool:
         """Whether document `head` is "the text" of something, or was introduced ("a letter
@@ -534,6 +547,9 @@ class Resolver:
             if body:
                 return body
         inner_orgs = [o for o in self.orgs if o.start < end and start < o.end]
+        if len(inner_orgs) == 1 and _TITLE_BEFORE.fullmatch(self.text, start, inner_orgs[0].start):
+            # "the Special Rapporteur": a title that NER cut to its last word names itself
+            return _norm(re.sub(r"^the\s+", "", m, flags=re.I))
         if inner_orgs and _ACCREDITED.search(self.text, start, inner_orgs[0].start):
             body = _norm(re.sub(r"^the\s+", "", m, flags=re.I))  # "the North's mission to the UN"
             self.bodies.append((start, end, body))
