@@ -140,6 +140,17 @@ class _Finder:
         # documents stay linear
         self._span_starts = [s for s, _ in self.spans]
         self._tok_starts = [t.idx for t in doc]
+        self._learn_subjects()
+
+    def _learn_subjects(self) -> None:
+        """Give the resolver each sentence's main subject, for pronouns that go on with it."""
+        self.res.inside_quote = self.inside_quote
+        for sent in self.doc.sents:
+            self.res.sentence_starts.append(sent.start_char)
+            subj = [c for c in sent.root.children if c.dep_ in _SUBJ]
+            if subj:
+                s, e = self._mention(subj[0])
+                self.res.subjects.append((sent.start_char, s, e, self.inside_quote(s)))
 
     def _in_dateline(self, pos: int) -> bool:
         para = self.text.rfind("\n", 0, pos) + 1

@@ -10,6 +10,8 @@ issued them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Callable
 from functools import lru_cache
 
 from docket.extract._types import Entity
@@ -142,9 +144,12 @@ _KIN_APPOS = re.compile(
     re.I,
 )
 _NAMED_AS = re.compile(
-    r",?\s+(?:identified (?:only )?as|named|known as|called)\s+"
+    r",?\s+(?:an?\s+(?:wo)?man\s+)?(?:identified (?:only )?as|named|known as|called|"
+    r"referred to (?:here |below |in this report )?as)\s+(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?"
     r"(?P<name>[A-Z][\w'-]+(?: (?:[A-Z][\w'-]+|\d+)){0,2})"
 )
+# "Another interviewee, Witness 57, …": a label with a number that stands for a name
+_LABEL_APPOS = re.compile(r",\s+(?P<name>[A-Z][a-z]+ (?:No\.\s?)?\d{1,4})(?=[,.;]|\s)")
 # a body named by where it is accredited speaks for itself, not for the body it is sent to
 _ACCREDITED = re.compile(
     r"\b(?:mission|embassy|delegation|consulate|ambassador|envoy|representative)s?\s+"
@@ -189,6 +194,29 @@ _UNNAMED = re.compile(
 )
 # capitalised words of a title before the entity NER found in it ("the Special ")
 _TITLE_BEFORE = re.compile(r"(?:[Tt]he\s+)?(?!The\b)(?:[A-Z][a-z]+\s+){1,2}")
+# heads of phrases that describe a person or a group of people ("a man who had been released",
+# "the Chinese police", "The representative of X"), and the words that give their gender
+_PERSON_HEADS = {
+    "man", "woman", "men", "women", "guard", "guards", "officer", "officers", "official",
+    "officials", "interrogator", "interrogators", "soldier", "soldiers", "agent", "agents",
+    "police", "policeman", "policemen", "representative", "delegate", "diplomat", "rapporteur",
+    "spokesman", "spokeswoman", "spokesperson", "witness", "interviewee", "defector", "survivor",
+    "prisoner", "prisoners", "inmate", "inmates", "detainee", "detainees", "cellmate",
+    "neighbour", "neighbor", "friend", "relative", "mother", "father", "sister", "brother",
+    "wife", "husband", "son", "daughter", "researcher", "teacher", "doctor", "nurse", "trader",
+    "resident", "smuggler", "broker", "leader", "minister", "ambassador", "envoy", "presenter",
+    "people", "girl", "boy",
+}  # fmt: skip
+_DETERMINER = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Tt]hree)\s")
+_PLURAL_PEOPLE = {"police", "people", "men", "women", "policemen"}
+_FEMALE_WORDS = {
+    "woman", "women", "mother", "sister", "wife", "daughter", "girl", "grandmother", "aunt",
+    "spokeswoman", "female", "policewoman",
+}  # fmt: skip
+_MALE_WORDS = {
+    "man", "men", "father", "brother", "husband", "son", "boy", "uncle", "grandfather",
+    "spokesman", "male", "policeman", "policemen",
+}  # fmt: skip
 _PREP = re.compile(r"\s(?:of|for|in|at|from|on|with|to|by)\s")
 
 
@@ -223,6 +251,11 @@ class Resolver:
         self.bodies: list[tuple[int, int, str]] = []  # speakers named as a phrase around an ORG
         self.speaking: list[tuple[int, str]] = []  # unnamed people resolved as speakers
         self.written: list[tuple[int, str]] = []  # documents resolved as speakers
+        # each sentence's start, and its main subject (sentence start, start, end, inside a
+        # quote): filled by the English finder from the parse
+        self.sentence_starts: list[int] = []
+        self.subjects: list[tuple[int, int, int, bool]] = []
+        self.inside_quote: Callable[[int], bool] = lambda pos: False
         self._learn_descriptions()
         self.gender = self._learn_genders()
 
@@ -329,7 +362,11 @@ class Resolver:
             return None
         if any(kin.end() <= p.start < pos for p in self.persons):
             return None
-        word = kin.group("w").lower()
+        return self._named_relative(kin.group("w").lower(), pos) or kin.group(0)
+
+    def _named_relative(self, word: str, pos: int) -> str | None:
+        """The person named before `pos` as the narrator's relative `word` ("my mother, Kim
+        Ok-hwa")."""
         for p in self.persons:
             if p.start < pos and re.search(
                 rf"\b(?:my|our)\s+(?:\w+\s+)?{word},?\s*$",
@@ -337,7 +374,7 @@ class Resolver:
                 re.I,
             ):
                 return self.fullest(p.text, pos=p.start)
-        return kin.group(0)
+        return None
 
     def _role_in_testimony(self, pos: int, gender: str) -> str | None:
         """'The interrogator, a man called Kang, kicked me. He said, "…"': in a first-person
@@ -365,6 +402,64 @@ class Resolver:
         if found.group("name"):
             return self.fullest(found.group("name"))
         return _norm(found.group(0))
+
+    def _subject_before(self, pos: int, pronoun: str) -> str | None:
+        """'A man who had been released from the camp found my mother. He said …': a pronoun
+        goes on with the main subject of the sentences before it (in its paragraph or the one
+        before), walking back over the same pronoun, when that subject is a person — named, of
+        a gender that fits, or a description ("the Chinese police" for "they") — rather than
+        with whoever was named last. A description of unknown gender counts only where no
+        person who fits is named between it and the pronoun (for "she", nowhere before)."""
+        i = bisect_right(self.sentence_starts, pos) - 1
+        if i < 1 or not self.subjects:
+            return None
+        here, lo = self.sentence_starts[i], self._paragraph_before_start(pos)
+        quoted = self.inside_quote(pos)
+        gender = {"he": "m", "him": "m", "she": "f", "her": "f"}.get(pronoun)
+        same = {"he": "he", "him": "he", "she": "she", "her": "she", "they": "they"}
+        for sent, s, e, inside in reversed(self.subjects):
+            if sent >= here:
+                continue
+            if sent < lo:
+                break
+            if inside != quoted:
+                continue
+            low = _norm(self.text[s:e]).lower()
+            if low in PRONOUNS:
+                if same.get(low) == same.get(pronoun):
+                    continue  # "She said … She added …": the same person, further back
+                return None
+            person = next((p for p in self.persons if p.start < e and s < p.end), None)
+            if person is not None:
+                name = self.fullest(person.text, pos=person.start)
+                # someone of the other gender is who the sentences were about: not this rule's
+                return name if gender and self.gender.get(name, gender) == gender else None
+            words = set(re.findall(r"[a-z]+", low))
+            head = _head(low)
+            if head not in _PERSON_HEADS or any(o.start < e and s < o.end for o in self.orgs):
+                continue
+            plural = head.endswith("s") or head in _PLURAL_PEOPLE
+            if plural != (pronoun == "they"):
+                continue
+            said = "f" if words & _FEMALE_WORDS else "m" if words & _MALE_WORDS else None
+            if gender and said not in (gender, None):
+                return None
+            kin = _NARRATOR_KIN.match(low)
+            if kin:  # "My mother": the person the text gave as that relative, if it did
+                return self._named_relative(kin.group("w").lower(), pos) or self.text[s:e]
+            if gender and said is None:
+                after = e if gender == "m" else 0
+                if any(
+                    after <= p.start < pos
+                    and self.gender.get(self.fullest(p.text, pos=p.start), gender) == gender
+                    for p in self.persons
+                ):
+                    continue
+            det = _DETERMINER.search(self.text, s, e)  # "Years later a man": from "a"
+            return self._resolve(
+                self.text[det.start() if det else s : e], det.start() if det else s
+            )
+        return None
 
     def _speaking_description_before(self, pos: int) -> str | None:
         """'"Take clothes," the older one said. ... He said, "..."': with nobody of the
@@ -518,13 +613,15 @@ class Resolver:
                 return self.source_before(start) or self.org_before(start)
             if low == "they":
                 return (
-                    self.org_before(start)
+                    self._subject_before(start, low)
+                    or self.org_before(start)
                     or self.person_before(start)
                     or self._speaking_description_before(start)
                 )
             gender = "m" if low in ("he", "him", "his") else "f" if low in ("she", "her") else None
             return (
-                (gender and self._narrator_kin_before(start, gender))
+                (gender and self._subject_before(start, low))
+                or (gender and self._narrator_kin_before(start, gender))
                 or (gender and self._role_in_testimony(start, gender))
                 or self.person_before(start, gender)
                 or self._speaking_description_before(start)
@@ -534,6 +631,9 @@ class Resolver:
         named = _NAMED_AS.match(self.text, end)
         if named:  # "a former detainee, identified as Im, 41": the name given
             return self.fullest(named.group("name"))
+        label = _LABEL_APPOS.match(self.text, end)
+        if label and _head(m.lower()) in _PERSON_HEADS | {"interviewee"}:
+            return label.group("name")
         for p in self.persons:
             if p.start < end and start < p.end:
                 return self.fullest(p.text, pos=p.start)
