@@ -122,3 +122,52 @@ CASES = [
 @pytest.mark.parametrize(("text", "words", "speaker"), CASES)
 def test_round15_speaker(text: str, words: str, speaker: str) -> None:
     assert (speaker_of(extract_checked(text), words) or "").lower() == speaker.lower()
+
+
+KO_CASES = [
+    # a name after a title, and the surname with the title later
+    (
+        '통일부 차관 배성진은 "수용소 문제를 계속 제기하겠다"고 말했다. 배 차관은 "가족들의 '
+        '고통이 크다"고 강조했다.',
+        "가족들의 고통이 크다",
+        "배성진",
+    ),
+    # a name before 씨 that ends like an institution (국) is still a name
+    ('탈북민 오민국 씨는 "밤마다 점호가 있었다"고 말했다.', "밤마다 점호가 있었다", "오민국"),
+    # "…다는 입장을 밝혀 왔다": reported speech
+    (
+        "한편 외무성은 그동안 월경자는 모두 범죄자이며 법대로 처리한다는 입장을 밝혀 왔다.",
+        "월경자는 모두 범죄자이며",
+        "외무성",
+    ),
+    # "전해 주었습니다" is a speech verb
+    (
+        "그 사람은 삼촌이 광산에서 일하다가 다쳤다고 전해 주었습니다.",
+        "삼촌이 광산에서 일하다가",
+        "그 사람",
+    ),
+    # no name and no topic: the phrase the subject particle marks before the quote
+    (
+        '다음 날 아침 마을 반장이 찾아와서 "오늘 밤 안으로 집을 비워야 한다"고 했습니다.',
+        "오늘 밤 안으로 집을 비워야 한다",
+        "마을 반장",
+    ),
+    # a paragraph-long quote after "…이렇게 전했다." is the announcer's
+    (
+        "탈북민 남궁은비(38) 씨는 당시 상황을 이렇게 전했다.\n\n"
+        '"새벽마다 우리를 깨워 벽돌을 나르게 했어요. 쉬면 밥을 주지 않았습니다."',
+        "새벽마다 우리를 깨워",
+        "남궁은비",
+    ),
+    # a body with its abbreviation in brackets is the subject
+    (
+        '가상인권연대(FHRA)는 "수감자 수가 늘고 있다"고 밝혔다.',
+        "수감자 수가 늘고 있다",
+        "가상인권연대",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), KO_CASES)
+def test_round15_korean_speaker(text: str, words: str, speaker: str) -> None:
+    assert speaker_of(extract_checked(text, lang="ko"), words) == speaker
