@@ -78,6 +78,14 @@ CASES = [
         "a tool of its sponsors",
         "The delegate of Freedonia",
     ),
+    # a description with a body's name in it ("of the Republic of Freedonia") is still a person
+    (
+        "The delegate of Japan asked for time. The representative of the Federal Republic of "
+        "Freedonia rejected the report in full. He said the mandate was "
+        '"a weapon of hostile states."',
+        "a weapon of hostile states",
+        "The representative of the Federal Republic of Freedonia",
+    ),
     # someone of the other gender in between: the rule gives way to the named person
     (
         "Baek Soon-ja, 61, speaks slowly. Her son, Baek Il, then nine, was kept in a cellar. He "

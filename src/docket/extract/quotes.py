@@ -107,6 +107,7 @@ _DATELINE = re.compile(
     r"|[A-Z][\w.'-]+(?: [A-Z][\w.'-]+)?,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})"
     r"(?:\s*\([^()\n]{1,40}\))?\s*(?:—|–|--|\s-\s)\s*"
 )
+_LABEL_NUMBER = re.compile(r" (?:No\. ?)?\d{1,4}\b(?![.,]\d)")
 _SECTION = re.compile(r"\d+(?:\.\d+)+\.?\s+(?=[A-Z])")
 # a relative clause ends a subject's noun phrase ("a resident of X who spoke to RFA")
 _RELATIVE = re.compile(r"\s+(?:who|whom|whose|which|that)\s")
@@ -171,6 +172,9 @@ class _Finder:
         modifiers ("North Korea's mission in Geneva"), without relative clauses."""
         ent = _ent_at(self.ents, tok.idx, tok.idx + len(tok))
         if ent:
+            label = _LABEL_NUMBER.match(self.text, ent.end)
+            if label and ent.label == "ORG":  # "Witness 41" where NER took "Witness"
+                return ent.start, label.end()
             left = ent.start
             for child in reversed(list(tok.lefts)):
                 # "the Special Rapporteur" where NER took only "Rapporteur": the title's
@@ -202,6 +206,9 @@ class _Finder:
         if section:  # "3.3 Interviewees said": a heading's number is not the speaker
             left = section.end()
         end = last.idx + len(last)
+        label = _LABEL_NUMBER.match(self.text, end)
+        if label and last.text[:1].isupper():  # "Witness 41 said": the number is the label's
+            end = label.end()
         comma = self.text.find(",", tok.idx, end)
         if comma > 0:  # "A cousin of one of the detainees, who spoke ...": stop at the comma
             end = comma

@@ -150,6 +150,7 @@ _NAMED_AS = re.compile(
 )
 # "Another interviewee, Witness 57, …": a label with a number that stands for a name
 _LABEL_APPOS = re.compile(r",\s+(?P<name>[A-Z][a-z]+ (?:No\.\s?)?\d{1,4})(?=[,.;]|\s)")
+_NUMBERED = re.compile(r"[A-Z][a-z]+ (?:No\.\s?)?\d{1,4}")
 # a body named by where it is accredited speaks for itself, not for the body it is sent to
 _ACCREDITED = re.compile(
     r"\b(?:mission|embassy|delegation|consulate|ambassador|envoy|representative)s?\s+"
@@ -436,7 +437,7 @@ class Resolver:
                 return name if gender and self.gender.get(name, gender) == gender else None
             words = set(re.findall(r"[a-z]+", low))
             head = _head(low)
-            if head not in _PERSON_HEADS or any(o.start < e and s < o.end for o in self.orgs):
+            if head not in _PERSON_HEADS:
                 continue
             plural = head.endswith("s") or head in _PLURAL_PEOPLE
             if plural != (pronoun == "they"):
@@ -637,6 +638,8 @@ class Resolver:
         for p in self.persons:
             if p.start < end and start < p.end:
                 return self.fullest(p.text, pos=p.start)
+        if _NUMBERED.fullmatch(m):
+            return m  # "Witness 41", "Interviewee 17": a label that stands for a name
         if _JOINT.fullmatch(m):
             return m  # "China and Russia said": both speak
         words = re.findall(r"[a-z]+", low)
