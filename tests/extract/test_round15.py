@@ -100,6 +100,13 @@ CASES = [
         "Do not look at them",
         "Seo Kyung-ja",
     ),
+    # "quoted X, Y, as saying": the part with a name, else the more specific appositive
+    (
+        "The radio also quoted a second source, a fisherman in Sinpo, as saying that the boats "
+        "had been seized at dawn.",
+        "the boats had been seized",
+        "a fisherman in Sinpo",
+    ),
     # a label or name the text gives a description stands for it
     (
         "2.1 A woman from Kilju, referred to here as Witness 12, was held for a year. She said "

@@ -528,7 +528,7 @@ class _Finder:
             return None
         base = sent.start_char
         if m.group("who"):
-            sp_s, sp_e = base + m.start("who"), base + m.end("who")
+            sp_s, sp_e = self._appositive_part(base + m.start("who"), base + m.end("who"))
         else:
             sp_s, sp_e = base, base + m.start("was")
         qs, qe = _strip(self.text, base + m.end(), sent.end_char)
@@ -536,6 +536,18 @@ class _Finder:
             return None
         speaker = self.res.resolve(self.text[sp_s:sp_e], sp_s)
         return Quote(self.text[qs:qe], speaker, qs, qe, "reported", sp_s, sp_e)
+
+    def _appositive_part(self, s: int, e: int) -> tuple[int, int]:
+        """'quoted a second source, a trader in Hyesan, as saying': of a phrase and its
+        appositive, the part with a name in it, else the last (the more specific)."""
+        parts = [(m.start(), m.end()) for m in re.finditer(r"[^,]+", self.text[s:e])]
+        parts = [
+            _strip(self.text, s + a, s + b) for a, b in parts if self.text[s + a : s + b].strip()
+        ]
+        if len(parts) < 2:
+            return _strip(self.text, s, e)
+        named = [p for p in parts if _ent_at(self.ents, *p)]
+        return named[0] if named else parts[-1]
 
     def _parenthetical(self, sent: Any) -> Quote | None:
         """'Children who protested, she said, were beaten.': the whole sentence is reported."""
