@@ -100,6 +100,12 @@ CASES = [
         "Do not look at them",
         "Seo Kyung-ja",
     ),
+    # a short quote that is the verdict of "rejected/dismissed … as" is speech, not scare quotes
+    (
+        'A Freedonian envoy dismissed the findings as a "cheap stunt" on Monday.',
+        "cheap stunt",
+        "A Freedonian envoy",
+    ),
     # "quoted X, Y, as saying": the part with a name, else the more specific appositive
     (
         "The radio also quoted a second source, a fisherman in Sinpo, as saying that the boats "

@@ -99,6 +99,9 @@ _TRAILING = re.compile(
 _NAMING = re.compile(
     r"\b(?:described|describes|called|calls|termed|dubbed|labell?ed|named)\s+(?:\w+\s+)?"
     r"(?:the|a|an|as|it)\s*$"
+    # "rejected the resolution as a 'political plot'": the words are the speaker's verdict
+    r"|\b(?:rejected|rejects|dismissed|dismisses|denounced|denounces|condemned|condemns|branded|"
+    r"brands)\s+(?:[\w'-]+\s+){1,4}?as\s+(?:a|an|the)?\s*$"
 )
 # "SEOUL — ", "GENEVA (18 May 2025) - ", "Seoul, May 3 (Yonhap) — ": a place, perhaps a
 # date and an agency, then a dash
