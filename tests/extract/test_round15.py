@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from docket.extract._quote_marks import inner_spans, quote_spans
+
 from .conftest import extract_checked, speaker_of
 
 CASES = [
@@ -192,3 +194,49 @@ KO_CASES = [
 @pytest.mark.parametrize(("text", "words", "speaker"), KO_CASES)
 def test_round15_korean_speaker(text: str, words: str, speaker: str) -> None:
     assert speaker_of(extract_checked(text, lang="ko"), words) == speaker
+
+
+# quotes inside quotes: the speaker of the innermost suggested quote that holds the words (as
+# bench/extract.py scores them)
+NESTED = [
+    # a quote inside a witness's quote: the subject of the verb before it, and "he" in the
+    # witness's words is the officer or guard the account brought in
+    (
+        "\"One man told us the guard said, 'If you run, we shoot your brother,'\" Pyo Hae-ran "
+        "said.",
+        "If you run, we shoot your brother",
+        "the guard",
+        "en",
+    ),
+    (
+        '"The officer kept shouting the same question at me," Yeo Min-ji said. "Then he told '
+        "me, 'Nobody will ever find you here.'\"",
+        "Nobody will ever find you here",
+        "The officer",
+        "en",
+    ),
+    # a quote inside a quote: the phrase 이/가 marks before it in the outer quote speaks
+    (
+        "탈북민 모희정(40) 씨는 \"계호원이 '여기서는 울어도 소용없다'고 소리쳤어요\"라고 말했다.",
+        "여기서는 울어도 소용없다",
+        "계호원",
+        "ko",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "speaker", "lang"), NESTED)
+def test_round15_nested_quote(text: str, words: str, speaker: str, lang: str) -> None:
+    found = [q for q in extract_checked(text, lang=lang).quotes if words in q.text]
+    assert found
+    assert (min(found, key=lambda q: len(q.text)).speaker or "").lower() == speaker.lower()
+
+
+def test_nested_quotes_are_sentences_in_single_marks() -> None:
+    # lower-case words in single marks are scare quotes, an apostrophe is no mark
+    text = (
+        "\"There is no 'prison camp' here. We don't hide anything. He said, 'Go home now.'\" "
+        "the envoy said."
+    )
+    spans = inner_spans(text, quote_spans(text))
+    assert [text[a:b] for a, b in spans] == ["Go home now"]

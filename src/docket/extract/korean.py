@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from docket.extract._quote_marks import quote_spans
+from docket.extract._quote_marks import inner_spans, quote_spans
 from docket.extract._types import Entity, Quote
 from docket.extract.entities import _list_pattern
 from docket.extract.pipeline import korean
@@ -245,6 +245,20 @@ def _announced(
     return _speaker(res, ents, text, sent_lo, prev_end)
 
 
+def _nested(res: Resolver, ents: list[Entity], text: str, s: int, e: int) -> list[Quote]:
+    """Quotes inside the quote text[s:e] ('"보위원이 … '이 책을 누구한테서 받았나'고
+    소리쳤어요"'): the subject before each in its sentence speaks; with none, no suggestion."""
+    out = []
+    for a, b in inner_spans(text, [(s, e)]):
+        lo = max(s, text.rfind(".", s, a) + 1)
+        speaker, ss, se = _speaker(res, ents, text, lo, a)
+        if speaker is None:
+            speaker, ss, se = _marked_subject(text, lo, a)
+        if speaker is not None:
+            out.append(Quote(text[a:b], speaker, a, b, "direct", ss, se))
+    return out
+
+
 def korean_quotes(text: str, start: int, end: int, ents: list[Entity]) -> list[Quote]:
     res = Resolver(text, ents)
     out: list[Quote] = []
@@ -262,6 +276,7 @@ def korean_quotes(text: str, start: int, end: int, ents: list[Entity]) -> list[Q
         if speaker is None:
             speaker, ss, se = _marked_subject(text, sent_lo, s)
         out.append(Quote(text[s:e], speaker, s, e, "direct", ss, se))
+        out.extend(_nested(res, ents, text, s, e))
     for sm in _SENT.finditer(text, start, end):
         ls, le = sm.start(), sm.end()
         if any(s < le and ls < e for s, e in spans):

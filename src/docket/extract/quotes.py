@@ -8,7 +8,7 @@ from bisect import bisect_left, bisect_right
 from typing import Any
 
 from docket.extract._inflect import all_forms
-from docket.extract._quote_marks import quote_spans
+from docket.extract._quote_marks import inner_spans, quote_spans
 from docket.extract._types import Entity, Quote
 from docket.extract.speakers import Resolver
 
@@ -233,7 +233,11 @@ class _Finder:
                         return stop
         return end
 
-    def speaker_of_verb(self, verb: Any) -> tuple[str | None, int | None, int | None]:
+    def speaker_of_verb(
+        self, verb: Any, quoted: bool = False
+    ) -> tuple[str | None, int | None, int | None]:
+        """Who speaks through `verb`; with `quoted`, the verb may stand inside a quote (a
+        quote nested in a witness's words)."""
         if verb.lower_ == "according":
             for child in verb.children:
                 if child.lower_ == "to":
@@ -316,7 +320,7 @@ class _Finder:
             return self.res.resolve(pick.text, pick.start), pick.start, pick.end
         if subj:
             s, e = self._mention(subj[0])
-            if self.inside_quote(s):
+            if self.inside_quote(s) and not quoted:
                 return None, None, None
             return self.res.resolve(self.text[s:e], s), s, e
         # "..., said Pak Sun Hui" without a parsed subject: the entity right after the verb, or
@@ -425,6 +429,33 @@ class _Finder:
             out.append(q)
             self.kept.append(q)
             last = q
+        return out
+
+    def nested(self) -> list[Quote]:
+        """Quotes inside quotes ('"He told me, 'Lie once more …'"', '"… the guard said, 'If
+        you want to eat …'"'): the speaker is the subject of the speech verb before the inner
+        quote within the outer one; "he"/"she" there is the guard or officer the account
+        brought in (the witness is "I" in their own words). An inner quote with no speaker of
+        its own, or only the outer quote's, is not suggested."""
+        out: list[Quote] = []
+        for s, e in inner_spans(self.text, self.spans):
+            outer = next((q for q in self.kept if q.start <= s and e <= q.end), None)
+            if outer is None:
+                continue
+            lo = max(outer.start, self.text.rfind("\n", 0, s) + 1, s - 120)
+            verbs = [t for t in self._tokens_between(lo, s - 1) if t.lower_ in SAY]
+            for verb in reversed(verbs):
+                speaker, sp_s, sp_e = self.speaker_of_verb(verb, quoted=True)
+                pronoun = sp_s is not None and self.text[sp_s:sp_e].lower() in ("he", "she")
+                if speaker and pronoun:
+                    # in a witness's words "he"/"she" is not the witness: the guard or officer
+                    # they brought in, else whoever else the resolver finds
+                    role = self.res.role_before(s)
+                    if role or speaker == outer.speaker:
+                        speaker, sp_s, sp_e = role, None, None
+                if speaker:
+                    out.append(Quote(self.text[s:e], speaker, s, e, "direct", sp_s, sp_e))
+                    break
         return out
 
     def _from_previous_paragraph(self, start: int) -> tuple[str | None, int | None, int | None]:
@@ -678,4 +709,5 @@ def find_quotes(text: str, doc: Any, entities: list[Entity]) -> list[Quote]:
         return []
     finder = _Finder(text, doc, entities)
     quotes = finder.direct() + finder.reported()
+    quotes += finder.nested()
     return sorted(quotes, key=lambda q: q.start)

@@ -189,6 +189,10 @@ _ROLE_SUBJECT = re.compile(
     r"inspector|policeman|agent)\b(?!s)(?:, (?:a (?:wo)?man (?:called|named)|(?:his|her) name "
     r"was) (?P<name>[A-Z][\w-]+(?: [A-Z][\w-]+)?))?"
 )
+_ROLE = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?)\s+(?:(?:female|male)\s+)?(?:guard|officer|interrogator|soldier|"
+    r"warden|inspector|policeman|agent)\b(?!s)"
+)
 _UNNAMED = re.compile(
     r"(?:the|an?|one|two|three|some|several|my|our|his|her|their)\s+[a-z]",
     re.I,
@@ -334,7 +338,14 @@ class Resolver:
             if m:
                 for w in re.findall(r"[a-z]+", m.group(1).lower()):
                     self.descriptions.append((p.start, w, full))
-            sent_start = max(self.text.rfind(". ", 0, p.start), self.text.rfind("\n", 0, p.start))
+            # (the sentence's words before the name, but not a quote's: '"… the guard said …,"
+            # Pyo said' does not describe Pyo as a guard)
+            sent_start = max(
+                self.text.rfind(". ", 0, p.start),
+                self.text.rfind("\n", 0, p.start),
+                self.text.rfind('"', 0, p.start),
+                self.text.rfind("”", 0, p.start),
+            )
             before = self.text[max(sent_start + 1, p.start - 120) : p.start]
             for w in re.findall(r"[a-z]+", before.lower())[-10:]:
                 self.descriptions.append((p.start, w, full))
@@ -461,6 +472,14 @@ class Resolver:
                 self.text[det.start() if det else s : e], det.start() if det else s
             )
         return None
+
+    def role_before(self, pos: int) -> str | None:
+        """The last guard, officer or interrogator brought in ("The officer kept asking",
+        "an interrogator … held up") in the paragraph of `pos` or the one before."""
+        found = None
+        for m in _ROLE.finditer(self.text, self._paragraph_before_start(pos), pos):
+            found = m
+        return _norm(found.group(0)) if found else None
 
     def _speaking_description_before(self, pos: int) -> str | None:
         """'"Take clothes," the older one said. ... He said, "..."': with nobody of the
