@@ -144,17 +144,24 @@ class _Finder:
         # documents stay linear
         self._span_starts = [s for s, _ in self.spans]
         self._tok_starts = [t.idx for t in doc]
-        self._learn_subjects()
-
-    def _learn_subjects(self) -> None:
-        """Give the resolver each sentence's main subject, for pronouns that go on with it."""
+        # each sentence's main subject, found only for the sentences a pronoun looks back over
+        # (so long documents stay linear)
+        self._sents = list(doc.sents)
+        self._subjects: dict[int, tuple[int, int, bool] | None] = {}
+        self.res.sentence_starts = [sent.start_char for sent in self._sents]
+        self.res.subject_of = self._subject_of
         self.res.inside_quote = self.inside_quote
-        for sent in self.doc.sents:
-            self.res.sentence_starts.append(sent.start_char)
-            subj = [c for c in sent.root.children if c.dep_ in _SUBJ]
+
+    def _subject_of(self, i: int) -> tuple[int, int, bool] | None:
+        """The main subject of sentence `i`: (start, end, whether inside a quote)."""
+        if i not in self._subjects:
+            subj = [c for c in self._sents[i].root.children if c.dep_ in _SUBJ]
+            found = None
             if subj:
                 s, e = self._mention(subj[0])
-                self.res.subjects.append((sent.start_char, s, e, self.inside_quote(s)))
+                found = (s, e, self.inside_quote(s))
+            self._subjects[i] = found
+        return self._subjects[i]
 
     def _in_dateline(self, pos: int) -> bool:
         para = self.text.rfind("\n", 0, pos) + 1

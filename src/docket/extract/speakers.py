@@ -256,10 +256,10 @@ class Resolver:
         self.bodies: list[tuple[int, int, str]] = []  # speakers named as a phrase around an ORG
         self.speaking: list[tuple[int, str]] = []  # unnamed people resolved as speakers
         self.written: list[tuple[int, str]] = []  # documents resolved as speakers
-        # each sentence's start, and its main subject (sentence start, start, end, inside a
-        # quote): filled by the English finder from the parse
+        # each sentence's start, and its main subject by sentence index (start, end, inside a
+        # quote): given by the English finder from the parse
         self.sentence_starts: list[int] = []
-        self.subjects: list[tuple[int, int, int, bool]] = []
+        self.subject_of: Callable[[int], tuple[int, int, bool] | None] = lambda i: None
         self.inside_quote: Callable[[int], bool] = lambda pos: False
         self._learn_descriptions()
         self.gender = self._learn_genders()
@@ -423,19 +423,19 @@ class Resolver:
         with whoever was named last. A description of unknown gender counts only where no
         person who fits is named between it and the pronoun (for "she", nowhere before)."""
         i = bisect_right(self.sentence_starts, pos) - 1
-        if i < 1 or not self.subjects:
+        if i < 1:
             return None
-        here, lo = self.sentence_starts[i], self._paragraph_before_start(pos)
+        lo = self._paragraph_before_start(pos)
         quoted = self.inside_quote(pos)
         gender = {"he": "m", "him": "m", "she": "f", "her": "f"}.get(pronoun)
         same = {"he": "he", "him": "he", "she": "she", "her": "she", "they": "they"}
-        for sent, s, e, inside in reversed(self.subjects):
-            if sent >= here:
-                continue
-            if sent < lo:
+        for k in range(i - 1, -1, -1):
+            if self.sentence_starts[k] < lo:
                 break
-            if inside != quoted:
+            found = self.subject_of(k)
+            if found is None or found[2] != quoted:
                 continue
+            s, e = found[0], found[1]
             low = _norm(self.text[s:e]).lower()
             if low in PRONOUNS:
                 if same.get(low) == same.get(pronoun):
