@@ -97,7 +97,10 @@ def evaluate(pairs: list[tuple[Path, dict, Extraction]]) -> tuple[dict, list[str
         for gq in gold.get("quotes") or []:
             want = norm(gq["text"])
             speakers = gq["speaker"] if isinstance(gq["speaker"], list) else [gq["speaker"]]
-            hit = next((i for i, q in enumerate(ex.quotes) if want in norm(q.text)), None)
+            # the innermost suggested quote that holds the words: in '"He told me, 'Lie …'"'
+            # the officer's words, not the witness's quote around them
+            hits = [i for i, q in enumerate(ex.quotes) if want in norm(q.text)]
+            hit = min(hits, key=lambda i: len(ex.quotes[i].text)) if hits else None
             acc["quote->speaker"][1] += 1
             if hit is None:
                 errors.append(f"{doc} quote MISSED {gq['text']!r} ({speakers[0]})")

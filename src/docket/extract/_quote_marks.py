@@ -87,3 +87,27 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 def is_multi_paragraph(text: str, span: tuple[int, int]) -> bool:
     return "\n" in text[span[0] : span[1]]
+
+
+# a quote inside a quote in single marks: it opens after a space, comma, colon or the outer
+# mark and starts a sentence (capital letter) or Korean words; it closes before a space,
+# punctuation, the outer mark or a Korean particle ("'…'고 소리쳤어요"). Lower-case words in
+# single marks ("any 'political prison camp'") are scare quotes, and "don't" is no mark.
+_INNER = re.compile(
+    r"(?:(?<=[\s,:“\"(])|^)['‘](?P<w>[A-Z\uac00-\ud7a3][^\n]*?)['’]"
+    r"(?=[\s,.;:!?\"”)]|$|[\uac00-\ud7a3])"
+)
+
+
+def inner_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(start, end) of the words of each quote nested in one of `spans` ('He told me, 'Lie
+    once more …''), marks and a closing comma or full stop excluded."""
+    out = []
+    for s, e in spans:
+        for m in _INNER.finditer(text[s:e]):
+            a, b = _trim(text, s + m.start("w"), s + m.end("w"))
+            while b > a and text[b - 1] in ".,":
+                b -= 1
+            if b - a >= 2:
+                out.append((a, b))
+    return out

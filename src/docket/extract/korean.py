@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from docket.extract._quote_marks import quote_spans
+from docket.extract._quote_marks import inner_spans, quote_spans
 from docket.extract._types import Entity, Quote
 from docket.extract.entities import _list_pattern
 from docket.extract.pipeline import korean
@@ -20,28 +20,41 @@ _HA_STEMS = (
     "말|증언|전|주장|설명|강조|회고|추산|추정|보고|발표|지적|반박|촉구|일축|비난|경고|부인|"
     "고백|호소|언급|폭로|진술|해명|요구|요청"
 )
-_ENDING = r"(?:했다|한다|했습니다|합니다|하고 있다|해 왔다|하기도 했다|했으며|했고)"
+_ENDING = (
+    r"(?:했다|한다|했습니다|합니다|하고 있다|해 왔다|해 왔습니다|하기도 했다|했으며|했고|"
+    r"해 주었다|해 주었습니다|해 줬다|해 줬습니다)"
+)
 _SAY = (
-    rf"(?:(?:{_HA_STEMS}){_ENDING}|밝(?:혔다|힌다|혔습니다|히고 있다|혔으며|혔고)|"
+    rf"(?:(?:{_HA_STEMS}){_ENDING}|밝(?:혔다|힌다|혔습니다|히고 있다|혔으며|혔고|혀 왔다)|"
     r"덧붙(?:였다|였습니다)|물었다|털어놓았다|했다)"
 )
 _AFTER_QUOTE = re.compile(r"\s*(?:이?라고|고|며|면서)\s*(?:[^\s.]+\s+){0,3}?" + _SAY)
-_REPORTED = re.compile(r"([^.!?\n]*?)(?:다|라|냐)고\s+(?:[^\s.]+\s+){0,6}?" + _SAY)
+# "…다고 말했다", and "…다는 입장을 밝혔다" (stated the position that …)
+_REPORTED = re.compile(
+    r"([^.!?\n]*?)(?:다|라|냐)(?:고|는\s+(?:입장|뜻|의견|주장|견해)[을를])\s+(?:[^\s.]+\s+){0,6}?"
+    + _SAY
+)
 _ACCORDING = re.compile(r"([^\s,.]+?)(?:의\s+[^\s,.]+)?에\s?따르면,?\s*")
 _PUBLISHED_BY = re.compile(
     r"(?<![\uac00-\ud7a3])([\uac00-\ud7a3A-Za-z]{2,20}?)(?:이|가|은|는)\s+(?:[^\s,.]+\s+){0,3}?"
     r"[^\s,.]*(?:공개|발표|발간|출간|공표|작성|펴낸|내놓은|낸)한?\s+[^\s,.]+$"
 )
 _PRONOUNS = re.compile(r"^(?:그|그녀|그들)(?:는|은|가|이)?$")
+# titles written before a name ("인권대사 정민호") or after a surname ("정 대사")
+_TITLES = (
+    "대사|장관|차관|위원장|이사장|대표|교수|목사|기자|의원|연구원|국장|소장|회장|원장|"
+    "사무총장|대변인|특별보고관|판사|검사|변호사|박사"
+)
+_TITLE_END = re.compile(rf"(?:{_TITLES})$")
 # Endings of institutions and places that Kiwi may tag as proper nouns (구류장, 보위부, 명간군).
 _NOT_NAME_END = set("장소청군도국당부시강")
 # a proper noun written together with a place word is a place ("지린성", "투먼시")
 _PLACE_SUFFIX = re.compile(
     r"(?:성|시|군|현|강|산|섬|읍)(?![\uac00-\ud7a3])|(?:성|시|군|현)(?:의|에|에서|으로|을|은|이)"
 )
-# "진해숙 씨는", "통일부는", "두만강인권모임 측은" (측: the body's side)
+# "진해숙 씨는", "통일부는", "두만강인권모임 측은" (측: the body's side), "북한인권위원회(HRNK)는"
 _SUBJECT_AFTER = re.compile(
-    r"(?:\s?씨)?(?:\(\d+\))?\s?(?:씨|\s?측)?(?:는|은|이|가)(?![\uac00-\ud7a3])"
+    r"(?:\s?씨)?(?:\((?:\d+|[A-Z]{2,10})\))?\s?(?:씨|\s?측)?(?:는|은|이|가)(?![\uac00-\ud7a3])"
 )
 _TOPIC = re.compile(r"\s*([^\s\"“][^.\"“]{0,40}?)(?:은|는)\s")
 # a word that ends in one of these describes the name after it ("대외선전매체 우리민족끼리")
@@ -65,16 +78,22 @@ def korean_persons(text: str, start: int, end: int) -> list[Entity]:
     out = []
     seen: set[int] = set()
     # "류춘옥 씨": a surname-initial word before the honorific is a name even where Kiwi splits it
+    # (no institution ends here: "한상국 씨" is a name though 국 ends 보위국)
     for m in re.finditer(r"(?<![\uac00-\ud7a3])([\uac00-\ud7a3]{2,3})(?:\(\d+\))?\s?씨", chunk):
         form = m.group(1)
-        if form[0] in _surnames_ko() and form[-1] not in _NOT_NAME_END:
+        if form[0] in _surnames_ko():
             s = start + m.start(1)
             out.append(Entity(form, "PERSON", s, s + len(form)))
             seen.add(s)
+    prev = None
     for tok in korean().tokenize(chunk):
-        if tok.tag != "NNP":
-            continue
+        titled = prev is not None and _TITLE_END.search(prev.form) is not None
+        prev = tok
         form = chunk[tok.start : tok.start + tok.len]
+        # "외교부 인권대사 정민호는": a name after a title, which Kiwi may take for a noun
+        after_title = titled and len(form) == 3 and _SUBJECT_AFTER.match(chunk, tok.start + 3)
+        if tok.tag != "NNP" and not (tok.tag == "NNG" and after_title):
+            continue
         if (
             2 <= len(form) <= 4
             and HANGUL.fullmatch(form[0])
@@ -103,10 +122,13 @@ def _merge_adjacent(text: str, persons: list[Entity]) -> list[Entity]:
 
 
 def _surname_mentions(text: str, start: int, end: int, persons: list[Entity]) -> list[Entity]:
-    """'박 씨' / '박씨' refers to 박순희 named earlier."""
+    """'박 씨' / '박씨' / '정 대사' refers to 박순희 / 정민호 named earlier."""
     out = []
     sur = {p.text[0] for p in persons}
-    for m in re.finditer(r"([\uac00-\ud7a3])\s?씨", text[start:end]):
+    for m in re.finditer(
+        rf"(?<![\uac00-\ud7a3])([\uac00-\ud7a3])\s?(?:씨|{_TITLES}(?=[은는이가의도]?(?![\uac00-\ud7a3])))",
+        text[start:end],
+    ):
         if m.group(1) in sur:
             s = start + m.start(1)
             out.append(Entity(m.group(1), "PERSON", s, s + 1))
@@ -186,6 +208,57 @@ def _speaker(
     return None, None, None
 
 
+def _marked_subject(text: str, lo: int, hi: int) -> tuple[str | None, int | None, int | None]:
+    """'동사무소 사람이 와서 "…"고 했습니다': with no name and no topic before a quote, the
+    noun phrase that the subject particle 이/가 marks last before it (the description the text
+    gives an unnamed speaker)."""
+    toks = list(korean().tokenize(text[lo:hi]))
+    for i in range(len(toks) - 1, 0, -1):
+        if toks[i].tag != "JKS":
+            continue
+        j, nouns = i, 0  # the head and at most one noun before it ("마을 반장", not "아침 …")
+        while j > 0 and toks[j - 1].tag in ("NNG", "NNP", "XSN") and nouns < 2:
+            j -= 1
+            nouns += toks[j].tag != "XSN"
+        if j == i:
+            return None, None, None
+        ps, pe = lo + toks[j].start, lo + toks[i - 1].start + toks[i - 1].len
+        return text[ps:pe], ps, pe
+    return None, None, None
+
+
+# "정씨는 … 당시 상황을 이렇게 전했다.": the next paragraph's quote is the subject's
+_ANNOUNCES = re.compile(r"(?:이렇게|다음과 같이)\s+(?:[^\s.]+\s+){0,2}?" + _SAY + r"\.?\s*$")
+
+
+def _announced(
+    res: Resolver, ents: list[Entity], text: str, s: int
+) -> tuple[str | None, int | None, int | None]:
+    """A quote that opens its paragraph after a sentence announcing it ('…이렇게 전했다.')."""
+    para = text.rfind("\n", 0, s) + 1
+    prev_end = len(text[:para].rstrip())
+    if text[para:s].strip(' "“「『') or prev_end == 0:
+        return None, None, None
+    if not _ANNOUNCES.search(text, max(0, prev_end - 80), prev_end):
+        return None, None, None
+    sent_lo = max(text.rfind(".", 0, prev_end - 1), text.rfind("\n", 0, prev_end - 1)) + 1
+    return _speaker(res, ents, text, sent_lo, prev_end)
+
+
+def _nested(res: Resolver, ents: list[Entity], text: str, s: int, e: int) -> list[Quote]:
+    """Quotes inside the quote text[s:e] ('"보위원이 … '이 책을 누구한테서 받았나'고
+    소리쳤어요"'): the subject before each in its sentence speaks; with none, no suggestion."""
+    out = []
+    for a, b in inner_spans(text, [(s, e)]):
+        lo = max(s, text.rfind(".", s, a) + 1)
+        speaker, ss, se = _speaker(res, ents, text, lo, a)
+        if speaker is None:
+            speaker, ss, se = _marked_subject(text, lo, a)
+        if speaker is not None:
+            out.append(Quote(text[a:b], speaker, a, b, "direct", ss, se))
+    return out
+
+
 def korean_quotes(text: str, start: int, end: int, ents: list[Entity]) -> list[Quote]:
     res = Resolver(text, ents)
     out: list[Quote] = []
@@ -198,7 +271,12 @@ def korean_quotes(text: str, start: int, end: int, ents: list[Entity]) -> list[Q
         speaker, ss, se = _speaker(res, ents, text, sent_lo, s)
         if speaker is None and m:
             speaker, ss, se = _speaker(res, ents, text, m.start(), m.end())
+        if speaker is None:
+            speaker, ss, se = _announced(res, ents, text, s)
+        if speaker is None:
+            speaker, ss, se = _marked_subject(text, sent_lo, s)
         out.append(Quote(text[s:e], speaker, s, e, "direct", ss, se))
+        out.extend(_nested(res, ents, text, s, e))
     for sm in _SENT.finditer(text, start, end):
         ls, le = sm.start(), sm.end()
         if any(s < le and ls < e for s, e in spans):

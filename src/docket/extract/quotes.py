@@ -8,7 +8,7 @@ from bisect import bisect_left, bisect_right
 from typing import Any
 
 from docket.extract._inflect import all_forms
-from docket.extract._quote_marks import quote_spans
+from docket.extract._quote_marks import inner_spans, quote_spans
 from docket.extract._types import Entity, Quote
 from docket.extract.speakers import Resolver
 
@@ -99,6 +99,9 @@ _TRAILING = re.compile(
 _NAMING = re.compile(
     r"\b(?:described|describes|called|calls|termed|dubbed|labell?ed|named)\s+(?:\w+\s+)?"
     r"(?:the|a|an|as|it)\s*$"
+    # "rejected the resolution as a 'political plot'": the words are the speaker's verdict
+    r"|\b(?:rejected|rejects|dismissed|dismisses|denounced|denounces|condemned|condemns|branded|"
+    r"brands)\s+(?:[\w'-]+\s+){1,4}?as\s+(?:a|an|the)?\s*$"
 )
 # "SEOUL — ", "GENEVA (18 May 2025) - ", "Seoul, May 3 (Yonhap) — ": a place, perhaps a
 # date and an agency, then a dash
@@ -107,6 +110,7 @@ _DATELINE = re.compile(
     r"|[A-Z][\w.'-]+(?: [A-Z][\w.'-]+)?,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})"
     r"(?:\s*\([^()\n]{1,40}\))?\s*(?:—|–|--|\s-\s)\s*"
 )
+_LABEL_NUMBER = re.compile(r" (?:No\. ?)?\d{1,4}\b(?![.,]\d)")
 _SECTION = re.compile(r"\d+(?:\.\d+)+\.?\s+(?=[A-Z])")
 # a relative clause ends a subject's noun phrase ("a resident of X who spoke to RFA")
 _RELATIVE = re.compile(r"\s+(?:who|whom|whose|which|that)\s")
@@ -140,6 +144,24 @@ class _Finder:
         # documents stay linear
         self._span_starts = [s for s, _ in self.spans]
         self._tok_starts = [t.idx for t in doc]
+        # each sentence's main subject, found only for the sentences a pronoun looks back over
+        # (so long documents stay linear)
+        self._sents = list(doc.sents)
+        self._subjects: dict[int, tuple[int, int, bool] | None] = {}
+        self.res.sentence_starts = [sent.start_char for sent in self._sents]
+        self.res.subject_of = self._subject_of
+        self.res.inside_quote = self.inside_quote
+
+    def _subject_of(self, i: int) -> tuple[int, int, bool] | None:
+        """The main subject of sentence `i`: (start, end, whether inside a quote)."""
+        if i not in self._subjects:
+            subj = [c for c in self._sents[i].root.children if c.dep_ in _SUBJ]
+            found = None
+            if subj:
+                s, e = self._mention(subj[0])
+                found = (s, e, self.inside_quote(s))
+            self._subjects[i] = found
+        return self._subjects[i]
 
     def _in_dateline(self, pos: int) -> bool:
         para = self.text.rfind("\n", 0, pos) + 1
@@ -160,7 +182,20 @@ class _Finder:
         modifiers ("North Korea's mission in Geneva"), without relative clauses."""
         ent = _ent_at(self.ents, tok.idx, tok.idx + len(tok))
         if ent:
-            return ent.start, self._coordinated_end(tok, ent.end)
+            label = _LABEL_NUMBER.match(self.text, ent.end)
+            if label and ent.label == "ORG":  # "Witness 41" where NER took "Witness"
+                return ent.start, label.end()
+            left = ent.start
+            for child in reversed(list(tok.lefts)):
+                # "the Special Rapporteur" where NER took only "Rapporteur": the title's
+                # capitalised words right before the entity belong to it
+                if (
+                    child.dep_ in ("compound", "amod")
+                    and child.text[:1].isupper()
+                    and 0 < left - (child.idx + len(child)) <= 1
+                ):
+                    left = child.idx
+            return left, self._coordinated_end(tok, ent.end)
         for child in tok.children:
             if child.dep_ == "appos":
                 e2 = _ent_at(self.ents, child.idx, child.idx + len(child))
@@ -181,6 +216,9 @@ class _Finder:
         if section:  # "3.3 Interviewees said": a heading's number is not the speaker
             left = section.end()
         end = last.idx + len(last)
+        label = _LABEL_NUMBER.match(self.text, end)
+        if label and last.text[:1].isupper():  # "Witness 41 said": the number is the label's
+            end = label.end()
         comma = self.text.find(",", tok.idx, end)
         if comma > 0:  # "A cousin of one of the detainees, who spoke ...": stop at the comma
             end = comma
@@ -202,7 +240,11 @@ class _Finder:
                         return stop
         return end
 
-    def speaker_of_verb(self, verb: Any) -> tuple[str | None, int | None, int | None]:
+    def speaker_of_verb(
+        self, verb: Any, quoted: bool = False
+    ) -> tuple[str | None, int | None, int | None]:
+        """Who speaks through `verb`; with `quoted`, the verb may stand inside a quote (a
+        quote nested in a witness's words)."""
         if verb.lower_ == "according":
             for child in verb.children:
                 if child.lower_ == "to":
@@ -237,6 +279,10 @@ class _Finder:
         ):
             # "X issued a statement denouncing it as '…'": the issuer's words
             subj = [c for c in verb.head.head.children if c.dep_ in _SUBJ]
+        if not subj and verb.dep_ == "pcomp" and verb.head.head is not verb.head:
+            # "Kim was quoted in the report as saying …": who was quoted (the passive subject),
+            # not who quoted them
+            subj = [c for c in verb.head.head.children if c.dep_ == "nsubjpass"]
         if not subj and verb.dep_ in ("conj", "advcl", "xcomp", "dep") and verb.head is not verb:
             head = verb.head
             if verb.tag_ == "VBG" and head.dep_ in ("ccomp", "relcl", "acl", "advcl"):
@@ -281,15 +327,21 @@ class _Finder:
             return self.res.resolve(pick.text, pick.start), pick.start, pick.end
         if subj:
             s, e = self._mention(subj[0])
-            if self.inside_quote(s):
+            if self.inside_quote(s) and not quoted:
                 return None, None, None
             return self.res.resolve(self.text[s:e], s), s, e
-        # "..., said Pak Sun Hui" without a parsed subject: the entity right after the verb
+        # "..., said Pak Sun Hui" without a parsed subject: the entity right after the verb, or
+        # one right before it that the parser took for something else ("Oh said that …": an
+        # interjection)
         after = next(
             (
                 x
                 for x in self.ents
-                if x.label in ("PERSON", "ORG") and 0 <= x.start - verb.idx - len(verb) <= 3
+                if x.label in ("PERSON", "ORG")
+                and (
+                    0 <= x.start - verb.idx - len(verb) <= 3
+                    or (x.label == "PERSON" and 0 <= verb.idx - x.end <= 1)
+                )
             ),
             None,
         )
@@ -332,12 +384,17 @@ class _Finder:
             and t.lower_ in SAY
             and not self.inside_quote(t.idx)
             and t.tag_[:2] in ("VB", "MD", "JJ", "NN", "RB")
+            and not (t.i > 0 and doc[t.i - 1].text == "-")  # "so-called"
         ]
+        # a verb whose clause holds the quote ('Shin said the testimony was "…" and asked …')
+        # comes before a nearer one that only stands beside it
+        governors = {a.i for t in self._tokens_between(start, end) for a in t.ancestors}
 
-        def dist(t: Any) -> int:
-            return min(abs(t.idx - (start - 1)), abs(t.idx - (end + 1)))
+        def rank(t: Any) -> tuple[bool, int]:
+            dist = min(abs(t.idx - (start - 1)), abs(t.idx - (end + 1)))
+            return t.i not in governors, dist
 
-        return sorted(cands, key=dist)
+        return sorted(cands, key=rank)
 
     def direct(self) -> list[Quote]:
         out: list[Quote] = []
@@ -379,6 +436,33 @@ class _Finder:
             out.append(q)
             self.kept.append(q)
             last = q
+        return out
+
+    def nested(self) -> list[Quote]:
+        """Quotes inside quotes ('"He told me, 'Lie once more …'"', '"… the guard said, 'If
+        you want to eat …'"'): the speaker is the subject of the speech verb before the inner
+        quote within the outer one; "he"/"she" there is the guard or officer the account
+        brought in (the witness is "I" in their own words). An inner quote with no speaker of
+        its own, or only the outer quote's, is not suggested."""
+        out: list[Quote] = []
+        for s, e in inner_spans(self.text, self.spans):
+            outer = next((q for q in self.kept if q.start <= s and e <= q.end), None)
+            if outer is None:
+                continue
+            lo = max(outer.start, self.text.rfind("\n", 0, s) + 1, s - 120)
+            verbs = [t for t in self._tokens_between(lo, s - 1) if t.lower_ in SAY]
+            for verb in reversed(verbs):
+                speaker, sp_s, sp_e = self.speaker_of_verb(verb, quoted=True)
+                pronoun = sp_s is not None and self.text[sp_s:sp_e].lower() in ("he", "she")
+                if speaker and pronoun:
+                    # in a witness's words "he"/"she" is not the witness: the guard or officer
+                    # they brought in, else whoever else the resolver finds
+                    role = self.res.role_before(s)
+                    if role or speaker == outer.speaker:
+                        speaker, sp_s, sp_e = role, None, None
+                if speaker:
+                    out.append(Quote(self.text[s:e], speaker, s, e, "direct", sp_s, sp_e))
+                    break
         return out
 
     def _from_previous_paragraph(self, start: int) -> tuple[str | None, int | None, int | None]:
@@ -485,7 +569,7 @@ class _Finder:
             return None
         base = sent.start_char
         if m.group("who"):
-            sp_s, sp_e = base + m.start("who"), base + m.end("who")
+            sp_s, sp_e = self._appositive_part(base + m.start("who"), base + m.end("who"))
         else:
             sp_s, sp_e = base, base + m.start("was")
         qs, qe = _strip(self.text, base + m.end(), sent.end_char)
@@ -493,6 +577,18 @@ class _Finder:
             return None
         speaker = self.res.resolve(self.text[sp_s:sp_e], sp_s)
         return Quote(self.text[qs:qe], speaker, qs, qe, "reported", sp_s, sp_e)
+
+    def _appositive_part(self, s: int, e: int) -> tuple[int, int]:
+        """'quoted a second source, a trader in Hyesan, as saying': of a phrase and its
+        appositive, the part with a name in it, else the last (the more specific)."""
+        parts = [(m.start(), m.end()) for m in re.finditer(r"[^,]+", self.text[s:e])]
+        parts = [
+            _strip(self.text, s + a, s + b) for a, b in parts if self.text[s + a : s + b].strip()
+        ]
+        if len(parts) < 2:
+            return _strip(self.text, s, e)
+        named = [p for p in parts if _ent_at(self.ents, *p)]
+        return named[0] if named else parts[-1]
 
     def _parenthetical(self, sent: Any) -> Quote | None:
         """'Children who protested, she said, were beaten.': the whole sentence is reported."""
@@ -620,4 +716,5 @@ def find_quotes(text: str, doc: Any, entities: list[Entity]) -> list[Quote]:
         return []
     finder = _Finder(text, doc, entities)
     quotes = finder.direct() + finder.reported()
+    quotes += finder.nested()
     return sorted(quotes, key=lambda q: q.start)

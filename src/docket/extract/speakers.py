@@ -10,6 +10,8 @@ issued them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Callable
 from functools import lru_cache
 
 from docket.extract._types import Entity
@@ -142,9 +144,13 @@ _KIN_APPOS = re.compile(
     re.I,
 )
 _NAMED_AS = re.compile(
-    r",?\s+(?:identified (?:only )?as|named|known as|called)\s+"
+    r",?\s+(?:an?\s+(?:wo)?man\s+)?(?:identified (?:only )?as|named|known as|called|"
+    r"referred to (?:here |below |in this report )?as)\s+(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?"
     r"(?P<name>[A-Z][\w'-]+(?: (?:[A-Z][\w'-]+|\d+)){0,2})"
 )
+# "Another interviewee, Witness 57, …": a label with a number that stands for a name
+_LABEL_APPOS = re.compile(r",\s+(?P<name>[A-Z][a-z]+ (?:No\.\s?)?\d{1,4})(?=[,.;]|\s)")
+_NUMBERED = re.compile(r"[A-Z][a-z]+ (?:No\.\s?)?\d{1,4}")
 # a body named by where it is accredited speaks for itself, not for the body it is sent to
 _ACCREDITED = re.compile(
     r"\b(?:mission|embassy|delegation|consulate|ambassador|envoy|representative)s?\s+"
@@ -183,10 +189,39 @@ _ROLE_SUBJECT = re.compile(
     r"inspector|policeman|agent)\b(?!s)(?:, (?:a (?:wo)?man (?:called|named)|(?:his|her) name "
     r"was) (?P<name>[A-Z][\w-]+(?: [A-Z][\w-]+)?))?"
 )
+_ROLE = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?)\s+(?:(?:female|male)\s+)?(?:guard|officer|interrogator|soldier|"
+    r"warden|inspector|policeman|agent)\b(?!s)"
+)
 _UNNAMED = re.compile(
     r"(?:the|an?|one|two|three|some|several|my|our|his|her|their)\s+[a-z]",
     re.I,
 )
+# capitalised words of a title before the entity NER found in it ("the Special ")
+_TITLE_BEFORE = re.compile(r"(?:[Tt]he\s+)?(?!The\b)(?:[A-Z][a-z]+\s+){1,2}")
+# heads of phrases that describe a person or a group of people ("a man who had been released",
+# "the Chinese police", "The representative of X"), and the words that give their gender
+_PERSON_HEADS = {
+    "man", "woman", "men", "women", "guard", "guards", "officer", "officers", "official",
+    "officials", "interrogator", "interrogators", "soldier", "soldiers", "agent", "agents",
+    "police", "policeman", "policemen", "representative", "delegate", "diplomat", "rapporteur",
+    "spokesman", "spokeswoman", "spokesperson", "witness", "interviewee", "defector", "survivor",
+    "prisoner", "prisoners", "inmate", "inmates", "detainee", "detainees", "cellmate",
+    "neighbour", "neighbor", "friend", "relative", "mother", "father", "sister", "brother",
+    "wife", "husband", "son", "daughter", "researcher", "teacher", "doctor", "nurse", "trader",
+    "resident", "smuggler", "broker", "leader", "minister", "ambassador", "envoy", "presenter",
+    "people", "girl", "boy",
+}  # fmt: skip
+_DETERMINER = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Tt]hree)\s")
+_PLURAL_PEOPLE = {"police", "people", "men", "women", "policemen"}
+_FEMALE_WORDS = {
+    "woman", "women", "mother", "sister", "wife", "daughter", "girl", "grandmother", "aunt",
+    "spokeswoman", "female", "policewoman",
+}  # fmt: skip
+_MALE_WORDS = {
+    "man", "men", "father", "brother", "husband", "son", "boy", "uncle", "grandfather",
+    "spokesman", "male", "policeman", "policemen",
+}  # fmt: skip
 _PREP = re.compile(r"\s(?:of|for|in|at|from|on|with|to|by)\s")
 
 
@@ -221,6 +256,11 @@ class Resolver:
         self.bodies: list[tuple[int, int, str]] = []  # speakers named as a phrase around an ORG
         self.speaking: list[tuple[int, str]] = []  # unnamed people resolved as speakers
         self.written: list[tuple[int, str]] = []  # documents resolved as speakers
+        # each sentence's start, and its main subject by sentence index (start, end, inside a
+        # quote): given by the English finder from the parse
+        self.sentence_starts: list[int] = []
+        self.subject_of: Callable[[int], tuple[int, int, bool] | None] = lambda i: None
+        self.inside_quote: Callable[[int], bool] = lambda pos: False
         self._learn_descriptions()
         self.gender = self._learn_genders()
 
@@ -298,7 +338,14 @@ class Resolver:
             if m:
                 for w in re.findall(r"[a-z]+", m.group(1).lower()):
                     self.descriptions.append((p.start, w, full))
-            sent_start = max(self.text.rfind(". ", 0, p.start), self.text.rfind("\n", 0, p.start))
+            # (the sentence's words before the name, but not a quote's: '"… the guard said …,"
+            # Pyo said' does not describe Pyo as a guard)
+            sent_start = max(
+                self.text.rfind(". ", 0, p.start),
+                self.text.rfind("\n", 0, p.start),
+                self.text.rfind('"', 0, p.start),
+                self.text.rfind("”", 0, p.start),
+            )
             before = self.text[max(sent_start + 1, p.start - 120) : p.start]
             for w in re.findall(r"[a-z]+", before.lower())[-10:]:
                 self.descriptions.append((p.start, w, full))
@@ -327,7 +374,11 @@ class Resolver:
             return None
         if any(kin.end() <= p.start < pos for p in self.persons):
             return None
-        word = kin.group("w").lower()
+        return self._named_relative(kin.group("w").lower(), pos) or kin.group(0)
+
+    def _named_relative(self, word: str, pos: int) -> str | None:
+        """The person named before `pos` as the narrator's relative `word` ("my mother, Kim
+        Ok-hwa")."""
         for p in self.persons:
             if p.start < pos and re.search(
                 rf"\b(?:my|our)\s+(?:\w+\s+)?{word},?\s*$",
@@ -335,7 +386,7 @@ class Resolver:
                 re.I,
             ):
                 return self.fullest(p.text, pos=p.start)
-        return kin.group(0)
+        return None
 
     def _role_in_testimony(self, pos: int, gender: str) -> str | None:
         """'The interrogator, a man called Kang, kicked me. He said, "…"': in a first-person
@@ -363,6 +414,72 @@ class Resolver:
         if found.group("name"):
             return self.fullest(found.group("name"))
         return _norm(found.group(0))
+
+    def _subject_before(self, pos: int, pronoun: str) -> str | None:
+        """'A man who had been released from the camp found my mother. He said …': a pronoun
+        goes on with the main subject of the sentences before it (in its paragraph or the one
+        before), walking back over the same pronoun, when that subject is a person — named, of
+        a gender that fits, or a description ("the Chinese police" for "they") — rather than
+        with whoever was named last. A description of unknown gender counts only where no
+        person who fits is named between it and the pronoun (for "she", nowhere before)."""
+        i = bisect_right(self.sentence_starts, pos) - 1
+        if i < 1:
+            return None
+        lo = self._paragraph_before_start(pos)
+        quoted = self.inside_quote(pos)
+        gender = {"he": "m", "him": "m", "she": "f", "her": "f"}.get(pronoun)
+        same = {"he": "he", "him": "he", "she": "she", "her": "she", "they": "they"}
+        for k in range(i - 1, -1, -1):
+            if self.sentence_starts[k] < lo:
+                break
+            found = self.subject_of(k)
+            if found is None or found[2] != quoted:
+                continue
+            s, e = found[0], found[1]
+            low = _norm(self.text[s:e]).lower()
+            if low in PRONOUNS:
+                if same.get(low) == same.get(pronoun):
+                    continue  # "She said … She added …": the same person, further back
+                return None
+            person = next((p for p in self.persons if p.start < e and s < p.end), None)
+            if person is not None:
+                name = self.fullest(person.text, pos=person.start)
+                # someone of the other gender is who the sentences were about: not this rule's
+                return name if gender and self.gender.get(name, gender) == gender else None
+            words = set(re.findall(r"[a-z]+", low))
+            head = _head(low)
+            if head not in _PERSON_HEADS:
+                continue
+            plural = head.endswith("s") or head in _PLURAL_PEOPLE
+            if plural != (pronoun == "they"):
+                continue
+            said = "f" if words & _FEMALE_WORDS else "m" if words & _MALE_WORDS else None
+            if gender and said not in (gender, None):
+                return None
+            kin = _NARRATOR_KIN.match(low)
+            if kin:  # "My mother": the person the text gave as that relative, if it did
+                return self._named_relative(kin.group("w").lower(), pos) or self.text[s:e]
+            if gender and said is None:
+                after = e if gender == "m" else 0
+                if any(
+                    after <= p.start < pos
+                    and self.gender.get(self.fullest(p.text, pos=p.start), gender) == gender
+                    for p in self.persons
+                ):
+                    continue
+            det = _DETERMINER.search(self.text, s, e)  # "Years later a man": from "a"
+            return self._resolve(
+                self.text[det.start() if det else s : e], det.start() if det else s
+            )
+        return None
+
+    def role_before(self, pos: int) -> str | None:
+        """The last guard, officer or interrogator brought in ("The officer kept asking",
+        "an interrogator … held up") in the paragraph of `pos` or the one before."""
+        found = None
+        for m in _ROLE.finditer(self.text, self._paragraph_before_start(pos), pos):
+            found = m
+        return _norm(found.group(0)) if found else None
 
     def _speaking_description_before(self, pos: int) -> str | None:
         """'"Take clothes," the older one said. ... He said, "..."': with nobody of the
@@ -450,7 +567,12 @@ class Resolver:
                 hi = self._sentence_end(m.end())
                 limit = min(hi, pos if definite and m.start() >= pos - 1 else stop)
                 near = [
-                    o for o in self.orgs if lo < o.start and o.end <= limit and not self._carrier(o)
+                    o
+                    for o in self.orgs
+                    if lo < o.start
+                    and o.end <= limit
+                    and not self._carrier(o)
+                    and not self._other_document_between(m.start(), m.end(), o)
                 ]
                 if near:
                     best = min(near, key=lambda o: abs(o.start - m.start()))
@@ -459,6 +581,12 @@ class Resolver:
             return None
         before = [o for o in self.orgs if o.end <= pos and not self._carrier(o)]
         return self.fullest(before[-1].text, "ORG") if before else None
+
+    def _other_document_between(self, start: int, end: int, org: Entity) -> bool:
+        """'issued the following statement in response to a report by the group X': X is the
+        author of the report, not of the statement (another document noun stands between)."""
+        lo, hi = (end, org.start) if org.start >= end else (org.end, start)
+        return any(w in _DOCUMENTS for w in _WORD.findall(self.text[lo:hi].lower()))
 
     def _unissued(self, head: str, pos: int) -> bool:
         """Whether document `head` is "the text" of something, or was introduced ("a letter
@@ -505,13 +633,15 @@ class Resolver:
                 return self.source_before(start) or self.org_before(start)
             if low == "they":
                 return (
-                    self.org_before(start)
+                    self._subject_before(start, low)
+                    or self.org_before(start)
                     or self.person_before(start)
                     or self._speaking_description_before(start)
                 )
             gender = "m" if low in ("he", "him", "his") else "f" if low in ("she", "her") else None
             return (
-                (gender and self._narrator_kin_before(start, gender))
+                (gender and self._subject_before(start, low))
+                or (gender and self._narrator_kin_before(start, gender))
                 or (gender and self._role_in_testimony(start, gender))
                 or self.person_before(start, gender)
                 or self._speaking_description_before(start)
@@ -521,9 +651,14 @@ class Resolver:
         named = _NAMED_AS.match(self.text, end)
         if named:  # "a former detainee, identified as Im, 41": the name given
             return self.fullest(named.group("name"))
+        label = _LABEL_APPOS.match(self.text, end)
+        if label and _head(m.lower()) in _PERSON_HEADS | {"interviewee"}:
+            return label.group("name")
         for p in self.persons:
             if p.start < end and start < p.end:
                 return self.fullest(p.text, pos=p.start)
+        if _NUMBERED.fullmatch(m):
+            return m  # "Witness 41", "Interviewee 17": a label that stands for a name
         if _JOINT.fullmatch(m):
             return m  # "China and Russia said": both speak
         words = re.findall(r"[a-z]+", low)
@@ -534,6 +669,9 @@ class Resolver:
             if body:
                 return body
         inner_orgs = [o for o in self.orgs if o.start < end and start < o.end]
+        if len(inner_orgs) == 1 and _TITLE_BEFORE.fullmatch(self.text, start, inner_orgs[0].start):
+            # "the Special Rapporteur": a title that NER cut to its last word names itself
+            return _norm(re.sub(r"^the\s+", "", m, flags=re.I))
         if inner_orgs and _ACCREDITED.search(self.text, start, inner_orgs[0].start):
             body = _norm(re.sub(r"^the\s+", "", m, flags=re.I))  # "the North's mission to the UN"
             self.bodies.append((start, end, body))
