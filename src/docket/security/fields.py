@@ -181,12 +181,14 @@ def insert_sealed(session: Session, cls: type, rows: list[dict[str, Any]]) -> No
     Every row must have the same keys; the dicts are changed in place."""
     protected = _PROTECTED.get(cls, [])
     masked = MASKED_VALUES.get(cls, {})
+    has_uid = "uid" in cls.__table__.c  # type: ignore[attr-defined]
     adds_masked = False
     for row in rows:
+        if has_uid:
+            row["uid"] = row.get("uid") or new_uid()
         names = [*protected, "text"] if cls is Source and row.get("text_encrypted") else protected
         if not names:
             continue
-        row["uid"] = row.get("uid") or new_uid()
         adds_masked = adds_masked or any(row.get(key) is not None for key in masked)
         values = {key: row.get(key) for key in names}
         row.update(
