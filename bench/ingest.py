@@ -173,7 +173,9 @@ def _interleaved(files: list[Path], case_dir: Path, db: str | None, chunk: int =
     readers()
     case = create_case(case_dir, database_url=db)
     pages = [p for p in files if p.suffix == ".html"]
-    totals = {"ref_s": 0.0, "ref_cpu": 0.0, "docket_s": 0.0, "docket_cpu": 0.0}
+    totals = dict.fromkeys(
+        ("ref_s", "ref_cpu", "ref_sys", "docket_s", "docket_cpu", "docket_sys"), 0.0
+    )
 
     def reference(part: list[Path]) -> None:
         for path in part:
@@ -190,12 +192,21 @@ def _interleaved(files: list[Path], case_dir: Path, db: str | None, chunk: int =
         part = pages[start : start + chunk]
         sides = [("ref", reference), ("docket", docket)]
         for side, run in sides if number % 2 == 0 else sides[::-1]:
-            wall, cpu = time.perf_counter(), time.process_time()
+            wall, cpu, system = time.perf_counter(), time.process_time(), os.times().system
             run(part)
             totals[f"{side}_s"] += time.perf_counter() - wall
             totals[f"{side}_cpu"] += time.process_time() - cpu
+            # kernel time (file creation, writes, fsync) apart: it depends on the file system's
+            # state far more than the process's own work does
+            totals[f"{side}_sys"] += os.times().system - system
     case.close()
     return {"mode": "interleaved", "count": len(pages), **totals}
+
+
+def system_points(res: dict) -> float:
+    """How much of the CPU overhead over trafilatura alone is kernel time, as a fraction of
+    trafilatura's CPU time."""
+    return (res["docket_sys"] - res["ref_sys"]) / res["ref_cpu"]
 
 
 def _fresh_pg_schema(name: str) -> str:
@@ -250,7 +261,8 @@ def main() -> None:
                 f"interleaved [{backend}], {res['count']} pages: trafilatura alone "
                 f"{res['ref_s']:.1f} s, docket {res['docket_s']:.1f} s, overhead "
                 f"{res['docket_s'] / res['ref_s'] - 1:+.0%} (CPU time: "
-                f"{res['docket_cpu'] / res['ref_cpu'] - 1:+.0%}); load average "
+                f"{res['docket_cpu'] / res['ref_cpu'] - 1:+.0%}, {system_points(res):+.0%} of it "
+                f"kernel); load average "
                 f"{os.getloadavg()[0]:.1f}",
                 flush=True,
             )

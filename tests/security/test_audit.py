@@ -7,7 +7,7 @@ from sqlalchemy import select, text
 
 from docket.security import get_witness, verify_audit
 from docket.security.audit import check_chain
-from docket.store.models import AuditEntry
+from docket.store.models import CHANGE_VERSION, AuditEntry, CaseSetting
 from tests.security.plant import NAME, leaks_in_text
 
 
@@ -155,3 +155,39 @@ def test_appends_in_one_transaction_and_rolled_back_savepoints_keep_the_chain(ca
         record(s, admin, "test.five")
     assert verify_audit(case, actor=admin).ok
     assert _entries(case)[-1].seq == len(entries) + 1
+
+
+def _setting(case, key):
+    with case.session() as s:
+        return s.get(CaseSetting, key).value
+
+
+def test_append_many_chains_like_record_through_savepoints(case, admin):
+    """Entries inserted by Core (ingest batches) hash and link exactly as `record`'s do, in any
+    mix with it; a rolled-back savepoint takes its entries with it, a released one keeps them;
+    and they are no change readers see (the case version stays)."""
+    from docket.security.audit import append_many, record
+
+    before = len(_entries(case))
+    version = _setting(case, CHANGE_VERSION)
+    with case.session() as s:
+        append_many(s, admin, [("test.one", "t:1", {"n": 1}), ("test.two", "t:2", None)])
+        record(s, admin, "test.three", "t:3", flush=False)
+        savepoint = s.begin_nested()
+        append_many(s, admin, [("test.dropped", "t:x", None)])
+        savepoint.rollback()
+        with s.begin_nested():
+            append_many(s, admin, [("test.four", "t:4", {"at": "SYNTHETIC"})])
+        append_many(s, admin, [("test.five", "t:5", None), ("test.six", None, None)])
+        record(s, admin, "test.seven", "t:7")
+    entries = _entries(case)
+    assert [e.action for e in entries[before:]] == [
+        "test.one", "test.two", "test.three", "test.four", "test.five", "test.six",
+        "test.seven",
+    ]  # fmt: skip
+    assert [e.seq for e in entries] == list(range(1, len(entries) + 1))
+    assert all(b.prev_hash == a.hash for a, b in zip(entries, entries[1:], strict=False))
+    report = verify_audit(case, actor=admin)  # re-hashes every stored entry, checks the head
+    assert report.ok and report.head == entries[-1].hash
+    assert _setting(case, "audit.head") == f"{entries[-1].seq}:{entries[-1].hash}"
+    assert _setting(case, CHANGE_VERSION) == version

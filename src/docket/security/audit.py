@@ -20,11 +20,12 @@ from __future__ import annotations
 import hashlib
 import json
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select, text
+from sqlalchemy import func, insert, select, text
 from sqlalchemy.orm import Session, SessionTransaction
 
 from docket.actor import Actor
@@ -44,7 +45,22 @@ def _utc(at: datetime) -> datetime:
     return at.astimezone(UTC) if at.tzinfo else at.replace(tzinfo=UTC)
 
 
-def canonical(entry: AuditEntry) -> str:
+@dataclass
+class _Row:
+    """An entry's column values, hashed as an AuditEntry would be (`append_many` inserts these
+    by Core, without an ORM object each)."""
+
+    seq: int
+    at: datetime
+    actor: str
+    action: str
+    target: str | None
+    details: dict[str, Any]
+    prev_hash: str
+    hash: str = ""
+
+
+def canonical(entry: AuditEntry | _Row) -> str:
     return json.dumps(
         {
             "seq": entry.seq,
@@ -60,8 +76,36 @@ def canonical(entry: AuditEntry) -> str:
     )
 
 
-def entry_hash(prev_hash: str, entry: AuditEntry) -> str:
+def entry_hash(prev_hash: str, entry: AuditEntry | _Row) -> str:
     return hashlib.sha256(f"{prev_hash}\n{canonical(entry)}".encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class _Head:
+    """The chain's last link: what the next entry's seq and prev_hash follow."""
+
+    seq: int
+    hash: str
+
+
+def _next_row(
+    head: _Head | None,
+    actor: Actor,
+    action: str,
+    target: str | None,
+    details: dict[str, Any] | None,
+) -> _Row:
+    row = _Row(
+        seq=(head.seq + 1) if head else 1,
+        at=datetime.now(UTC),
+        actor=f"{actor.name} ({actor.role})",
+        action=action,
+        target=target,
+        details=json.loads(json.dumps(details or {}, default=str)),
+        prev_hash=head.hash if head else GENESIS,
+    )
+    row.hash = entry_hash(row.prev_hash, row)
+    return row
 
 
 _HEAD_CACHE = "docket.audit.head"
@@ -78,8 +122,19 @@ def _holds(session: Session, transaction: SessionTransaction) -> bool:
     return False
 
 
-def _chain_head(session: Session) -> tuple[AuditEntry | None, CaseSetting | None]:
-    """The last entry and the head setting, with the chain locked for this transaction.
+def _written_still(session: Session, written: AuditEntry | SessionTransaction | None) -> bool:
+    """Whether the last append is still part of this transaction: an ORM entry stays in the
+    session until a savepoint that added it is rolled back (which expunges it); entries inserted
+    by Core are trusted while the (sub)transaction they were inserted in is still open."""
+    if written is None:
+        return True
+    if isinstance(written, AuditEntry):
+        return written in session
+    return _holds(session, written)
+
+
+def _chain_head(session: Session) -> tuple[_Head | None, CaseSetting | None]:
+    """The last link and the head setting, with the chain locked for this transaction.
 
     The first append of a transaction takes the lock and reads both; later appends in the same
     transaction reuse what the previous one wrote (the lock is still held, so nobody else can
@@ -87,10 +142,9 @@ def _chain_head(session: Session) -> tuple[AuditEntry | None, CaseSetting | None
     once per append, made the audit entry cost a page ingest as much as everything else."""
     cached = session.info.get(_HEAD_CACHE)
     if cached is not None:
-        locked_in, entry, setting = cached
-        # `entry in session` turns False when a rolled-back savepoint expunges the entry
-        if _holds(session, locked_in) and (entry is None or entry in session):
-            return entry, setting
+        locked_in, head, setting, written = cached
+        if _holds(session, locked_in) and _written_still(session, written):
+            return head, setting
     dialect = session.get_bind().dialect.name
     with session.no_autoflush:
         if dialect == "postgresql":
@@ -101,11 +155,30 @@ def _chain_head(session: Session) -> tuple[AuditEntry | None, CaseSetting | None
             # N + 1
             session.execute(text("UPDATE case_settings SET value = value WHERE key = :k"),
                             {"k": HEAD_SETTING})  # fmt: skip
-        last = session.scalar(select(AuditEntry).order_by(AuditEntry.seq.desc()).limit(1))
+        last = session.execute(
+            select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)
+        ).first()
         setting = session.get(CaseSetting, HEAD_SETTING)
+    head = _Head(last.seq, last.hash) if last else None
     locked_in = session.get_nested_transaction() or session.get_transaction()
-    session.info[_HEAD_CACHE] = (locked_in, last, setting)
-    return last, setting
+    session.info[_HEAD_CACHE] = (locked_in, head, setting, None)
+    return head, setting
+
+
+def _move_head(
+    session: Session,
+    setting: CaseSetting | None,
+    head: _Head,
+    written: AuditEntry | SessionTransaction | None,
+) -> None:
+    """Record the new last link in the head setting and in this transaction's cache."""
+    value = f"{head.seq}:{head.hash}"
+    if setting is None:
+        setting = CaseSetting(key=HEAD_SETTING, value=value)
+        session.add(setting)
+    else:
+        setting.value = value
+    session.info[_HEAD_CACHE] = (session.info[_HEAD_CACHE][0], head, setting, written)
 
 
 def lock_chain(session: Session) -> None:
@@ -125,29 +198,37 @@ def record(
 ) -> AuditEntry:
     """Append one entry to the chain, in the caller's transaction. `flush=False` leaves the
     entry pending, for callers that append many and flush once (ingest batches)."""
-    last, setting = _chain_head(session)
-    entry = AuditEntry(
-        seq=(last.seq + 1) if last else 1,
-        at=datetime.now(UTC),
-        actor=f"{actor.name} ({actor.role})",
-        action=action,
-        target=target,
-        details=json.loads(json.dumps(details or {}, default=str)),
-        prev_hash=last.hash if last else GENESIS,
-        hash="",
-    )
-    entry.hash = entry_hash(entry.prev_hash, entry)
+    head, setting = _chain_head(session)
+    entry = AuditEntry(**vars(_next_row(head, actor, action, target, details)))
     session.add(entry)
-    head = f"{entry.seq}:{entry.hash}"
-    if setting is None:
-        setting = CaseSetting(key=HEAD_SETTING, value=head)
-        session.add(setting)
-    else:
-        setting.value = head
+    _move_head(session, setting, _Head(entry.seq, entry.hash), entry)
     if flush:
         session.flush()
-    session.info[_HEAD_CACHE] = (session.info[_HEAD_CACHE][0], entry, setting)
     return entry
+
+
+def append_many(
+    session: Session,
+    actor: Actor,
+    entries: Sequence[tuple[str, str | None, dict[str, Any] | None]],
+) -> None:
+    """Append (action, target, details) entries in the caller's transaction, inserted at once by
+    one Core executemany: the same chain, seqs and hashes as as many `record` calls, without an
+    ORM object and its unit-of-work bookkeeping for each (an ingest batch appends one per file).
+    Sent on the session's connection directly, so that, like ORM audit entries, they do not
+    count as a change readers see (docket.security.fields)."""
+    if not entries:
+        return
+    head, setting = _chain_head(session)
+    rows: list[dict[str, Any]] = []
+    for action, target, details in entries:
+        row = _next_row(head, actor, action, target, details)
+        rows.append(vars(row))
+        head = _Head(row.seq, row.hash)
+    session.connection().execute(insert(AuditEntry.__table__), rows)
+    assert head is not None
+    written = session.get_nested_transaction() or session.get_transaction()
+    _move_head(session, setting, head, written)
 
 
 @dataclass(eq=False)

@@ -29,7 +29,7 @@ import os
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import event, inspect, select
+from sqlalchemy import event, insert, inspect, select
 from sqlalchemy.orm import Mapper, Session, attributes, object_session
 
 from docket.security.crypto import FIELD_PREFIX, Keyring, field_context
@@ -118,15 +118,30 @@ def _where(target: Any, key: str) -> str:
     return f"{target.__tablename__}.{key} (row uid {getattr(target, 'uid', '?')})"
 
 
-def encrypt_value(keyring: Keyring, target: Any, key: str, value: str) -> str:
-    return keyring.encrypt_field(value, field_context(target.__tablename__, key, target.uid))
-
-
 def decrypt_value(keyring: Keyring, table: str, column: str, row_uid: str, stored: str) -> str:
     """Open one stored value fetched with a Core query (ORM entities are decrypted already)."""
     return keyring.decrypt_field(
         stored, field_context(table, column, row_uid), f"{table}.{column} (row uid {row_uid})"
     )
+
+
+def _stored_values(
+    cls: type, uid: str, values: dict[str, str | None], keyring: Callable[[], Keyring]
+) -> dict[str, str | None]:
+    """What the database receives for the protected `values` of one `cls` row: ciphertext bound
+    to (table, column, uid), and the blind index of each value that has one."""
+    stored: dict[str, str | None] = {}
+    for key, value in values.items():
+        blind = BLIND_INDEXES.get((cls, key))
+        if value is None:
+            if blind:
+                stored[blind[0]] = None
+            continue
+        ring = keyring()
+        if blind:
+            stored[blind[0]] = ring.blind_index(blind[1], value)
+        stored[key] = ring.encrypt_field(value, field_context(cls.__tablename__, key, uid))
+    return stored
 
 
 def _seal(target: Any, *, inserting: bool) -> None:
@@ -135,37 +150,53 @@ def _seal(target: Any, *, inserting: bool) -> None:
         return
     if not target.uid:
         target.uid = new_uid()
-    keyring: Keyring | None = None
-    plain: dict[str, str | None] = {}
-    # an INSERT takes every value from the instance dict; an UPDATE needs attribute history
-    put = _put_dict if inserting else setattr
     flag_changed = (
         isinstance(target, Source)
         and attributes.get_history(target, "text_encrypted").has_changes()
     )
-    for key in names:
-        if (
-            not inserting
-            and not flag_changed
-            and not attributes.get_history(target, key).has_changes()
-        ):
-            continue
-        value = getattr(target, key)
-        blind = BLIND_INDEXES.get((type(target), key))
-        if value is None:
-            if blind:
-                put(target, blind[0], None)
-            continue
-        keyring = keyring or _keyring_of(object_session(target), required=True)
-        assert keyring is not None
-        plain[key] = value
-        if blind:
-            put(target, blind[0], keyring.blind_index(blind[1], value))
-        put(target, key, encrypt_value(keyring, target, key, value))
+    values = {
+        key: getattr(target, key)
+        for key in names
+        if inserting or flag_changed or attributes.get_history(target, key).has_changes()
+    }
+    session = object_session(target)
+    stored = _stored_values(
+        type(target), target.uid, values, lambda: _keyring_of(session, required=True)
+    )
+    # an INSERT takes every value from the instance dict; an UPDATE needs attribute history
+    put = _put_dict if inserting else setattr
+    for key, value in stored.items():
+        put(target, key, value)
+    plain = {key: value for key, value in values.items() if value is not None}
     if plain:
-        session = object_session(target)
         assert session is not None
         session.info.setdefault(_PLAIN, []).append((target, plain))
+
+
+def insert_sealed(session: Session, cls: type, rows: list[dict[str, Any]]) -> None:
+    """INSERT plain `rows` of `cls` by one Core executemany, with what the ORM's before_insert
+    would do to each: a `uid` if missing, protected values (and a Source's `text` when
+    `text_encrypted`) encrypted, blind indexes; then a new redaction version if any masked value
+    was added. For writers of many rows at once (ingest batches), without an ORM object each.
+    Every row must have the same keys; the dicts are changed in place."""
+    protected = _PROTECTED.get(cls, [])
+    masked = MASKED_VALUES.get(cls, {})
+    has_uid = "uid" in cls.__table__.c  # type: ignore[attr-defined]
+    adds_masked = False
+    for row in rows:
+        if has_uid:
+            row["uid"] = row.get("uid") or new_uid()
+        names = [*protected, "text"] if cls is Source and row.get("text_encrypted") else protected
+        if not names:
+            continue
+        adds_masked = adds_masked or any(row.get(key) is not None for key in masked)
+        values = {key: row.get(key) for key in names}
+        row.update(
+            _stored_values(cls, row["uid"], values, lambda: _keyring_of(session, required=True))
+        )
+    session.execute(insert(cls.__table__), rows)  # type: ignore[attr-defined]
+    if adds_masked:
+        put_setting(session, REDACTION_VERSION, new_uid())
 
 
 def _put_dict(target: Any, key: str, value: Any) -> None:

@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 
 from docket.fuzzytime import parse_fuzzy_date
 from docket.ingest.base import PersonRow, WitnessInfo
-from docket.store.models import DocList, ListEntry, PersonReport, Source, Witness
+from docket.store.models import DocList, ListEntry, PersonReport, Witness
 from docket.vocab import facility_id_for
 
 _CONTRACT_COLUMNS = {
@@ -41,26 +41,27 @@ def find_or_create_witness(session: Session, info: WitnessInfo) -> Witness:
     return witness
 
 
-def _list_named(session: Session, name: str, source: Source) -> DocList:
+def _list_named(session: Session, name: str, source_id: int, filename: str) -> DocList:
     found = session.scalar(select(DocList).where(DocList.name == name))
     if found is None:
-        found = DocList(name=name, source_id=source.id, description=f"from {source.filename}")
+        found = DocList(name=name, source_id=source_id, description=f"from {filename}")
         session.add(found)
         session.flush()
     return found
 
 
-def add_list_rows(session: Session, source: Source, rows: list[PersonRow]) -> None:
+def add_list_rows(session: Session, source_id: int, filename: str, rows: list[PersonRow]) -> None:
+    """The rows of the list file stored as source `source_id` (named `filename`)."""
     lists: dict[str, DocList] = {}
     reports: list[tuple[PersonRow, DocList, PersonReport]] = []
     for row in rows:
         fields = row.fields
-        doc_list = lists.get(row.source) or _list_named(session, row.source, source)
+        doc_list = lists.get(row.source) or _list_named(session, row.source, source_id, filename)
         lists[row.source] = doc_list
         birth = parse_fuzzy_date(fields.get("birth_year"))
         event = parse_fuzzy_date(fields.get("event_date"))
         report = PersonReport(
-            source_id=source.id,
+            source_id=source_id,
             record_key=row.record_id,
             role="victim",
             name=fields.get("name") or None,
