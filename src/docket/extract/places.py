@@ -30,6 +30,8 @@ _CAMP_WORDS = (
     r"labou?r\s+camp|labou?r\s+camp|concentration\s+camp|internment\s+camp|camp|prison|kwanliso|"
     r"kwan-li-so|kyohwaso|kyo-hwa-so|detention\s+cent(?:re|er)|holding\s+cent(?:re|er))"
     r"|\s?(?:정치범\s?)?(?:수용소|관리소|교화소))"
+    # a whole word: "former Yodok prisoners" names no "Yodok prison"
+    r"(?:(?<=[a-z])s)?(?![A-Za-z])"
 )
 # Big towns that share a facility's short name: bare, they name the town, not the camp.
 _TOWNS = {
@@ -142,7 +144,8 @@ def _numbered(text: str) -> list[PlaceMention]:
         if pid:
             start = m.start()
             town = re.search(r"([\uac00-\ud7a3]{2,4}) $", text[max(0, start - 6) : start])
-            if m.group("n3") and town:  # "온성 제12호 관리소"
+            # "온성 제12호 관리소"; not "회령의 제22호 관리소": the town the camp is in (GPE)
+            if m.group("n3") and town and not town.group(1).endswith("의"):
                 start -= len(town.group(0))
             out.append(PlaceMention(text[start : m.end()], pid, start, m.end()))
     return out
