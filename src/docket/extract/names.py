@@ -78,6 +78,33 @@ _STOP = {
     "ban",
 }
 _GIVEN_OK = {"sun", "young", "hong", "jong", "yong", "son"}
+# English calendar words split into romanized syllables ("ap-ril") but name no one: "In April"
+_CALENDAR = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+)
+# a sentence that opens with "In" + a capitalised word: the preposition ("In Hyesan, ..."),
+# not the surname 인, unless a hyphenated given name follows ("In Chol-ho")
+_OPENING_IN = re.compile(r"(?:^|[.!?\n][\"'”’)]*\s+)$")
 
 
 def is_syllable(token: str) -> bool:
@@ -122,6 +149,14 @@ def find_korean_names(text: str) -> list[tuple[int, int]]:
         if m.group("sur") not in sur:
             continue
         tokens = m.group("rest").split()
+        if tokens[0].lower() in _CALENDAR:
+            continue
+        if (
+            m.group("sur") == "In"
+            and "-" not in tokens[0]
+            and _OPENING_IN.search(text, max(0, m.start() - 4), m.start())
+        ):
+            continue
         # Two given tokens: both syllables ("Sun Hui"). One: hyphenated ("Yong-chol") or a
         # single syllable, accepted only as a two-token name if the first looks Korean.
         keep: list[str] = []
