@@ -15,7 +15,7 @@ from docket.extract.acts import find_acts
 from docket.extract.dates import find_dates
 from docket.extract.entities import find_entities
 from docket.extract.figures import find_figures
-from docket.extract.korean import HANGUL, _surname_mentions, korean_persons, korean_quotes
+from docket.extract.korean import HANGUL, _surname_mentions, korean_names, korean_quotes
 from docket.extract.loading import Document, load_file
 from docket.extract.pipeline import parse_many
 from docket.extract.places import find_places
@@ -147,11 +147,11 @@ def _extract(prepared: _Prepared, doc: Any) -> Extraction:
     text, _, kind, published, title = prepared.request
     paras = prepared.paras
     places = find_places(text)
-    ko_persons: list[Entity] = []
+    ko_names: list[Entity] = []
     for s, e, lg in paras:
         if lg == "ko":
-            ko_persons.extend(korean_persons(text, s, e))
-    entities = find_entities(text, doc, places, ko_persons)
+            ko_names.extend(korean_names(text, s, e))
+    entities = find_entities(text, doc, places, ko_names)
     quotes = find_quotes(text, doc, entities) if doc is not None else []
     if any(lg == "ko" for _, _, lg in paras):
         persons = [x for x in entities if x.label == "PERSON"]

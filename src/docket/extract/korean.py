@@ -72,8 +72,26 @@ def _surnames_ko() -> frozenset[str]:
     )
 
 
-def korean_persons(text: str, start: int, end: int) -> list[Entity]:
-    """Person names in text[start:end] from Kiwi NNP tokens that begin with a Korean surname."""
+# a proper noun that ends in an administrative unit is a place: "삼수군", "대동강구역" (Kiwi
+# may leave the unit as a word of its own: "모란봉" + "구역")
+_UNIT_END = re.compile(r"[\uac00-\ud7a3]+(?:군|구역)")
+_UNIT_AFTER = re.compile(
+    r"(?:군|구역)(?=(?:에서|에|의|은|는|이|가|을|를|과|와|으로|로)?(?![\uac00-\ud7a3]))"
+)
+# a proper noun followed by "in/at", "to/towards" or "via" is a place, not a person:
+# "연길에서", "도문으로", "도문을 거쳐" (a person takes 에게/한테; "로부터" (from) is left alone)
+_LOCATIVE = re.compile(r"(?:(?:에서|으로|로)(?!부터)(?![\uac00-\ud7a3])|(?:을|를)\s?거쳐)")
+
+
+# where a building or an institution is held, not a town: "구류장에서", "프레스센터에서"
+_BUILDING_END = re.compile(r"(?:[장소청국당부관]|센터|빌딩|호텔)$")
+# the seas around Korea ("동해에서 조업하던"): neither a town nor a person (동, 서 are surnames)
+_SEA = re.compile(r"[동서남황]해")
+
+
+def korean_names(text: str, start: int, end: int) -> list[Entity]:
+    """Person names in text[start:end] from Kiwi NNP tokens that begin with a Korean surname,
+    and places (GPE) from proper nouns that a unit ending or a locative particle marks."""
     chunk = text[start:end]
     out = []
     seen: set[int] = set()
@@ -85,6 +103,7 @@ def korean_persons(text: str, start: int, end: int) -> list[Entity]:
             s = start + m.start(1)
             out.append(Entity(form, "PERSON", s, s + len(form)))
             seen.add(s)
+    places = []
     prev = None
     for tok in korean().tokenize(chunk):
         titled = prev is not None and _TITLE_END.search(prev.form) is not None
@@ -94,17 +113,26 @@ def korean_persons(text: str, start: int, end: int) -> list[Entity]:
         after_title = titled and len(form) == 3 and _SUBJECT_AFTER.match(chunk, tok.start + 3)
         if tok.tag != "NNP" and not (tok.tag == "NNG" and after_title):
             continue
-        if (
+        s = start + tok.start
+        if s in seen or not HANGUL.fullmatch(form[0]) or _SEA.fullmatch(form):
+            continue
+        unit = _UNIT_AFTER.match(chunk, tok.start + tok.len)
+        if unit and not _UNIT_END.fullmatch(form):
+            form = chunk[tok.start : unit.end()]
+        if _UNIT_END.fullmatch(form) or (
+            len(form) >= 2
+            and not _BUILDING_END.search(form)
+            and _LOCATIVE.match(chunk, tok.start + tok.len)
+        ):
+            places.append(Entity(form, "GPE", s, s + len(form)))
+        elif (
             2 <= len(form) <= 4
-            and HANGUL.fullmatch(form[0])
             and form[0] in _surnames_ko()
             and form[-1] not in _NOT_NAME_END
             and not _PLACE_SUFFIX.match(chunk, tok.start + tok.len)
         ):
-            s = start + tok.start
-            if s not in seen:
-                out.append(Entity(form, "PERSON", s, s + len(form)))
-    return _merge_adjacent(text, sorted(out, key=lambda e: e.start))
+            out.append(Entity(form, "PERSON", s, s + len(form)))
+    return _merge_adjacent(text, sorted(out, key=lambda e: e.start)) + places
 
 
 def _merge_adjacent(text: str, persons: list[Entity]) -> list[Entity]:
