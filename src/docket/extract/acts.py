@@ -59,6 +59,25 @@ def _negated(text: str, start: int) -> bool:
     return bool(_NEGATION.search(text[max(0, start - 20) : start]))
 
 
+# What an interrogator asks about ("wanted to know if I had gone to church", "did you go to
+# church", "교회에 갔느냐") is the topic of the questioning, not evidence that the person was
+# persecuted for a belief or for what they watched: those types need words of their own.
+_QUESTION_TOPICS = frozenset({"V-RELIGION", "V-INFO"})
+_ASKED_BEFORE = re.compile(
+    r"(?:\b(?:ask\w*|wanted to know|want(?:s|ed)? to know|demand\w* to know|question\w*)"
+    r"(?: [\w']+){0,8}? (?:if|whether)|\b(?:did|have|had|do) you)(?: [\w',]+){0,6}? $",
+    re.I,
+)
+_ASKED_AFTER = re.compile(r"^[^.!?\n\"”]{0,10}?(?:느냐|냐고|냐는|냐며|는지\s?(?:물|캐))")
+
+
+def _questioned(text: str, start: int, end: int) -> bool:
+    """Whether the words at text[start:end] are what someone asked about."""
+    before = text[max(0, start - 80) : start]
+    before = re.split(r"[.!?\n]", before)[-1]
+    return bool(_ASKED_BEFORE.search(before) or _ASKED_AFTER.match(text[end : end + 12]))
+
+
 @cache
 def _context_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return _load("act_context_patterns.tsv")
@@ -135,7 +154,11 @@ def _select(
     cands: list[Match] = [(s, e, -1, c) for s, e, c in extra]
     for rank, code, pattern in patterns:
         for m in pattern.finditer(text):
-            if m.end() > m.start() and not _negated(text, m.start()):
+            if (
+                m.end() > m.start()
+                and not _negated(text, m.start())
+                and not (code in _QUESTION_TOPICS and _questioned(text, m.start(), m.end()))
+            ):
                 cands.append((m.start(), m.end(), rank, code))
     cands.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
     # each type takes its own longest matches: the same words may evidence two types
