@@ -139,3 +139,28 @@ def test_interrogators_question_is_no_evidence_of_religious_persecution() -> Non
     # the same words as the reason for punishment are evidence
     text = "She was sent to the camp because she had gone to church in China."
     assert "V-RELIGION" in {a.type for a in find_acts(text)}
+
+
+def test_a_listed_body_with_the_united_nations_before_it_is_one_name() -> None:
+    text = "The United Nations General Assembly adopted the text without a vote on Monday."
+    found = _found(text)
+    assert ("ORG", "United Nations General Assembly") in found
+    assert ("ORG", "United Nations") not in found
+
+
+def test_a_span_ending_in_a_role_is_no_entity() -> None:
+    text = "Han asked the UN Special Rapporteur on torture to visit the border towns."
+    assert not any("Rapporteur" in w for _, w in _found(text))
+
+
+def test_transcript_speaker_label_is_a_person() -> None:
+    text = "THE CHAIR: Please go on.\nMR OKAFOR (member): Were you ever told why?\nMR RI: No."
+    found = {(label, w.lower()) for label, w in _found(text)}
+    assert ("PERSON", "okafor") in found
+
+
+def test_korean_place_of_origin_is_a_place() -> None:
+    text = "함경남도 단천 출신 탈북민 유정숙 씨가 입을 열었다."
+    found = {(e.label, e.text) for e in korean_names(text, 0, len(text))}
+    assert ("GPE", "단천") in found
+    assert ("PERSON", "유정숙") in found

@@ -40,6 +40,14 @@ _NOT_ENTITIES = {"north", "south", "the north", "the south", "usb", "cabinet", "
 # A role or a generic word written with a capital ("THE CHAIR", "Witness 41", "the Special
 # Rapporteur", "Secretary of State", "Media contact"): it names no particular body.
 _ROLE_WORDS = {"chair", "rapporteur", "special rapporteur", "witness", "state", "media"}
+# ... nor does a span the model ends in a role ("the UN Special Rapporteur" as a facility)
+_ROLE_END = re.compile(r"\b(?:Rapporteur|Chair|Witness)$")
+# A transcript's speaker label: "MR DELANEY (member):" names a person by surname
+_TRANSCRIPT_LABEL = re.compile(
+    r"^(?:MR|MRS|MS|MISS|DR)\.? ([A-Z][A-Z'’-]+)(?: \([^()\n]*\))?:", re.M
+)
+# a listed body inside the United Nations, with the parent's name before it
+_UN_PREFIX = re.compile(r"(?:United Nations|UN) $")
 # A news dateline: the city in capitals, then an optional date and news agency, then a dash
 # ("GENEVA (20 March 2025) -", "SEOUL, March 18 (Wire) -").
 _DATELINE = re.compile(
@@ -91,7 +99,13 @@ def find_entities(
         ruled.append(Entity(text[p.start : end], "FACILITY", p.start, end))
     for label, listname, flags in (("ORG", "organisations.txt", 0), ("GPE", "gpe.txt", re.I)):
         for m in _list_pattern(listname, flags).finditer(text):
-            ruled.append(Entity(m.group(0), label, m.start(), m.end()))
+            s = m.start()
+            un = _UN_PREFIX.search(text, max(0, s - 15), s) if label == "ORG" else None
+            if un and not _UN_PREFIX.fullmatch(m.group(0) + " "):
+                s = un.start()  # "United Nations General Assembly": one body
+            ruled.append(Entity(text[s : m.end()], label, s, m.end()))
+    for m in _TRANSCRIPT_LABEL.finditer(text):
+        ruled.append(Entity(m.group(1), "PERSON", m.start(1), m.end(1)))
     for m in _KO_ORG.finditer(text):
         ruled.append(Entity(m.group(0), "ORG", m.start(), m.end()))
     ruled.extend(extra or [])
@@ -108,7 +122,11 @@ def find_entities(
             s, e = _trim(text, ent.start_char, ent.end_char)
             if e <= s or not any(ch.isupper() for ch in text[s:e]) or _HANGUL.search(text[s:e]):
                 continue
-            if text[s:e].lower() in _NOT_ENTITIES or text[s:e].lower() in _ROLE_WORDS:
+            if (
+                text[s:e].lower() in _NOT_ENTITIES
+                or text[s:e].lower() in _ROLE_WORDS
+                or _ROLE_END.search(text[s:e])
+            ):
                 continue
             if (
                 label == "ORG"

@@ -78,9 +78,12 @@ _UNIT_END = re.compile(r"[\uac00-\ud7a3]+(?:군|구역)")
 _UNIT_AFTER = re.compile(
     r"(?:군|구역)(?=(?:에서|에|의|은|는|이|가|을|를|과|와|으로|로)?(?![\uac00-\ud7a3]))"
 )
-# a proper noun followed by "in/at", "to/towards" or "via" is a place, not a person:
-# "연길에서", "도문으로", "도문을 거쳐" (a person takes 에게/한테; "로부터" (from) is left alone)
-_LOCATIVE = re.compile(r"(?:(?:에서|으로|로)(?!부터)(?![\uac00-\ud7a3])|(?:을|를)\s?거쳐)")
+# a proper noun followed by "in/at", "to/towards", "via" or "from" (출신) is a place, not a
+# person: "연길에서", "도문으로", "도문을 거쳐", "순천 출신" (a person takes 에게/한테;
+# "로부터" (from) is left alone)
+_LOCATIVE = re.compile(
+    r"(?:(?:에서|으로|로)(?!부터)(?![\uac00-\ud7a3])|(?:을|를)\s?거쳐|\s?출신(?![\uac00-\ud7a3]))"
+)
 
 
 # where a building or an institution is held, not a town: "구류장에서", "프레스센터에서"
