@@ -164,3 +164,16 @@ def test_korean_place_of_origin_is_a_place() -> None:
     found = {(e.label, e.text) for e in korean_names(text, 0, len(text))}
     assert ("GPE", "단천") in found
     assert ("PERSON", "유정숙") in found
+
+
+def test_the_town_a_camp_is_at_is_a_place() -> None:
+    text = (
+        "Satellite images show new barracks at the camp at Hwasong. Former guards of the "
+        "camps at Hwasong and Pukchang described the mines. Hwasong camp is the largest."
+    )
+    ex = extract_checked(text)
+    found = {(e.label, e.text) for e in ex.entities}
+    assert ("GPE", "Hwasong") in found
+    assert ("GPE", "Pukchang") in found
+    assert ("FACILITY", "Hwasong camp") in found  # with its type word it names the camp
+    assert "KWN-16" in {p.place_id for p in ex.places}  # the gazetteer id is still found

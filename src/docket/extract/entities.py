@@ -42,6 +42,10 @@ _NOT_ENTITIES = {"north", "south", "the north", "the south", "usb", "cabinet", "
 _ROLE_WORDS = {"chair", "rapporteur", "special rapporteur", "witness", "state", "media"}
 # ... nor does a span the model ends in a role ("the UN Special Rapporteur" as a facility)
 _ROLE_END = re.compile(r"\b(?:Rapporteur|Chair|Witness)$")
+_CAMP_AT = re.compile(
+    r"\b(?:camps?|prisons?|kwanliso|kyohwaso)\s+(?:at|near|in)\s+(?:[A-Z][\w'’-]+\s+and\s+)?$",
+    re.I,
+)
 # A transcript's speaker label: "MR DELANEY (member):" names a person by surname
 _TRANSCRIPT_LABEL = re.compile(
     r"^(?:MR|MRS|MS|MISS|DR)\.? ([A-Z][A-Z'’-]+)(?: \([^()\n]*\))?:", re.M
@@ -96,7 +100,13 @@ def find_entities(
         ruled.append(Entity(text[s:e], "PERSON", s, e))
     for p in places:
         end = camp_phrase_end(text, p.end)
-        ruled.append(Entity(text[p.start : end], "FACILITY", p.start, end))
+        # "the camp at Hwasong", "camps at Hwasong and Pukchang": the town the camp is in
+        label = (
+            "GPE"
+            if end == p.end and _CAMP_AT.search(text, max(0, p.start - 60), p.start)
+            else "FACILITY"
+        )
+        ruled.append(Entity(text[p.start : end], label, p.start, end))
     for label, listname, flags in (("ORG", "organisations.txt", 0), ("GPE", "gpe.txt", re.I)):
         for m in _list_pattern(listname, flags).finditer(text):
             s = m.start()
