@@ -177,3 +177,10 @@ def test_the_town_a_camp_is_at_is_a_place() -> None:
     assert ("GPE", "Pukchang") in found
     assert ("FACILITY", "Hwasong camp") in found  # with its type word it names the camp
     assert "KWN-16" in {p.place_id for p in ex.places}  # the gazetteer id is still found
+
+
+def test_listed_korean_town_keeps_its_unit() -> None:
+    found = _found("그는 혜산시에서 자랐고 어머니는 청진으로 떠났다.", "ko")
+    assert ("GPE", "혜산시") in found
+    assert ("GPE", "혜산") not in found
+    assert ("GPE", "청진") in found

@@ -46,6 +46,10 @@ _CAMP_AT = re.compile(
     r"\b(?:camps?|prisons?|kwanliso|kyohwaso)\s+(?:at|near|in)\s+(?:[A-Z][\w'’-]+\s+and\s+)?$",
     re.I,
 )
+# a listed Korean town written with its unit: "회령시", "무산군에서"
+_KO_UNIT = re.compile(
+    r"(?:시|군)(?=(?:에서|에|의|은|는|이|가|을|를|과|와|으로|로)?(?![\uac00-\ud7a3]))"
+)
 # A transcript's speaker label: "MR DELANEY (member):" names a person by surname
 _TRANSCRIPT_LABEL = re.compile(
     r"^(?:MR|MRS|MS|MISS|DR)\.? ([A-Z][A-Z'’-]+)(?: \([^()\n]*\))?:", re.M
@@ -109,11 +113,14 @@ def find_entities(
         ruled.append(Entity(text[p.start : end], label, p.start, end))
     for label, listname, flags in (("ORG", "organisations.txt", 0), ("GPE", "gpe.txt", re.I)):
         for m in _list_pattern(listname, flags).finditer(text):
-            s = m.start()
+            s, e = m.start(), m.end()
             un = _UN_PREFIX.search(text, max(0, s - 15), s) if label == "ORG" else None
             if un and not _UN_PREFIX.fullmatch(m.group(0) + " "):
                 s = un.start()  # "United Nations General Assembly": one body
-            ruled.append(Entity(text[s : m.end()], label, s, m.end()))
+            unit = _KO_UNIT.match(text, e) if label == "GPE" else None
+            if unit and _HANGUL.match(text, e - 1):
+                e = unit.end()  # "회령시": the city, with its unit
+            ruled.append(Entity(text[s:e], label, s, e))
     for m in _TRANSCRIPT_LABEL.finditer(text):
         ruled.append(Entity(m.group(1), "PERSON", m.start(1), m.end(1)))
     for m in _KO_ORG.finditer(text):
