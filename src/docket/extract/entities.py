@@ -37,10 +37,11 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside)\s+$")
 _LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "FAC": "FACILITY"}
 # Words the small model tags as entities that name no particular place or body.
 _NOT_ENTITIES = {"north", "south", "the north", "the south", "usb", "cabinet", "dvd", "dvds"}
-# A role or a generic word written with a capital ("THE CHAIR", "Witness 41", "the Special
-# Rapporteur", "Secretary of State", "Media contact"): it names no particular body.
-_ROLE_WORDS = {"chair", "rapporteur", "special rapporteur", "witness", "state", "media"}
-# ... nor does a span the model ends in a role ("the UN Special Rapporteur" as a facility)
+# A role or a generic word written with a capital ("THE CHAIR", "Witness 41", "Secretary of
+# State", "Media contact"): it names no particular body. ("Rapporteur" stays: the speaker rules
+# read "the Special Rapporteur" as a title by the body the model finds in it.)
+_ROLE_WORDS = {"chair", "witness", "state", "media"}
+# ... and a span ending in a role is no place ("the UN Special Rapporteur" as a facility)
 _ROLE_END = re.compile(r"\b(?:Rapporteur|Chair|Witness)$")
 _CAMP_AT = re.compile(
     r"\b(?:camps?|prisons?|kwanliso|kyohwaso)\s+(?:at|near|in)\s+(?:[A-Z][\w'’-]+\s+and\s+)?$",
@@ -142,7 +143,7 @@ def find_entities(
             if (
                 text[s:e].lower() in _NOT_ENTITIES
                 or text[s:e].lower() in _ROLE_WORDS
-                or _ROLE_END.search(text[s:e])
+                or (label != "ORG" and _ROLE_END.search(text[s:e]))
             ):
                 continue
             if (
