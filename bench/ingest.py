@@ -88,6 +88,122 @@ def html_page(i: int, rng: random.Random) -> str:
     )
 
 
+def _words(rng: random.Random, low: int, high: int) -> str:
+    return " ".join(rng.choice(WORDS) for _ in range(rng.randint(low, high)))
+
+
+def news_page(i: int, rng: random.Random) -> str:
+    """Shaped like a news site's article page (~130 KB, ~2,500 elements, where `html_page` has
+    ~65 KB and ~800 flat ones): a nested mega-menu, inline links and emphasis in the paragraphs,
+    figures, a table, ad slots, widgets of cards, 30-90 reader comments, a footer of link
+    columns, JSON-LD and inline state scripts. trafilatura spends most of its time walking the
+    tree, so the overhead of a fixed per-page cost depends on how much tree there is."""
+    w = _words
+
+    def sub(s: int) -> str:
+        return "".join(
+            f'<li class="submenu__item"><a class="submenu__link" href="/s{s}/t{t}" '
+            f'data-track="nav-{s}-{t}"><span>{w(rng, 1, 3).title()}</span></a></li>'
+            for t in range(rng.randint(12, 24))
+        )
+
+    menu = "".join(
+        f'<li class="menu__item"><a class="menu__link" href="/s{s}">{w(rng, 1, 2).title()}</a>'
+        f'<div class="submenu"><ul class="submenu__list">{sub(s)}</ul></div></li>'
+        for s in range(16)
+    )
+
+    def para() -> str:
+        parts = []
+        for _ in range(rng.randint(3, 7)):
+            text, r = w(rng, 6, 16), rng.random()
+            if r < 0.2:
+                text = f'<a href="/topic/{rng.randint(1, 999)}" class="inline-link">{text}</a>'
+            elif r < 0.3:
+                text = f"<em>{text}</em>"
+            elif r < 0.35:
+                text = f"<strong>{text}</strong>"
+            parts.append(text)
+        return "<p>" + " ".join(parts).capitalize() + ".</p>"
+
+    body = []
+    for k in range(rng.randint(10, 22)):
+        body.append(para())
+        if k % 6 == 5:
+            body.append(
+                f'<div class="ad-slot" id="ad-{k}" data-ad-unit="/123/news/{k}">'
+                f'<div class="ad-label">Advertisement</div><div class="ad"></div></div>'
+            )
+        if k % 8 == 3:
+            body.append(
+                f'<figure class="article-figure"><div class="img-wrap"><picture><source '
+                f'srcset="/img/{i}-{k}.webp" type="image/webp"><img src="/img/{i}-{k}.jpg" '
+                f'alt="{w(rng, 3, 6)}" loading="lazy"></picture></div><figcaption class="caption">'
+                f'{w(rng, 6, 12)} <span class="credit">Photo credit: SYNTHETIC</span></figcaption>'
+                f"</figure>"
+            )
+    cells = "".join(
+        "<tr>" + "".join(f"<td>{rng.randint(1, 999)}</td>" for _ in range(4)) + "</tr>"
+        for _ in range(rng.randint(4, 10))
+    )
+    body.insert(
+        rng.randint(2, len(body) - 1), f"<table class='data'><tbody>{cells}</tbody></table>"
+    )
+
+    def widget(title: str, n: int) -> str:
+        cards = "".join(
+            f'<li class="widget__item"><div class="card"><a class="card__link" '
+            f'href="/a/{rng.randint(1, 99999)}"><div class="card__media"><img src="/t/{j}.jpg" '
+            f'alt=""></div><div class="card__body"><h4 class="card__title">'
+            f"{w(rng, 5, 10).capitalize()}</h4><time>{rng.randint(1, 23)} hours ago</time>"
+            f"</div></a></div></li>"
+            for j in range(n)
+        )
+        return f'<section class="widget"><h3>{title}</h3><ol>{cards}</ol></section>'
+
+    comments = "".join(
+        f'<div class="comment" id="c{j}"><div class="comment__meta"><span class="author">'
+        f"reader{rng.randint(1, 9999)}</span><time>{rng.randint(1, 59)} minutes ago</time></div>"
+        f'<div class="comment__body"><p>{w(rng, 8, 40).capitalize()}.</p></div>'
+        f'<div class="comment__actions"><button>Reply</button><button>Like</button></div></div>'
+        for j in range(rng.randint(30, 90))
+    )
+    footer = "".join(
+        f'<div class="footer__col"><h5>{w(rng, 1, 2).title()}</h5><ul>'
+        + "".join(f'<li><a href="/f{c}/{j}">{w(rng, 1, 3).title()}</a></li>' for j in range(10))
+        + "</ul></div>"
+        for c in range(8)
+    )
+    date = f"2016-{1 + i % 12:02d}-10"
+    state = "".join(
+        f"<script>window.__state{j} = "
+        + json.dumps({f"k{q}": "x" * 30 for q in range(120)})
+        + ";</script>"
+        for j in range(5)
+    )
+    return (
+        f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+        f"<title>SYNTHETIC bench page {i} | Example News</title>"
+        f'<meta name="author" content="Bench Writer {i % 17}">'
+        f'<meta property="article:published_time" content="{date}T08:00:00Z">'
+        f'<script type="application/ld+json">{{"@type": "NewsArticle", "headline": '
+        f'"SYNTHETIC bench page {i}", "datePublished": "{date}"}}</script>{state}'
+        f"<style>.x{{color:red}}</style></head><body><div id=app><header>"
+        f'<a class="logo" href="/">Example News</a><form class="search"><input name="q">'
+        f'</form><nav><ul class="menu">{menu}</ul></nav></header>'
+        f'<div class="breadcrumbs"><a href="/">Home</a> › <a href="/world">World</a></div>'
+        f'<main><div class="layout"><div class="layout__main"><article>'
+        f"<h1>SYNTHETIC bench page {i}</h1><div class=byline>By Bench Writer {i % 17} · "
+        f'<time datetime="{date}">{date}</time></div><div class="article__body">{"".join(body)}'
+        f'</div><div class="newsletter-box"><h4>Sign up for our newsletter</h4></div></article>'
+        f'<section class="comments"><h3>Comments</h3>{comments}</section></div>'
+        f"<aside>{widget('Most read', 15)}{widget('Related News', 12)}{widget('Opinion', 10)}"
+        f"{widget('Video', 10)}</aside></div>{widget('More from World', 24)}</main>"
+        f"<footer>{footer}<p>{_paragraph(rng)} All rights reserved.</p></footer></div>"
+        f"</body></html>"
+    )
+
+
 def text_doc(i: int, rng: random.Random) -> str:
     body = "\n\n".join(_paragraph(rng) for _ in range(rng.randint(4, 10)))
     return (
@@ -96,13 +212,17 @@ def text_doc(i: int, rng: random.Random) -> str:
     )
 
 
-def generate(folder: Path, n: int) -> tuple[list[Path], list[Path]]:
+PAGES = {"flat": html_page, "news": news_page}
+
+
+def generate(folder: Path, n: int, pages: str = "flat") -> tuple[list[Path], list[Path]]:
     rng = random.Random(7)
+    page = PAGES[pages]
     html, text = [], []
     for i in range(n):
         if i % 2 == 0:
             path = folder / f"page{i:05d}.html"
-            path.write_text(html_page(i, rng), encoding="utf-8")
+            path.write_text(page(i, rng), encoding="utf-8")
             html.append(path)
         else:
             path = folder / f"testimony{i:05d}.md"
@@ -111,7 +231,7 @@ def generate(folder: Path, n: int) -> tuple[list[Path], list[Path]]:
     return html, text
 
 
-def keyed_corpus(tmp: Path, n: int) -> tuple[Path, list[Path], list[Path]]:
+def keyed_corpus(tmp: Path, n: int, pages: str = "flat") -> tuple[Path, list[Path], list[Path]]:
     """A case key (in DOCKET_KEY_FILE, which child processes inherit) and the N SYNTHETIC
     documents of `generate` in tmp/docs: (folder, HTML pages, text documents)."""
     from docket.security import new_key_file
@@ -121,7 +241,7 @@ def keyed_corpus(tmp: Path, n: int) -> tuple[Path, list[Path], list[Path]]:
     os.environ["DOCKET_KEY_FILE"] = str(key)
     folder = tmp / "docs"
     folder.mkdir()
-    html, text = generate(folder, n)
+    html, text = generate(folder, n, pages)
     return folder, html, text
 
 
@@ -229,6 +349,9 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=10000)
     parser.add_argument("--backend", action="append", choices=["sqlite", "postgres"])
     parser.add_argument("--child", nargs=4)
+    parser.add_argument("--pages", choices=sorted(PAGES), default="flat",
+                        help="flat: ~65 KB, ~800 elements (the earlier rounds); news: ~130 KB, "
+                             "~2,500 elements in a news site's layout")  # fmt: skip
     args = parser.parse_args()
     if args.child:
         mode, folder, case_dir, db = args.child
@@ -237,7 +360,7 @@ def main() -> None:
     backends = args.backend or ["sqlite", "postgres"]
     print(f"load average at start: {os.getloadavg()[0]:.1f}")
     with tempfile.TemporaryDirectory() as tmp:
-        folder, html, text = keyed_corpus(Path(tmp), args.n)
+        folder, html, text = keyed_corpus(Path(tmp), args.n, args.pages)
         size_mb = sum(p.stat().st_size for p in html + text) / 2**20
         print(f"{len(html)} HTML pages + {len(text)} text documents, {size_mb:.0f} MiB")
         ref = run_child("trafilatura", folder, Path(tmp) / "unused", None)

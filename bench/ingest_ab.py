@@ -56,13 +56,15 @@ def main() -> None:
     parser.add_argument("--before", type=Path, required=True, help="the other tree's src folder")
     parser.add_argument("--n", type=int, default=1000)
     parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--pages", choices=["flat", "news"], default="flat",
+                        help="the page generator (bench/ingest.py --pages)")  # fmt: skip
     parser.add_argument("--backend", action="append", choices=["sqlite", "postgres"])
     parser.add_argument("--where", type=Path, default=None, help="folder for the documents and "
                         "cases (default: the system's temporary folder)")  # fmt: skip
     args = parser.parse_args()
     trees = {"before": args.before.resolve(), "after": (HERE.parent / "src").resolve()}
     with tempfile.TemporaryDirectory(dir=args.where) as tmp:
-        folder, _, _ = keyed_corpus(Path(tmp), args.n)
+        folder, _, _ = keyed_corpus(Path(tmp), args.n, args.pages)
         for backend in args.backend or ["sqlite", "postgres"]:
             keys = ("ref_s", "ref_cpu", "ref_sys", "docket_s", "docket_cpu", "docket_sys")
             sums = {name: dict.fromkeys(keys, 0.0) for name in trees}
