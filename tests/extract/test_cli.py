@@ -84,3 +84,15 @@ def test_bad_option_is_exit_2(files, capsys) -> None:
 def test_human_summary(files, capsys) -> None:
     code, out, _ = _run(["extract", str(files["good"])], capsys)
     assert code == 0 and "PERSON: Pak Sun Hui" in out and "KWN-15" in out
+
+
+def test_files_in_batches_keep_their_order_around_bad_ones(files, capsys, monkeypatch) -> None:
+    from docket.extract import core
+
+    monkeypatch.setattr(core, "BATCH_DOCUMENTS", 2)
+    names = ["good", "empty", "good", "junk", "good"]
+    code, out, _ = _run(["extract", *(str(files[k]) for k in names), "--json"], capsys)
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert code == 2 and [row["file"] for row in lines] == [str(files[k]) for k in names]
+    assert [("error" in row) for row in lines] == [False, True, False, True, False]
+    assert all(row["quotes"][0]["speaker"] == "Pak Sun Hui" for row in lines[::2])

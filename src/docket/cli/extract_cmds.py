@@ -67,8 +67,7 @@ def extract_cmd(
         return _extract_case(case, source or None)
     if not files:
         raise BadInput("give one or more files, or --case PATH")
-    from docket.extract import extract_file
-    from docket.extract.core import KINDS, LANGS
+    from docket.extract.core import KINDS, LANGS, extract_files
 
     if kind not in KINDS:
         raise BadInput(f"--kind must be one of {', '.join(KINDS)}, got {kind!r}")
@@ -76,16 +75,16 @@ def extract_cmd(
         raise BadInput(f"--lang must be one of {', '.join(LANGS)}, got {lang!r}")
     failed = 0
     many = len(files) > 1
-    for path in files:
-        try:
-            data = extract_file(path, lang=lang, kind=kind).to_dict()
-        except DocketError as exc:
+    for path, result in extract_files(files, lang=lang, kind=kind):
+        if isinstance(result, DocketError):
             failed += 1
             if json_out:
-                typer.echo(json.dumps({"file": str(path), "error": str(exc)}, ensure_ascii=False))
+                error = {"file": str(path), "error": str(result)}
+                typer.echo(json.dumps(error, ensure_ascii=False))
             else:
-                typer.echo(f"docket: error: {exc}", err=True)
+                typer.echo(f"docket: error: {result}", err=True)
             continue
+        data = result.to_dict()
         if json_out:
             if many:
                 data = {"file": str(path), **data}

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from docket.errors import BadInput
+from docket.errors import BadInput, DocketError
 from docket.extract._quote_marks import quote_spans
 from docket.extract._types import Entity, Extraction
 from docket.extract.act_model import suggest_acts
@@ -247,8 +247,34 @@ def extract_file(path: str | Path, *, lang: str = "auto", kind: str = "auto") ->
 
     Raises BadInput (exit 2) naming the file for anything that is not readable text.
     """
-    document = load_file(path)
-    try:
-        return extract_document(document, lang=lang, kind=kind)
-    except BadInput as exc:
-        raise BadInput(str(exc), where=str(path)) from None
+    ((_, result),) = extract_files([Path(path)], lang=lang, kind=kind)
+    if isinstance(result, DocketError):
+        raise result
+    return result
+
+
+def extract_files(
+    paths: Iterable[Path], *, lang: str = "auto", kind: str = "auto"
+) -> Iterator[tuple[Path, Extraction | DocketError]]:
+    """Each file with its extraction or the error naming it, in order; the texts are parsed in
+    batches (`extract_texts`), and a file that cannot be read or extracted stops only itself."""
+    loaded: list[tuple[Path, Document | DocketError]] = []
+
+    def flush() -> Iterator[tuple[Path, Extraction | DocketError]]:
+        docs = [d for _, d in loaded if isinstance(d, Document)]
+        results = extract_documents(docs, lang=lang, kind=kind)
+        for path, doc in loaded:
+            result = doc if isinstance(doc, DocketError) else next(results)
+            if isinstance(result, BadInput) and result.where is None:
+                result = BadInput(str(result), where=str(path))
+            yield path, result
+        loaded.clear()
+
+    for path in paths:
+        try:
+            loaded.append((path, load_file(path)))
+        except DocketError as exc:
+            loaded.append((path, exc))
+        if len(loaded) == BATCH_DOCUMENTS:
+            yield from flush()
+    yield from flush()
