@@ -16,6 +16,7 @@ rounds' tables report them); `--first-rules-only` drops that model's suggestions
 
     PYTHONPATH=src python bench/extract_acts_cv.py [--first] [--first-rules-only]
         [--thresholds 0.5 0.6 0.7] [--c 10] [--window-threshold 0.8] [--passage-weight 2]
+        [--digits 3]
 """
 
 from __future__ import annotations
@@ -134,11 +135,15 @@ def prf(pairs: list[tuple[set[str], set[str]]]) -> tuple[float, float, float]:
     return p, r, 2 * p * r / (p + r) if p + r else 0.0
 
 
+DIGITS = 2  # decimals printed (`--digits`)
+
+
 def fmt(pairs: list[tuple[set[str], set[str]]]) -> str:
-    return "{:.2f}/{:.2f}/{:.2f}".format(*prf(pairs))
+    return "/".join(f"{v:.{DIGITS}f}" for v in prf(pairs))
 
 
 def main() -> None:
+    global DIGITS
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--first", action="store_true", help="also add to first-scoring rules")
     ap.add_argument(
@@ -150,7 +155,9 @@ def main() -> None:
     ap.add_argument("--c", type=float, default=act_model.C, help="regularisation (model setting)")
     ap.add_argument("--window-threshold", type=float, default=act_model.WINDOW_THRESHOLD)
     ap.add_argument("--passage-weight", type=float, default=act_model.PASSAGE_WEIGHT)
+    ap.add_argument("--digits", type=int, default=DIGITS, help="decimals printed")
     args = ap.parse_args()
+    DIGITS = args.digits
     act_model.WINDOW_THRESHOLD = args.window_threshold  # read by ActModel.probabilities
     rows = act_model.training_rows()
     # the SYNTHETIC training passages are never scored and never left out
