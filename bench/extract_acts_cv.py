@@ -5,10 +5,18 @@ scored on the one left out, alone and added to the rules. The current rules are 
 set, so "current rules + model" flatters; `--first` also scores the model
 added to each held-out set's *first-scoring* rules (the rules as they were when the set was
 written, taken from git history), which is how the model meets fresh text. The SYNTHETIC
-training passages (sets "passages-*") are always in training and never scored.
+training passages (sets "passages-*") are always in training and never scored. A set in FIRST
+that is not yet in the training data (scored once, not yet added) is scored too, by the model
+trained on all of it: left out by construction.
 
-    PYTHONPATH=src python bench/extract_acts_cv.py [--first] [--thresholds 0.5 0.6 0.7]
-        [--c 10] [--window-threshold 0.8] [--passage-weight 2]
+Since round eleven the extractor that first scored a set included the model of its day, so
+"first rules" are the first scoring's acts, that model's suggestions included (as the earlier
+rounds' tables report them); `--first-rules-only` drops that model's suggestions, so "first rules
++ model" is the first rules with only the left-out model beside them, not two models.
+
+    PYTHONPATH=src python bench/extract_acts_cv.py [--first] [--first-rules-only]
+        [--thresholds 0.5 0.6 0.7] [--c 10] [--window-threshold 0.8] [--passage-weight 2]
+        [--digits 3]
 """
 
 from __future__ import annotations
@@ -23,6 +31,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from build_act_training import set_rows  # noqa: E402
 
 from docket.extract import act_model  # noqa: E402
 from docket.extract.acts import find_acts  # noqa: E402
@@ -46,30 +57,58 @@ FIRST = {
     # written before round twelve; first scored by main's rules before it (round eleven's)
     "heldout13": "451e47d",
     "heldout14": "451e47d",
+    # each scored once after the round that followed its writing was frozen
+    "heldout15": "d4c432f",
+    "heldout16": "d4c432f",
+    "heldout17": "f3cbb60",
+    "heldout18": "f3cbb60",
+    "heldout19": "0fcd6da",
+    "heldout20": "0fcd6da",
 }
+# pooled groups of sets written together
+PAIRS = [(f"heldout{i}", f"heldout{i + 1}") for i in range(9, 20, 2)]
+LATEST = [f"heldout{i}" for i in range(15, 21)]  # the six newest fresh sets, pooled
 CACHE = Path(tempfile.gettempdir()) / "docket-acts-cv"
 _DUMP = """
 import json, sys
 from pathlib import Path
 from docket.extract import extract_document, load_file
-folder = Path(sys.argv[1])
-print(json.dumps({f"{f.parent.name}/{f.name}": sorted({a.type for a in
-      extract_document(load_file(f)).acts}) for f in sorted(folder.glob("*/*.md"))}))
+out = {}
+for f in sorted(Path(sys.argv[1]).glob("*/*.md")):
+    acts = extract_document(load_file(f)).acts
+    out[f"{f.parent.name}/{f.name}"] = {"all": sorted({a.type for a in acts}), "rules": sorted(
+        {a.type for a in acts if getattr(a, "source", "rule") != "model"})}
+print(json.dumps(out))
 """
 
 
-def first_rules(name: str) -> dict[str, list[str]]:
-    """Act codes per document from the rules that first scored set `name` (git history),
-    cached by commit and the set's texts (a commit's rules never change)."""
+def first_rules(name: str, rules_only: bool = False) -> dict[str, list[str]]:
+    """Act codes per document as the extractor that first scored set `name` found them (git
+    history; `rules_only`: less its model's suggestions), cached by commit and the set's texts
+    (a commit's rules never change)."""
     if name not in FIRST:
         return {}
+    split = _first_extraction(name)
+    return {doc: kinds["rules" if rules_only else "all"] for doc, kinds in split.items()}
+
+
+def _first_extraction(name: str) -> dict[str, dict[str, list[str]]]:
     folder = ROOT / "tests/extract/eval" / name
     digest = hashlib.sha256(
         b"".join(f.read_bytes() for f in sorted(folder.glob("*/*.md")))
     ).hexdigest()[:16]
-    cached = CACHE / f"{name}-{FIRST[name]}-{digest}.json"
+    cached = CACHE / f"{name}-{FIRST[name]}-{digest}-split.json"
     if cached.exists():
         return json.loads(cached.read_text("utf-8"))
+    older = CACHE / f"{name}-{FIRST[name]}-{digest}.json"  # one list per document
+    has_model = not subprocess.run(
+        ["git", "cat-file", "-e", f"{FIRST[name]}:src/docket/extract/act_model.py"],
+        cwd=ROOT,
+        capture_output=True,
+    ).returncode
+    if older.exists() and not has_model:  # before the model, every act was the rules'
+        acts = json.loads(older.read_text("utf-8"))
+        return {doc: {"all": codes, "rules": codes} for doc, codes in acts.items()}
     with tempfile.TemporaryDirectory() as tmp:
         archive = subprocess.run(
             ["git", "archive", FIRST[name], "src"], cwd=ROOT, capture_output=True, check=True
@@ -96,22 +135,36 @@ def prf(pairs: list[tuple[set[str], set[str]]]) -> tuple[float, float, float]:
     return p, r, 2 * p * r / (p + r) if p + r else 0.0
 
 
+DIGITS = 2  # decimals printed (`--digits`)
+
+
 def fmt(pairs: list[tuple[set[str], set[str]]]) -> str:
-    return "{:.2f}/{:.2f}/{:.2f}".format(*prf(pairs))
+    return "/".join(f"{v:.{DIGITS}f}" for v in prf(pairs))
 
 
 def main() -> None:
+    global DIGITS
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--first", action="store_true", help="also add to first-scoring rules")
+    ap.add_argument(
+        "--first-rules-only",
+        action="store_true",
+        help="first rules without the model of their day (needs --first)",
+    )
     ap.add_argument("--thresholds", nargs="+", type=float, default=[act_model.THRESHOLD])
     ap.add_argument("--c", type=float, default=act_model.C, help="regularisation (model setting)")
     ap.add_argument("--window-threshold", type=float, default=act_model.WINDOW_THRESHOLD)
     ap.add_argument("--passage-weight", type=float, default=act_model.PASSAGE_WEIGHT)
+    ap.add_argument("--digits", type=int, default=DIGITS, help="decimals printed")
     args = ap.parse_args()
+    DIGITS = args.digits
     act_model.WINDOW_THRESHOLD = args.window_threshold  # read by ActModel.probabilities
     rows = act_model.training_rows()
     # the SYNTHETIC training passages are never scored and never left out
     sets = [s for s in dict.fromkeys(r["set"] for r in rows) if not s.startswith("passages")]
+    scored_only = [s for s in FIRST if s not in sets]  # scored once, not yet trained on
+    rows += [r for s in scored_only for r in set_rows(s)]
+    sets += scored_only
     results = []  # (set, language, gold, current rules, first rules or None, model)
     for name in sets:
         model = act_model.ActModel(
@@ -119,7 +172,7 @@ def main() -> None:
             c=args.c,
             passage_weight=args.passage_weight,
         )
-        firsts = first_rules(name) if args.first and name != "dev" else {}
+        firsts = first_rules(name, args.first_rules_only) if args.first and name != "dev" else {}
         for r in (r for r in rows if r["set"] == name):
             rules = {a.type for a in find_acts(r["text"], find_places(r["text"]))}
             first = set(firsts[r["doc"]]) if r["doc"] in firsts else None
@@ -130,9 +183,9 @@ def main() -> None:
     groups["held-out pooled"] = held
     groups["— English"] = [x for x in held if x[1] == "en"]
     groups["— Korean"] = [x for x in held if x[1] == "ko"]
-    groups["heldout9+10"] = [x for x in held if x[0] in ("heldout9", "heldout10")]
-    groups["heldout11+12"] = [x for x in held if x[0] in ("heldout11", "heldout12")]
-    groups["heldout13+14"] = [x for x in held if x[0] in ("heldout13", "heldout14")]
+    for pair in PAIRS:
+        groups["+".join(pair).replace("+heldout", "+")] = [x for x in held if x[0] in pair]
+    groups["heldout15-20"] = [x for x in held if x[0] in LATEST]
     print("left-out set: P/R/F1 of acts (model trained on every other set)")
     for t in args.thresholds:
         print(f"\n-- threshold {t}")

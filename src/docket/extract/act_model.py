@@ -29,8 +29,8 @@ if TYPE_CHECKING:
     import scipy.sparse as sp
 
 # chosen by leave-one-set-out over dev and heldout1-12 and kept over fourteen sets in round
-# thirteen (bench/extract_acts_cv.py; the settings tried are in docs/benchmarks.md, rounds twelve
-# and thirteen)
+# thirteen and twenty in round sixteen (bench/extract_acts_cv.py; the settings tried are in
+# docs/benchmarks.md, rounds twelve, thirteen and sixteen)
 THRESHOLD = 0.6
 MIN_POSITIVES = 3  # a type with fewer labelled texts has no model
 C = 10.0
