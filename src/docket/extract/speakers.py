@@ -225,6 +225,12 @@ _MALE_WORDS = {
 _PREP = re.compile(r"\s(?:of|for|in|at|from|on|with|to|by)\s")
 
 
+# a dateline before a story's first words: "GENEVA — ", "GENEVA, Feb. 26 — "
+_LEAD_DATELINE = re.compile(
+    r"\s*(?:[A-Z][A-Z .,'-]+(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*[—–-]+\s*)?"
+)
+
+
 def _head(low: str) -> str:
     """The head noun of a phrase: the last word before its first preposition."""
     first = _PREP.split(low, maxsplit=1)[0]
@@ -473,6 +479,32 @@ class Resolver:
             )
         return None
 
+    def _thing_before(self, pos: int) -> str | None:
+        """'The report calls on China to stop … "…," it said': "it" goes on with the main
+        subject of the nearest sentence before it in its paragraph (walking back over "it")
+        when that subject is a document or a body; anything else leaves "it" to the other
+        rules."""
+        i = bisect_right(self.sentence_starts, pos) - 1
+        para = self.text.rfind("\n", 0, pos) + 1
+        quoted = self.inside_quote(pos)
+        for k in range(i - 1, -1, -1):
+            if self.sentence_starts[k] < para:
+                return None
+            found = self.subject_of(k)
+            if found is None or found[2] != quoted:
+                continue
+            s, e = found[0], found[1]
+            low = _norm(self.text[s:e]).lower()
+            if low == "it":
+                continue
+            org = any(o.start < e and s < o.end for o in self.orgs)
+            if not org and not (
+                low.split()[0] in ("the", "its", "this") and _head(low) in _DOC_HEADS
+            ):
+                return None
+            return self._resolve(self.text[s:e], s)
+        return None
+
     def role_before(self, pos: int) -> str | None:
         """The last guard, officer or interrogator brought in ("The officer kept asking",
         "an interrogator … held up") in the paragraph of `pos` or the one before."""
@@ -521,7 +553,7 @@ class Resolver:
     def _opens_paragraph(self, pos: int) -> bool:
         """Nothing but a dateline ("GENEVA — ") before `pos` in its paragraph."""
         lead = self.text[self.text.rfind("\n", 0, pos) + 1 : pos]
-        return re.fullmatch(r"\s*(?:[A-Z][A-Z .,'-]+\s*[—–-]+\s*)?", lead) is not None
+        return _LEAD_DATELINE.fullmatch(lead) is not None
 
     def _described(self, head: str, pos: int) -> str | None:
         before = [d for d in self.descriptions if d[0] < pos and d[1] == head]
@@ -623,6 +655,9 @@ class Resolver:
             return None
         if low in PRONOUNS:
             if low == "it":
+                thing = self._thing_before(start)
+                if thing:  # 'The report calls on China … "…," it said.'
+                    return thing
                 last = [o for o in self.orgs if o.end <= start][-1:]
                 within = [b for b in self.bodies if last and b[0] <= last[0].start < b[1]]
                 if within:
@@ -738,8 +773,14 @@ class Resolver:
             ):
                 intro = im
             if intro:
+                # "an old prisoner told a guard": the description begins at its last article
+                last = list(re.finditer(r"\b[Aa]n? ", intro.group(0)))[-1].start()
+                i0 = intro.start() + last
                 # "NK Insight, a Seoul-based news site, ...": the name the description is of
-                return self._named_by(intro.start(), intro.end()) or intro.group(0)
+                named = self._named_by(i0, intro.end())
+                if named or len(self.text[i0 : intro.end()].split()) > 2:
+                    return named or self.text[i0 : intro.end()]
+                return m  # "a guard … The guard answered": no fuller than the mention
         return m
 
     def _named_by(self, start: int, end: int) -> str | None:
