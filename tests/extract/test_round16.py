@@ -35,6 +35,20 @@ CASES: dict[str, tuple[str, str, str]] = {
         "she was beaten for missing a quota",
         "Choi Min-kyung",
     ),
+    # the object of "recalled"/"heard" that a speech participle describes speaks
+    "recalled-someone-saying": (
+        "Ms. Ro said she worked in the laundry. She recalled a senior warden telling the women: "
+        '"Faster, or nobody eats tonight."',
+        "Faster, or nobody eats",
+        "a senior warden",
+    ),
+    # "Asked by X, whether …, Y replied that": of two subjects the parser gave, the nearer
+    "two-subjects-nearest": (
+        "Asked by the chair, Judge Petra Lind, whether the families were told, Cho "
+        "replied that no letter was ever sent to them.",
+        "no letter was ever sent",
+        "Cho",
+    ),
     # Korean: "…"고 그는 덧붙였다 (the subject between the particle and the verb)
     "ko-subject-after-particle": (
         '윤서희 씨는 2010년에 석방됐다고 말했다. "그곳에서는 아무도 이름을 부르지 않았다"고 그는 '

@@ -264,7 +264,14 @@ class _Finder:
             if e:
                 return self.res.resolve(e.text, e.start), e.start, e.end
             return None, None, None
+        heard = self._heard_speaking(verb)
+        if heard is not None:
+            return heard
         subj = [c for c in verb.children if c.dep_ in _SUBJ]
+        if len(subj) > 1 and not self._in_dateline(subj[0].idx):
+            # "Asked by the chair, Judge X, whether …, Kim replied": the parser gave the verb
+            # two subjects; the one nearest before it speaks
+            subj = sorted(subj, key=lambda c: (c.i > verb.i, abs(verb.i - c.i)))
         if (
             not subj
             and verb.dep_ == "xcomp"
@@ -350,6 +357,18 @@ class _Finder:
         if after:
             return self.res.resolve(after.text, after.start), after.start, after.end
         return None, None, None
+
+    def _heard_speaking(self, verb: Any) -> tuple[str | None, int | None, int | None] | None:
+        """'He recalled a deputy commander telling the crowd: "…"': the object of a verb of
+        recalling or hearing, that a speech participle describes, is the speaker."""
+        for obj in verb.children:
+            if obj.dep_ == "dobj" and any(
+                c.dep_ == "acl" and c.tag_ == "VBG" and c.lower_ in SAY for c in obj.children
+            ):
+                s, e = self._mention(obj)
+                if not self.inside_quote(s):
+                    return self.res.resolve(self.text[s:e], s), s, e
+        return None
 
     def verbs_near(self, start: int, end: int) -> list[Any]:
         """Speech verbs outside quotes in the sentences around a quote, nearest first."""
