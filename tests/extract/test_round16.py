@@ -49,6 +49,21 @@ CASES: dict[str, tuple[str, str, str]] = {
         "no letter was ever sent",
         "Cho",
     ),
+    # "she" walks back past "they" (a group) to the woman the sentences were about
+    "she-past-they": (
+        "A: I was held with Pyo Mi-ran. One girl in the next bunk had a fever. They carried her "
+        "out at night, and when she returned she could not walk. She told me, "
+        '"The doctor only looked at my papers."',
+        "The doctor only looked",
+        "One girl in the next bunk",
+    ),
+    # "his office wrote": the person "his" refers to
+    "his-office": (
+        "The special envoy, Arvid Neumann, has raised the cases twice. In a letter sent in May, "
+        'his office wrote that the state "keeps sending people back to harm."',
+        "keeps sending people back",
+        "Arvid Neumann",
+    ),
     # Korean: "…"고 그는 덧붙였다 (the subject between the particle and the verb)
     "ko-subject-after-particle": (
         '윤서희 씨는 2010년에 석방됐다고 말했다. "그곳에서는 아무도 이름을 부르지 않았다"고 그는 '

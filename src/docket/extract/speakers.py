@@ -446,6 +446,8 @@ class Resolver:
             if low in PRONOUNS:
                 if same.get(low) == same.get(pronoun):
                     continue  # "She said … She added …": the same person, further back
+                if gender and low == "they":
+                    continue  # "They took her away …": a group is not who "she" means
                 return None
             person = next((p for p in self.persons if p.start < e and s < p.end), None)
             if person is not None:
@@ -718,6 +720,11 @@ class Resolver:
         named = [o for o in self.orgs if o.end <= start and head in _words(o.text)]
         if words and words[0] in ("the", "its", "this") and named:
             return self.fullest(named[-1].text, "ORG")  # "the association" after its full name
+        if head in _DOC_HEADS and words[0] in ("his", "her") and len(words) == 2:
+            # "his office wrote": the person "his" refers to, whose office or report it is
+            owner = self._resolve("he" if words[0] == "his" else "she", start)
+            if owner:
+                return owner
         if head in _DOC_HEADS:
             author = _AUTHOR_AFTER.match(self.text, end)
             if author:  # "The report, published last month by the Pacific Institute, said"
