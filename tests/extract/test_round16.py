@@ -57,6 +57,13 @@ CASES: dict[str, tuple[str, str, str]] = {
         "The doctor only looked",
         "One girl in the next bunk",
     ),
+    # "the former X", never introduced, is the person named just before
+    "the-former-x": (
+        "When Yeo Dal-sik finally sat down with us, he asked for tea first.\n\n"
+        '"Nobody here knows what I did," the former soldier said quietly.',
+        "Nobody here knows",
+        "Yeo Dal-sik",
+    ),
     # "his office wrote": the person "his" refers to
     "his-office": (
         "The special envoy, Arvid Neumann, has raised the cases twice. In a letter sent in May, "

@@ -788,6 +788,14 @@ class Resolver:
                 if named or len(self.text[i0 : intro.end()].split()) > 2:
                     return named or self.text[i0 : intro.end()]
                 return m  # "a guard … The guard answered": no fuller than the mention
+            if words[1:2] == ["former"] and head in _PERSON_HEADS:
+                # "By the time An Sung-ho agreed to talk … "…," the former guard said": a
+                # description never introduced, of what someone used to be, is the person
+                # named just before (in its paragraph or the one before)
+                lo = self._paragraph_before_start(start)
+                near = [p for p in self.persons if lo <= p.start and p.end <= start]
+                if near:
+                    return self.fullest(near[-1].text, pos=near[-1].start)
         return m
 
     def _named_by(self, start: int, end: int) -> str | None:
