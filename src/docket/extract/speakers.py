@@ -497,7 +497,7 @@ class Resolver:
                 continue
             s, e = found[0], found[1]
             low = _norm(self.text[s:e]).lower()
-            if low == "it":
+            if low == "it" or not low:
                 continue
             org = any(o.start < e and s < o.end for o in self.orgs)
             if not org and not (
@@ -720,7 +720,7 @@ class Resolver:
         named = [o for o in self.orgs if o.end <= start and head in _words(o.text)]
         if words and words[0] in ("the", "its", "this") and named:
             return self.fullest(named[-1].text, "ORG")  # "the association" after its full name
-        if head in _DOC_HEADS and words[0] in ("his", "her") and len(words) == 2:
+        if head in _DOC_HEADS and words[:1] in (["his"], ["her"]) and len(words) == 2:
             # "his office wrote": the person "his" refers to, whose office or report it is
             owner = self._resolve("he" if words[0] == "his" else "she", start)
             if owner:
