@@ -22,13 +22,14 @@ _HA_STEMS = (
 )
 _ENDING = (
     r"(?:했다|한다|했습니다|합니다|하고 있다|해 왔다|해 왔습니다|하기도 했다|했으며|했고|"
-    r"해 주었다|해 주었습니다|해 줬다|해 줬습니다)"
+    r"해 주었다|해 주었습니다|해 줬다|해 줬습니다|한 바 있다)"
 )
 _SAY = (
-    rf"(?:(?:{_HA_STEMS}){_ENDING}|밝(?:혔다|힌다|혔습니다|히고 있다|혔으며|혔고|혀 왔다)|"
-    r"덧붙(?:였다|였습니다)|물었다|털어놓았다|했다)"
+    rf"(?:(?:{_HA_STEMS}){_ENDING}|"
+    r"밝(?:혔다|힌다|혔습니다|히고 있다|혔으며|혔고|혀 왔다|힌 바 있다)|"
+    r"덧붙(?:였다|였습니다)|물었다|털어놓았다|결론(?:지었다|지었습니다|짓는다|을 내렸다)|했다)"
 )
-_AFTER_QUOTE = re.compile(r"\s*(?:이?라고|고|며|면서)\s*(?:[^\s.]+\s+){0,3}?" + _SAY)
+_AFTER_QUOTE = re.compile(r"\s*(?:이?라고|고|며|면서)\s*(?P<who>(?:[^\s.]+\s+){0,3}?)" + _SAY)
 # "…다고 말했다", and "…다는 입장을 밝혔다" (stated the position that …)
 _REPORTED = re.compile(
     r"([^.!?\n]*?)(?:다|라|냐)(?:고|는\s+(?:입장|뜻|의견|주장|견해)[을를])\s+(?:[^\s.]+\s+){0,6}?"
@@ -54,8 +55,11 @@ _PLACE_SUFFIX = re.compile(
 )
 # "진해숙 씨는", "통일부는", "두만강인권모임 측은" (측: the body's side), "북한인권위원회(HRNK)는"
 _SUBJECT_AFTER = re.compile(
-    r"(?:\s?씨)?(?:\((?:\d+|[A-Z]{2,10})\))?\s?(?:씨|\s?측)?(?:는|은|이|가)(?![\uac00-\ud7a3])"
+    r"(?:\s?씨)?(?:\((?:\d+|[A-Z]{2,10}|가명(?:·\d+)?)\))?\s?(?:씨|\s?측)?(?:는|은|이|가)(?![\uac00-\ud7a3])"
 )
+_SOURCE_OF = re.compile(r"(?:\s?씨)?에\s?(?:따르면|의하면)")
+# "박정민 교수는": a person named before a title that the particle follows
+_TITLED_SUBJECT = re.compile(rf"\s(?:{_TITLES})(?:는|은|이|가)(?![\uac00-\ud7a3])")
 _TOPIC = re.compile(r"\s*([^\s\"“][^.\"“]{0,40}?)(?:은|는)\s")
 # a word that ends in one of these describes the name after it ("대외선전매체 우리민족끼리")
 _DESCRIBES = re.compile(r"(?:매체|단체|기관|언론|신문|방송|통신|사이트|잡지)$")
@@ -97,15 +101,30 @@ def korean_names(text: str, start: int, end: int) -> list[Entity]:
     and places (GPE) from proper nouns that a unit ending or a locative particle marks."""
     chunk = text[start:end]
     out = []
-    seen: set[int] = set()
+    seen: set[int] = set()  # offsets inside a name found by a rule below
     # "류춘옥 씨": a surname-initial word before the honorific is a name even where Kiwi splits it
     # (no institution ends here: "한상국 씨" is a name though 국 ends 보위국)
-    for m in re.finditer(r"(?<![\uac00-\ud7a3])([\uac00-\ud7a3]{2,3})(?:\(\d+\))?\s?씨", chunk):
+    for m in re.finditer(
+        r"(?<![\uac00-\ud7a3])([\uac00-\ud7a3]{2,3})(?:\((?:\d+|가명(?:·\d+)?)\))?\s?씨", chunk
+    ):
         form = m.group(1)
         if form[0] in _surnames_ko():
             s = start + m.start(1)
             out.append(Entity(form, "PERSON", s, s + len(form)))
-            seen.add(s)
+            seen.update(range(s, s + len(form)))
+    # "박정민 교수는": a three-syllable word that begins with a surname before a title is a name
+    # (Kiwi may cut it into 박 + 정민)
+    for m in re.finditer(
+        r"(?<![\uac00-\ud7a3])([\uac00-\ud7a3]{3})(?=" + _TITLED_SUBJECT.pattern + ")", chunk
+    ):
+        s = start + m.start(1)
+        if (
+            m.group(1)[0] in _surnames_ko()
+            and s not in seen
+            and m.group(1)[-1] not in _NOT_NAME_END
+        ):
+            out.append(Entity(m.group(1), "PERSON", s, s + 3))
+            seen.update(range(s, s + 3))
     places = []
     prev = None
     for tok in korean().tokenize(chunk):
@@ -192,8 +211,15 @@ def _speaker(
     """The person or organisation named as subject in text[lo:hi], else a pronoun's referent;
     with `subject_only`, nothing unless a subject particle or topic marks one."""
     inside = [e for e in ents if lo <= e.start and e.end <= hi and e.label in ("PERSON", "ORG")]
+    # "한 씨에 따르면 담당 보위원은 "…"": the source of the account is not the subject
+    inside = [e for e in inside if not _SOURCE_OF.match(text, e.end)]
     # the subject: the name the topic or subject particle follows ("진해숙 씨는", "통일부는")
-    subjects = [e for e in inside if _SUBJECT_AFTER.match(text, e.end)]
+    subjects = [
+        e
+        for e in inside
+        if _SUBJECT_AFTER.match(text, e.end)
+        or (e.label == "PERSON" and _TITLED_SUBJECT.match(text, e.end))
+    ]
     subjects.sort(key=lambda e: e.label != "PERSON")
     if subject_only and not subjects and not _TOPIC.match(text, lo, hi):
         return None, None, None  # "…다고 북한인권정보센터에 증언했다": to whom, not who
@@ -251,9 +277,12 @@ def _marked_subject(text: str, lo: int, hi: int) -> tuple[str | None, int | None
         while j > 0 and toks[j - 1].tag in ("NNG", "NNP", "XSN") and nouns < 2:
             j -= 1
             nouns += toks[j].tag != "XSN"
-        if j == i:
+        if j == i and toks[i - 1].tag not in ("NR", "NNB"):
             return None, None, None
+        j = min(j, i - 1)
         ps, pe = lo + toks[j].start, lo + toks[i - 1].start + toks[i - 1].len
+        # the whole word the head ends ("계호원", which Kiwi may cut into 계 + 호 + 원)
+        ps = max(text.rfind(" ", lo, ps) + 1, lo)
         return text[ps:pe], ps, pe
     return None, None, None
 
@@ -274,6 +303,61 @@ def _announced(
         return None, None, None
     sent_lo = max(text.rfind(".", 0, prev_end - 1), text.rfind("\n", 0, prev_end - 1)) + 1
     return _speaker(res, ents, text, sent_lo, prev_end)
+
+
+# the end of a clause that a later subject may follow: "…총살됐다며, 당시 정치지도원이 "…""
+_CLAUSE_END = re.compile(r"(?:며|면서|는데|지만|으나|고),\s")
+
+
+def _clause_subject(
+    res: Resolver, ents: list[Entity], text: str, lo: int, s: int
+) -> tuple[str | None, int | None, int | None]:
+    """'그는 …총살됐다며, 당시 정치지도원이 "도망치면 …"고 외쳤다고 기억했다': after a clause
+    ends, the subject that a particle marks in the clause holding the quote speaks, not the
+    sentence's topic."""
+    ends = list(_CLAUSE_END.finditer(text, lo, s))
+    if not ends or not re.search(r"(?:이|가)\s*[\"“「『]?$", text[ends[-1].end() : s]):
+        return None, None, None  # a topic (은/는) after the comma is what the words are about
+    b = ends[-1].end()
+    found = _speaker(res, ents, text, b, s, True)
+    return found if found[0] is not None else _marked_subject(text, b, s)
+
+
+def _report_author(
+    res: Resolver, ents: list[Entity], text: str, pos: int
+) -> tuple[str | None, int | None, int | None]:
+    """The subject of the last sentence before `pos` that mentions a report ("통일부는 29일
+    발간한 북한인권보고서에서 …", "특별보고관은 보고서에서 …"): the report's author."""
+    at = text.rfind("보고서", 0, pos)
+    if at < 0:
+        return None, None, None
+    lo = max(text.rfind(".", 0, at), text.rfind("\n", 0, at)) + 1
+    if '"' in text[lo:at] or "“" in text[lo:at]:
+        return None, None, None
+    return _speaker(res, ents, text, lo, at, True)
+
+
+_SAY_END = re.compile(_SAY + r"[.!?]?\s*$")
+
+
+def _beside(
+    res: Resolver, ents: list[Entity], text: str, s: int, e: int
+) -> tuple[str | None, int | None, int | None]:
+    """'그는 … 말했다. "걸어서 …었습니다."': a quote that is a sentence of its own inside a
+    paragraph, with no verb of its own, goes with the sentence beside it that ends in a speech
+    verb: the one before, else the one after (both in the same paragraph)."""
+    prev_end = len(text[: s - 1].rstrip())
+    if prev_end > 0 and "\n" not in text[prev_end : s - 1]:
+        lo = max(text.rfind(".", 0, prev_end - 1), text.rfind("\n", 0, prev_end - 1)) + 1
+        if _SAY_END.search(text, lo, prev_end):
+            return _speaker(res, ents, text, lo, prev_end)
+    nxt = e + 1
+    if nxt < len(text) and text[nxt] == " ":
+        stops = [i for i in (text.find(".", nxt), text.find("\n", nxt)) if i >= 0]
+        hi = min(stops) + 1 if stops else len(text)
+        if '"' not in text[nxt:hi] and "“" not in text[nxt:hi] and _SAY_END.search(text, nxt, hi):
+            return _speaker(res, ents, text, nxt, hi)
+    return None, None, None
 
 
 def _nested(res: Resolver, ents: list[Entity], text: str, s: int, e: int) -> list[Quote]:
@@ -299,11 +383,15 @@ def korean_quotes(text: str, start: int, end: int, ents: list[Entity]) -> list[Q
         sent_lo = max(text.rfind(".", start, s), text.rfind("\n", start, s), start - 1) + 1
         if not m and len(text[s:e].split()) < 3:
             continue
-        speaker, ss, se = _speaker(res, ents, text, sent_lo, s)
-        if speaker is None and m:
-            speaker, ss, se = _speaker(res, ents, text, m.start(), m.end())
+        speaker, ss, se = _clause_subject(res, ents, text, sent_lo, s)
+        if speaker is None:
+            speaker, ss, se = _speaker(res, ents, text, sent_lo, s)
+        if speaker is None and m:  # "…"고 그는 덧붙였다: the words between particle and verb
+            speaker, ss, se = _speaker(res, ents, text, m.start("who"), m.end())
         if speaker is None:
             speaker, ss, se = _announced(res, ents, text, s)
+        if speaker is None and not m and not text[sent_lo:s].strip(' "“「『'):
+            speaker, ss, se = _beside(res, ents, text, s, e)
         if speaker is None:
             speaker, ss, se = _marked_subject(text, sent_lo, s)
         out.append(Quote(text[s:e], speaker, s, e, "direct", ss, se))
@@ -333,6 +421,12 @@ def korean_quotes(text: str, start: int, end: int, ents: list[Entity]) -> list[Q
                         ),
                         Entity(pub.group(1), "ORG", pub.start(1), pub.end(1)),
                     )
+            if sp is None and generic.endswith("보고서"):
+                # "특별보고관은 보고서에서 … 보고서에 따르면": who the last sentence that
+                # mentions the report has as its subject wrote it
+                author, a_s, a_e = _report_author(res, ents, text, acc.start())
+                if author is not None:
+                    sp = Entity(author, "ORG", a_s, a_e)
             if sp is None and re.search(r"(?:매체|단체|보고서|기관|정부|언론|소식통)$", generic):
                 body = res.org_before(acc.start())  # "이 매체에 따르면": the outlet named before
                 if body:

@@ -56,6 +56,7 @@ SAY = all_forms(
     "criticise",
     "criticize",
     "express",
+    "answer",
 ) | {"according"}
 _SUBJ = {"nsubj", "nsubjpass"}
 # what gives a complement clause a subject of its own ("the relatives had been told ...")
@@ -116,7 +117,9 @@ _SECTION = re.compile(r"\d+(?:\.\d+)+\.?\s+(?=[A-Z])")
 _RELATIVE = re.compile(r"\s+(?:who|whom|whose|which|that)\s")
 _SCARE = re.compile(r"(?:\b(?:the|a|an|so-called|its|their|his|her|of|for|closed)\s*)$", re.I)
 # Verbs that are speech only without a direct object ("added guard towers" is not speech).
-_TRANSITIVE = all_forms("add", "continue", "note", "find", "report", "recall", "confirm", "believe")
+_TRANSITIVE = all_forms(
+    "add", "continue", "note", "find", "report", "recall", "confirm", "believe", "answer"
+)
 # "issued a statement denouncing …": the issuer speaks ("read a paper saying …": not the reader)
 _ISSUE = all_forms("issue", "release", "publish", "send", "circulate", "post")
 # Verbs that frame a quotation rather than report a statement.
@@ -261,7 +264,14 @@ class _Finder:
             if e:
                 return self.res.resolve(e.text, e.start), e.start, e.end
             return None, None, None
+        heard = self._heard_speaking(verb)
+        if heard is not None:
+            return heard
         subj = [c for c in verb.children if c.dep_ in _SUBJ]
+        if len(subj) > 1 and not self._in_dateline(subj[0].idx):
+            # "Asked by the chair, Judge X, whether …, Kim replied": the parser gave the verb
+            # two subjects; the one nearest before it speaks
+            subj = sorted(subj, key=lambda c: (c.i > verb.i, abs(verb.i - c.i)))
         if (
             not subj
             and verb.dep_ == "xcomp"
@@ -290,11 +300,10 @@ class _Finder:
                 # the participle on the nearest verb; its subject is the sentence's
                 head = verb.sent.root
             subj = [c for c in head.children if c.dep_ in _SUBJ]
-        rel = verb.head if verb.dep_ == "conj" and verb.head.dep_ == "relcl" else verb
-        if subj and subj[0].lower_ in ("who", "that", "which") and rel.dep_ == "relcl":
-            # "Pae, who has testified that ...", "Choi, who runs a shelter and says ...": the
-            # antecedent
-            subj = [rel.head]
+        if subj and subj[0].lower_ in ("who", "that", "which") and subj[0].head.dep_ == "relcl":
+            # "Pae, who has testified that ...", "Choi, who runs a shelter and says ...", "a
+            # guard who liked to say": the antecedent
+            subj = [subj[0].head.head]
         if len(subj) > 1 and self._in_dateline(subj[0].idx):
             subj = subj[1:]  # "SEOUL — A former guard told ...": the parser gave two subjects
         if subj and self._in_dateline(subj[0].idx):
@@ -348,6 +357,18 @@ class _Finder:
         if after:
             return self.res.resolve(after.text, after.start), after.start, after.end
         return None, None, None
+
+    def _heard_speaking(self, verb: Any) -> tuple[str | None, int | None, int | None] | None:
+        """'He recalled a deputy commander telling the crowd: "…"': the object of a verb of
+        recalling or hearing, that a speech participle describes, is the speaker."""
+        for obj in verb.children:
+            if obj.dep_ == "dobj" and any(
+                c.dep_ == "acl" and c.tag_ == "VBG" and c.lower_ in SAY for c in obj.children
+            ):
+                s, e = self._mention(obj)
+                if not self.inside_quote(s):
+                    return self.res.resolve(self.text[s:e], s), s, e
+        return None
 
     def verbs_near(self, start: int, end: int) -> list[Any]:
         """Speech verbs outside quotes in the sentences around a quote, nearest first."""

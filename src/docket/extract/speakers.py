@@ -225,6 +225,12 @@ _MALE_WORDS = {
 _PREP = re.compile(r"\s(?:of|for|in|at|from|on|with|to|by)\s")
 
 
+# a dateline before a story's first words: "GENEVA — ", "GENEVA, Feb. 26 — "
+_LEAD_DATELINE = re.compile(
+    r"\s*(?:[A-Z][A-Z .,'-]+(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*[—–-]+\s*)?"
+)
+
+
 def _head(low: str) -> str:
     """The head noun of a phrase: the last word before its first preposition."""
     first = _PREP.split(low, maxsplit=1)[0]
@@ -440,6 +446,8 @@ class Resolver:
             if low in PRONOUNS:
                 if same.get(low) == same.get(pronoun):
                     continue  # "She said … She added …": the same person, further back
+                if gender and low == "they":
+                    continue  # "They took her away …": a group is not who "she" means
                 return None
             person = next((p for p in self.persons if p.start < e and s < p.end), None)
             if person is not None:
@@ -471,6 +479,32 @@ class Resolver:
             return self._resolve(
                 self.text[det.start() if det else s : e], det.start() if det else s
             )
+        return None
+
+    def _thing_before(self, pos: int) -> str | None:
+        """'The report calls on China to stop … "…," it said': "it" goes on with the main
+        subject of the nearest sentence before it in its paragraph (walking back over "it")
+        when that subject is a document or a body; anything else leaves "it" to the other
+        rules."""
+        i = bisect_right(self.sentence_starts, pos) - 1
+        para = self.text.rfind("\n", 0, pos) + 1
+        quoted = self.inside_quote(pos)
+        for k in range(i - 1, -1, -1):
+            if self.sentence_starts[k] < para:
+                return None
+            found = self.subject_of(k)
+            if found is None or found[2] != quoted:
+                continue
+            s, e = found[0], found[1]
+            low = _norm(self.text[s:e]).lower()
+            if low == "it" or not low:
+                continue
+            org = any(o.start < e and s < o.end for o in self.orgs)
+            if not org and not (
+                low.split()[0] in ("the", "its", "this") and _head(low) in _DOC_HEADS
+            ):
+                return None
+            return self._resolve(self.text[s:e], s)
         return None
 
     def role_before(self, pos: int) -> str | None:
@@ -521,7 +555,7 @@ class Resolver:
     def _opens_paragraph(self, pos: int) -> bool:
         """Nothing but a dateline ("GENEVA — ") before `pos` in its paragraph."""
         lead = self.text[self.text.rfind("\n", 0, pos) + 1 : pos]
-        return re.fullmatch(r"\s*(?:[A-Z][A-Z .,'-]+\s*[—–-]+\s*)?", lead) is not None
+        return _LEAD_DATELINE.fullmatch(lead) is not None
 
     def _described(self, head: str, pos: int) -> str | None:
         before = [d for d in self.descriptions if d[0] < pos and d[1] == head]
@@ -623,6 +657,9 @@ class Resolver:
             return None
         if low in PRONOUNS:
             if low == "it":
+                thing = self._thing_before(start)
+                if thing:  # 'The report calls on China … "…," it said.'
+                    return thing
                 last = [o for o in self.orgs if o.end <= start][-1:]
                 within = [b for b in self.bodies if last and b[0] <= last[0].start < b[1]]
                 if within:
@@ -683,6 +720,11 @@ class Resolver:
         named = [o for o in self.orgs if o.end <= start and head in _words(o.text)]
         if words and words[0] in ("the", "its", "this") and named:
             return self.fullest(named[-1].text, "ORG")  # "the association" after its full name
+        if head in _DOC_HEADS and words[:1] in (["his"], ["her"]) and len(words) == 2:
+            # "his office wrote": the person "his" refers to, whose office or report it is
+            owner = self._resolve("he" if words[0] == "his" else "she", start)
+            if owner:
+                return owner
         if head in _DOC_HEADS:
             author = _AUTHOR_AFTER.match(self.text, end)
             if author:  # "The report, published last month by the Pacific Institute, said"
@@ -738,8 +780,22 @@ class Resolver:
             ):
                 intro = im
             if intro:
+                # "an old prisoner told a guard": the description begins at its last article
+                last = list(re.finditer(r"\b[Aa]n? ", intro.group(0)))[-1].start()
+                i0 = intro.start() + last
                 # "NK Insight, a Seoul-based news site, ...": the name the description is of
-                return self._named_by(intro.start(), intro.end()) or intro.group(0)
+                named = self._named_by(i0, intro.end())
+                if named or len(self.text[i0 : intro.end()].split()) > 2:
+                    return named or self.text[i0 : intro.end()]
+                return m  # "a guard … The guard answered": no fuller than the mention
+            if words[1:2] == ["former"] and head in _PERSON_HEADS:
+                # "By the time An Sung-ho agreed to talk … "…," the former guard said": a
+                # description never introduced, of what someone used to be, is the person
+                # named just before (in its paragraph or the one before)
+                lo = self._paragraph_before_start(start)
+                near = [p for p in self.persons if lo <= p.start and p.end <= start]
+                if near:
+                    return self.fullest(near[-1].text, pos=near[-1].start)
         return m
 
     def _named_by(self, start: int, end: int) -> str | None:
