@@ -135,7 +135,7 @@ class ActModel:
         found = [m for m in _SENTENCE.finditer(text) if m.group(0).strip()]
         sents = [m.group(0).strip() for m in found]
         n, w = len(sents), self.window
-        starts = range(n - w + 1) if 0 < w < n else range(0)
+        starts = self._window_starts(n)
         n_win = len(starts)
         # rows: the document, each window, each sentence
         rows = sp.vstack(
@@ -171,16 +171,15 @@ class ActModel:
         scores = chars @ self._char_weights + words @ self._word_weights + self.bias
         return _Scored(found, scores[0], scores[1 : 1 + n_win], scores[1 + n_win :])
 
-    def _windows(self, text: str) -> list[str]:
-        return self._window_texts(
-            [m.group(0).strip() for m in _SENTENCE.finditer(text) if m.group(0).strip()]
-        )
+    def _window_starts(self, n: int) -> range:
+        """Where each run of `window` consecutive sentences (stride 1, within and across
+        paragraphs) begins, among `n` sentences; none when `n` is `window` or fewer."""
+        return range(n - self.window + 1) if 0 < self.window < n else range(0)
 
-    def _window_texts(self, sents: list[str]) -> list[str]:
-        """Runs of `window` consecutive sentences (stride 1), within and across paragraphs."""
-        if self.window <= 0 or len(sents) <= self.window:
-            return []
-        return [" ".join(sents[i : i + self.window]) for i in range(len(sents) - self.window + 1)]
+    def _windows(self, text: str) -> list[str]:
+        """The windows' texts, as `_scored` scores them."""
+        sents = [m.group(0).strip() for m in _SENTENCE.finditer(text) if m.group(0).strip()]
+        return [" ".join(sents[i : i + self.window]) for i in self._window_starts(len(sents))]
 
     def raw(self, text: str) -> tuple[np.ndarray, np.ndarray | None]:
         """Per type: the whole document's probability, and the best window's (None: no
@@ -207,25 +206,23 @@ class ActModel:
         return {c: float(v) for c, v in zip(self.codes, doc, strict=True)}
 
     def additions(self, text: str, found: set[str], threshold: float = THRESHOLD) -> list[str]:
-        """Types at or above `threshold` not in `found`, in a text the rules see as about
-        violations (a type found, or detention named): every training document is about
-        them, so on unrelated text the model's judgement means nothing."""
-        return self._additions(text, None, found, threshold)
+        """Types at or above `threshold` not in `found`, in a text about violations."""
+        if not _about_violations(text, found):
+            return []
+        return self._additions(self._scored(text), found, threshold)
 
     def _additions(
-        self, text: str, scored: _Scored | None, found: set[str], threshold: float = THRESHOLD
+        self, scored: _Scored, found: set[str], threshold: float = THRESHOLD
     ) -> list[str]:
-        if not found and not _DETENTION.search(text):
-            return []
-        probabilities = self._probabilities(scored or self._scored(text))
+        probabilities = self._probabilities(scored)
         return [c for c, p in probabilities.items() if p >= threshold and c not in found]
 
     def suggest(self, text: str, found: set[str]) -> list[ActMention]:
         """The `additions`, each cited by the sentence that scores highest for its type."""
-        if not found and not _DETENTION.search(text):
+        if not _about_violations(text, found):
             return []
         scored = self._scored(text)
-        new = self._additions(text, scored, found)
+        new = self._additions(scored, found)
         if not new or not scored.sentences:
             return []
         by_code = _acts_by_code()
@@ -248,6 +245,12 @@ class _Scored(NamedTuple):
     document: np.ndarray
     windows: np.ndarray
     by_sentence: np.ndarray
+
+
+def _about_violations(text: str, found: set[str]) -> bool:
+    """Whether the rules see `text` as about violations (a type found, or detention named):
+    every training document is, so elsewhere the model's judgement means nothing."""
+    return bool(found) or bool(_DETENTION.search(text))
 
 
 def _sigmoid(x: np.ndarray) -> np.ndarray:
