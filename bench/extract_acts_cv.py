@@ -64,10 +64,12 @@ FIRST = {
     "heldout18": "f3cbb60",
     "heldout19": "0fcd6da",
     "heldout20": "0fcd6da",
+    "heldout21": "7b17d29",
+    "heldout22": "7b17d29",
 }
 # pooled groups of sets written together
-PAIRS = [(f"heldout{i}", f"heldout{i + 1}") for i in range(9, 20, 2)]
-LATEST = [f"heldout{i}" for i in range(15, 21)]  # the six newest fresh sets, pooled
+PAIRS = [(f"heldout{i}", f"heldout{i + 1}") for i in range(9, 22, 2)]
+LATEST = [f"heldout{i}" for i in range(17, 23)]  # the six newest fresh sets, pooled
 CACHE = Path(tempfile.gettempdir()) / "docket-acts-cv"
 _DUMP = """
 import json, sys
