@@ -61,3 +61,35 @@ def test_batches_end_at_a_count_or_a_size(monkeypatch) -> None:
     sizes = [10, 10, 10, 10, 95, 200, 5]
     batches = list(extract_core._batches(Request("a" * n) for n in sizes))
     assert [[len(r.text) for r in b] for b in batches] == [[10, 10, 10], [10], [95], [200], [5]]
+
+
+def test_documents_are_read_one_batch_ahead_not_all_at_once(monkeypatch) -> None:
+    monkeypatch.setattr(extract_core, "BATCH_DOCUMENTS", 2)
+    read = []
+    docs = [load_file(p) for p in sorted((EVAL / "dev" / "en").glob("*.md"))[:5]]
+
+    def lazily():
+        for doc in docs:
+            read.append(doc)
+            yield doc
+
+    results = extract_core.extract_documents(lazily())
+    first = next(results)
+    assert len(read) <= 3  # the first batch and the document that closed it
+    assert first.sha256 == docs[0].sha256
+    assert [r.sha256 for r in results] == [d.sha256 for d in docs[1:]]
+
+
+def test_files_come_back_in_order_with_unreadable_ones_in_place(tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr(extract_core, "BATCH_DOCUMENTS", 2)
+    good = sorted((EVAL / "dev" / "en").glob("*.md"))[:3]
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", "utf-8")
+    missing = tmp_path / "missing.txt"
+    paths = [empty, good[0], missing, good[1], good[2], empty]
+    out = list(extract_core.extract_files(paths))
+    assert [p for p, _ in out] == paths
+    kinds = [type(r).__name__ for _, r in out]
+    assert kinds == ["BadInput", "Extraction", "BadInput", "Extraction", "Extraction", "BadInput"]
+    assert str(empty) in str(out[0][1]) and str(missing) in str(out[2][1])
+    assert out[3][1].to_dict() == extract_core.extract_file(good[1]).to_dict()

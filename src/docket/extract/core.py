@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import deque
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -231,10 +232,17 @@ def extract_document(doc: Document, *, lang: str = "auto", kind: str = "auto") -
 def extract_documents(
     docs: Iterable[Document], *, lang: str = "auto", kind: str = "auto"
 ) -> Iterator[Extraction | BadInput]:
-    """`extract_document` of each, in batches (`extract_texts`)."""
-    docs = list(docs)
-    requests = (Request(d.text, lang, kind, d.published, d.title) for d in docs)
-    for doc, result in zip(docs, extract_texts(requests), strict=True):
+    """`extract_document` of each, in batches (`extract_texts`), holding only the documents of
+    the batch in hand (a case's sources are not all read into memory first)."""
+    pending: deque[Document] = deque()
+
+    def requests() -> Iterator[Request]:
+        for doc in docs:
+            pending.append(doc)
+            yield Request(doc.text, lang, kind, doc.published, doc.title)
+
+    for result in extract_texts(requests()):
+        doc = pending.popleft()
         if isinstance(result, Extraction):
             result.sha256 = doc.sha256
             result.author = doc.author
@@ -257,24 +265,27 @@ def extract_files(
     paths: Iterable[Path], *, lang: str = "auto", kind: str = "auto"
 ) -> Iterator[tuple[Path, Extraction | DocketError]]:
     """Each file with its extraction or the error naming it, in order; the texts are parsed in
-    batches (`extract_texts`), and a file that cannot be read or extracted stops only itself."""
-    loaded: list[tuple[Path, Document | DocketError]] = []
+    batches (`extract_documents`), and a file that cannot be read or extracted stops only itself."""
+    pending: deque[tuple[Path, Document | DocketError]] = deque()
 
-    def flush() -> Iterator[tuple[Path, Extraction | DocketError]]:
-        docs = [d for _, d in loaded if isinstance(d, Document)]
-        results = extract_documents(docs, lang=lang, kind=kind)
-        for path, doc in loaded:
-            result = doc if isinstance(doc, DocketError) else next(results)
-            if isinstance(result, BadInput) and result.where is None:
-                result = BadInput(str(result), where=str(path))
-            yield path, result
-        loaded.clear()
+    def documents() -> Iterator[Document]:
+        for path in paths:
+            try:
+                doc = load_file(path)
+            except DocketError as exc:
+                pending.append((path, exc))
+                continue
+            pending.append((path, doc))
+            yield doc
 
-    for path in paths:
-        try:
-            loaded.append((path, load_file(path)))
-        except DocketError as exc:
-            loaded.append((path, exc))
-        if len(loaded) == BATCH_DOCUMENTS:
-            yield from flush()
-    yield from flush()
+    def unreadable_before_next() -> Iterator[tuple[Path, DocketError]]:
+        while pending and isinstance(pending[0][1], DocketError):
+            yield pending.popleft()  # type: ignore[misc]
+
+    for result in extract_documents(documents(), lang=lang, kind=kind):
+        yield from unreadable_before_next()
+        path, _ = pending.popleft()
+        if isinstance(result, BadInput) and result.where is None:
+            result = BadInput(str(result), where=str(path))
+        yield path, result
+    yield from unreadable_before_next()
