@@ -8,6 +8,10 @@ wall and per CPU second one document at a time, and per wall second in batches a
     PYTHONPATH=src python bench/extract.py [--sets dev heldout ... heldout10]
         [--model NAME_OR_PATH] [--lang en|ko]
         [--repeat 3] [--json out.json] [--errors] [--by-act]
+    PYTHONPATH=src python bench/extract.py --long 85000 340000 1000000   # one long document
+
+`--long` joins the English documents of every set into one text of each size and times its
+extraction (models loaded first): the seconds per 100,000 characters should not grow with length.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from docket.extract import (  # noqa: E402
     Extraction,
     extract_document,
     extract_documents,
+    extract_text,
     load_file,
     pipeline,  # noqa: E402
 )
@@ -196,6 +201,7 @@ def main() -> None:
     ap.add_argument("--errors", action="store_true", help="list every miss and extra")
     ap.add_argument("--by-act", action="store_true", help="also print a row per act type")
     ap.add_argument("--lang", choices=("en", "ko"), help="only the documents in this language")
+    ap.add_argument("--long", nargs="+", type=int, metavar="CHARS", help="time one long document")
     args = ap.parse_args()
     if args.model:
         pipeline.SPACY_MODEL = args.model
@@ -207,6 +213,9 @@ def main() -> None:
     load_s = time.perf_counter() - t0
     report: dict = {"model": pipeline.SPACY_MODEL, "model_load_s": round(load_s, 2), "sets": {}}
     print(f"model {report['model']}; load {load_s:.1f} s")
+    if args.long:
+        report["long"] = run_long(Path(args.root), args.long)
+        args.sets = []
     for name in args.sets:
         folder = Path(args.root) / name
         report["sets"][name] = run_set(folder, args.repeat, args.errors, args.by_act, args.lang)
@@ -275,6 +284,38 @@ def run_set(
             print(f"{k:<22}accuracy {v['accuracy']:.2f} ({v['correct']}/{v['n']})   {per}")
     if show_errors:
         print("\n".join(errors))
+    return out
+
+
+def run_long(root: Path, sizes: list[int]) -> list[dict]:
+    """One document of each size made of the sets' English documents, one after another."""
+    texts = [load_file(f).text for f in sorted(root.glob("*/en/*.md"))]
+    extract_text("SYNTHETIC. Pak said the guards at Yodok beat him.")  # the act model trains
+    out = []
+    for size in sizes:
+        parts, n = [], 0
+        while n < size:
+            for t in texts:
+                parts.append(t)
+                n += len(t) + 2
+                if n >= size:
+                    break
+        text = "\n\n".join(parts)[:size]
+        t0, c0 = time.perf_counter(), time.process_time()
+        ex = extract_text(text)
+        wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+        row = {
+            "chars": len(text),
+            "s": round(wall, 1),
+            "cpu_s": round(cpu, 1),
+            "s_per_100k_chars": round(wall * 100_000 / len(text), 1),
+            "quotes": len(ex.quotes),
+        }
+        print(
+            f"{row['chars']:>9,} chars: {row['s']} s ({row['cpu_s']} CPU s; "
+            f"{row['s_per_100k_chars']} s per 100,000 chars; {row['quotes']} quotes)"
+        )
+        out.append(row)
     return out
 
 

@@ -242,6 +242,7 @@ _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _WORD = re.compile(r"[\w'-]+")
 
 
+@lru_cache(maxsize=8192)
 def _norm(s: str) -> str:
     return re.sub(r"\s+", " ", s).strip()
 
@@ -267,6 +268,10 @@ class Resolver:
         self.sentence_starts: list[int] = []
         self.subject_of: Callable[[int], tuple[int, int, bool] | None] = lambda i: None
         self.inside_quote: Callable[[int], bool] = lambda pos: False
+        # the entities never change, so each answer is worked out once: on a long text every
+        # quote asks about every person named before it
+        self._fullest: dict[tuple[str, str, int | None], str] = {}
+        self._kin: dict[str, bool] = {}
         self._learn_descriptions()
         self.gender = self._learn_genders()
 
@@ -293,6 +298,12 @@ class Resolver:
         begins with it), else `name`. Where two full names share the words ("Kwak Tae-jun",
         his father "Kwak Jong-sam") and `pos` is given, the one named last before `pos` (else
         first after it): a bare surname goes on with the person the text was just about."""
+        key = (name, label, pos)
+        if key not in self._fullest:
+            self._fullest[key] = self._find_fullest(name, label, pos)
+        return self._fullest[key]
+
+    def _find_fullest(self, name: str, label: str, pos: int | None) -> str:
         pool = self.persons if label == "PERSON" else self.orgs
         words = _words(name)
         korean_surname = len(name) == 1 and _HANGUL.match(name)
@@ -329,10 +340,12 @@ class Resolver:
     def _kin_of_another(self, name: str) -> bool:
         """Whether every mention of `name` stands in apposition to a relative ('Her daughter,
         Heo Ji-woo,', "Kwak's father, Kwak Jong-sam")."""
-        mentions = [p for p in self.persons if _norm(p.text) == name]
-        return bool(mentions) and all(
-            _KIN_APPOS.search(self.text, max(0, p.start - 40), p.start) for p in mentions
-        )
+        if name not in self._kin:
+            mentions = [p for p in self.persons if _norm(p.text) == name]
+            self._kin[name] = bool(mentions) and all(
+                _KIN_APPOS.search(self.text, max(0, p.start - 40), p.start) for p in mentions
+            )
+        return self._kin[name]
 
     def _learn_descriptions(self) -> None:
         # "Pak Sun Hui, a 45-year-old former guard, ..." and "the rapporteur, Elena Marquez",
@@ -399,17 +412,17 @@ class Resolver:
         paragraph (the narrator is "I", never "he"), a guard or officer the paragraph brought in
         after any person of the pronoun's gender is who the pronoun means."""
         para = self.text.rfind("\n", 0, pos) + 1
+        if not _FIRST_PERSON.search(self.text, para, pos):
+            return None
         lo = max(
             [para]
             + [
                 p.end
                 for p in self.persons
-                if p.end <= pos
+                if para <= p.end <= pos
                 and self.gender.get(self.fullest(p.text, pos=p.start), gender) == gender
             ]
         )
-        if not _FIRST_PERSON.search(self.text, para, pos):
-            return None
         found = None
         for m in _ROLE_SUBJECT.finditer(self.text, lo, pos):
             g = "f" if m.group("g") in ("female", "woman") else "m" if m.group("g") else None
