@@ -187,7 +187,7 @@ def main() -> None:
     groups["— Korean"] = [x for x in held if x[1] == "ko"]
     for pair in PAIRS:
         groups["+".join(pair).replace("+heldout", "+")] = [x for x in held if x[0] in pair]
-    groups["heldout15-20"] = [x for x in held if x[0] in LATEST]
+    groups[f"{LATEST[0]}-{LATEST[-1][7:]}"] = [x for x in held if x[0] in LATEST]
     print("left-out set: P/R/F1 of acts (model trained on every other set)")
     for t in args.thresholds:
         print(f"\n-- threshold {t}")
