@@ -63,14 +63,21 @@ def _blas() -> Any:
 
 
 def _register() -> None:
+    from spacy.attrs import SENT_START
     from spacy.language import Language
 
     @Language.component("paragraph_starts")
     def paragraph_starts(doc: Any) -> Any:
-        """A sentence never runs across a paragraph break; the parser respects preset starts."""
+        """A sentence never runs across a paragraph break; the parser respects preset starts.
+        Set as one array: spaCy's per-token setter scans the whole document each time."""
+        starts = doc.to_array([SENT_START])
+        preset = False
         for tok in doc[1:]:
             if "\n" in doc[tok.i - 1].text_with_ws or tok.is_space:
-                tok.is_sent_start = True
+                starts[tok.i] = 1
+                preset = True
+        if preset:
+            doc.from_array([SENT_START], starts)
         return doc
 
 

@@ -128,11 +128,24 @@ _NOT_REPORTING = all_forms(
 ) | {"according"}
 
 
-def _ent_at(ents: list[Entity], start: int, end: int) -> Entity | None:
-    for e in ents:
-        if e.label in ("PERSON", "ORG") and e.start < end and start < e.end:
-            return e
-    return None
+class _NamedAt:
+    """The first person or organisation (in the entities' order) overlapping a span, found by
+    bisection: every subject asks, so a scan of all entities made long texts quadratic."""
+
+    def __init__(self, ents: list[Entity]) -> None:
+        named = sorted(
+            ((e.start, i, e) for i, e in enumerate(ents) if e.label in ("PERSON", "ORG")),
+            key=lambda x: x[:2],
+        )
+        self._starts = [start for start, _, _ in named]
+        self._named = [(i, e) for _, i, e in named]
+        self._longest = max((e.end - e.start for _, e in self._named), default=0)
+
+    def __call__(self, start: int, end: int) -> Entity | None:
+        lo = bisect_left(self._starts, start - self._longest)
+        hi = bisect_left(self._starts, end)
+        hits = [(i, e) for i, e in self._named[lo:hi] if start < e.end]
+        return min(hits, key=lambda x: x[0])[1] if hits else None
 
 
 class _Finder:
@@ -140,6 +153,7 @@ class _Finder:
         self.text = text
         self.doc = doc
         self.ents = entities
+        self._ent_at = _NamedAt(entities)
         self.res = Resolver(text, entities)
         self.spans = quote_spans(text)
         self.kept: list[Quote] = []
@@ -183,7 +197,7 @@ class _Finder:
     def _mention(self, tok: Any) -> tuple[int, int]:
         """Char span of a subject: its entity, else its noun phrase with prepositional
         modifiers ("North Korea's mission in Geneva"), without relative clauses."""
-        ent = _ent_at(self.ents, tok.idx, tok.idx + len(tok))
+        ent = self._ent_at(tok.idx, tok.idx + len(tok))
         if ent:
             label = _LABEL_NUMBER.match(self.text, ent.end)
             if label and ent.label == "ORG":  # "Witness 41" where NER took "Witness"
@@ -201,7 +215,7 @@ class _Finder:
             return left, self._coordinated_end(tok, ent.end)
         for child in tok.children:
             if child.dep_ == "appos":
-                e2 = _ent_at(self.ents, child.idx, child.idx + len(child))
+                e2 = self._ent_at(child.idx, child.idx + len(child))
                 if e2:
                     return e2.start, e2.end
         last = tok
@@ -236,7 +250,7 @@ class _Finder:
         """'China and Russia said': a subject coordinated with "and" speaks as both."""
         for child in tok.children:
             if child.dep_ == "conj" and any(c.lower_ == "and" for c in tok.children):
-                other = _ent_at(self.ents, child.idx, child.idx + len(child))
+                other = self._ent_at(child.idx, child.idx + len(child))
                 if other and other.label == "ORG" or child.ent_type_ in ("GPE", "ORG", "NORP"):
                     stop = other.end if other else child.idx + len(child)
                     if "," not in self.text[end:stop] and stop - end < 40:
@@ -254,9 +268,7 @@ class _Finder:
                     for obj in child.children:
                         if obj.dep_ == "pobj":
                             s, e = self._mention(obj)
-                            if not _ent_at(self.ents, s, e) and not self.res.can_speak(
-                                self.text[s:e]
-                            ):
+                            if not self._ent_at(s, e) and not self.res.can_speak(self.text[s:e]):
                                 return None, None, None  # "according to domestic law"
                             return self.res.resolve(self.text[s:e], s), s, e
             # parser missed it: take the entity right after "according to"
@@ -312,7 +324,7 @@ class _Finder:
             appos = [
                 c for c in subj[0].rights if c.dep_ == "appos" and not self._in_dateline(c.idx)
             ]
-            if appos and not _ent_at(self.ents, appos[0].idx, appos[0].idx + len(appos[0])):
+            if appos and not self._ent_at(appos[0].idx, appos[0].idx + len(appos[0])):
                 # the whole phrase: "Relatives of people abducted by X"
                 s, e = appos[0].idx, appos[0].right_edge.idx + len(appos[0].right_edge)
                 rel = _RELATIVE.search(self.text, s, e)
@@ -563,7 +575,7 @@ class _Finder:
         who = "src" if m.group("src") else "who"
         sp_s, sp_e = m.start(who), m.end(who)
         mention = self.text[sp_s:sp_e]
-        if who == "src" and not _ent_at(self.ents, sp_s, sp_e) and not self.res.can_speak(mention):
+        if who == "src" and not self._ent_at(sp_s, sp_e) and not self.res.can_speak(mention):
             return None  # "according to domestic law"
         qs, qe = (m.end(), hi) if pattern is _MID_ATTRIBUTION else (lo, m.start())
         qs, qe = self._outside_direct(*_strip(self.text, qs, qe))
@@ -608,7 +620,7 @@ class _Finder:
         ]
         if len(parts) < 2:
             return _strip(self.text, s, e)
-        named = [p for p in parts if _ent_at(self.ents, *p)]
+        named = [p for p in parts if self._ent_at(*p)]
         return named[0] if named else parts[-1]
 
     def _parenthetical(self, sent: Any) -> Quote | None:
