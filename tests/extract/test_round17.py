@@ -148,3 +148,12 @@ def test_an_interviewers_question_reports_nothing() -> None:
 def test_a_speech_verb_under_if_reports_nothing() -> None:
     text = "A: If a prisoner said he was ill, the guards cut his ration for a week."
     assert not [q for q in extract_checked(text).quotes if "he was ill" in q.text]
+
+
+def test_according_to_after_a_direct_quote_adds_no_second_quote() -> None:
+    text = (
+        '"The prisoners are well fed and content," an official said on Monday, according to the '
+        "state news agency Unity Press."
+    )
+    quotes = [q for q in extract_checked(text).quotes if "well fed" in q.text]
+    assert len(quotes) == 1 and quotes[0].kind == "direct"

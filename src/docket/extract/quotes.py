@@ -794,7 +794,8 @@ class _Finder:
             qs, qe = _strip(self.text, comma + 1, sent.end_char)
         else:  # "rest, according to X."
             qs, qe = _strip(self.text, sent.start_char, tok.idx)
-        if qe - qs < 10:
+        if qe - qs < 10 or any(x.start <= qs + 1 < x.end for x in self.kept):
+            # '"…," a spokesman said, according to KCNA.': the direct quote carries its words
             return None
         return Quote(self.text[qs:qe], speaker, qs, qe, "according_to", sp_s, sp_e)
 
