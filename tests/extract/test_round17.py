@@ -157,3 +157,8 @@ def test_according_to_after_a_direct_quote_adds_no_second_quote() -> None:
     )
     quotes = [q for q in extract_checked(text).quotes if "well fed" in q.text]
     assert len(quotes) == 1 and quotes[0].kind == "direct"
+
+
+def test_told_a_listener_described_by_a_relative_clause_reports_nothing() -> None:
+    text = "Kim Chol-min was arrested in 2010. He told the woman he met in Yanji about the camp."
+    assert not [q for q in extract_checked(text).quotes if "he met in Yanji" in q.text]

@@ -66,6 +66,8 @@ _SUBJ = {"nsubj", "nsubjpass"}
 _CLAUSE_SUBJ = _SUBJ | {"csubj", "csubjpass", "expl"}
 _TELL = all_forms("tell")
 _NOMINATIVE = {"i", "we", "he", "she", "they"}
+# what a clause has when no object is missing from it: "he regretted it", "she was ill"
+_COMPLETE = {"dobj", "ccomp", "xcomp", "attr", "acomp", "auxpass", "oprd"}
 # "say" takes a clause without "that" ("Hale said two prisoners described ...")
 _SAY_ONLY = all_forms("say")
 # "said that", "told investigators that", "reported in 2014 that", "has found that"
@@ -728,6 +730,8 @@ class _Finder:
                 for c in o.children
                 if c.dep_ == "relcl"
                 and any(x.dep_ in _SUBJ and x.lower_ in _NOMINATIVE for x in c.children)
+                # no gap where the listener would fit ("told the woman he met in Yanji")
+                and any(x.dep_ in _COMPLETE for x in c.children)
             ]
         if that:  # (a passive verb has returned above)
             # "X reported in 2014 that ...": the words after "that", however the parser

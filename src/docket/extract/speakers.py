@@ -254,8 +254,13 @@ def _head(low: str) -> str:
 
 # "the committee's written report", "Kim's latest statement": a document and its owner
 _OWNER = re.compile(r"(.+?)['’]s\s+(?:[\w-]+\s+){0,2}[\w-]+")
-# what a person's document may say of itself and still be theirs ("his written statement")
-_AUTHORED = {"own", "written", "signed", "latest", "last", "first", "new", "official", "formal"}
+# what makes "his/her … document" one written about the person, not by them ("his arrest
+# warrant", "her sentencing document"; "his written statement" is his)
+_ABOUT_PERSON = {
+    "sentencing", "arrest", "release", "court", "police", "medical", "prison", "death", "trial",
+    "discharge", "transfer", "detention", "identity", "travel", "birth", "indictment", "verdict",
+    "conviction", "charge", "charges",
+}  # fmt: skip
 # "a white paper from X", "a rebuttal by the group X": a document introduced with its source
 _DOCUMENT_FROM = re.compile(
     r"\b(?:an?|the)\s+(?:[\w'-]+\s+){0,2}(?:statement|letter|document|report|study|paper|"
@@ -758,14 +763,10 @@ class Resolver:
             owner = self._resolve("he" if words[0] == "his" else "she", start)
             if owner:
                 return owner
-        if head in _DOCUMENTS and words[:1] in (["his"], ["her"], ["their"]) and len(words) > 2:
-            if words[1] not in _AUTHORED:
-                # "her sentencing document called it …": a document about the person, written
-                # by nobody the text names, speaks as itself
-                return m
-            owner = self._resolve({"his": "he", "her": "she"}.get(words[0], "they"), start)
-            if owner:  # "his written statement": the person's own
-                return owner
+        if head in _DOCUMENTS and words[:1] in (["his"], ["her"]) and _ABOUT_PERSON & set(words):
+            # "her sentencing document called it …": a document the authorities wrote about the
+            # person, by nobody the text names, speaks as itself
+            return m
         owned = _OWNER.fullmatch(m)
         if owned and head in _DOCUMENTS and _norm(owned.group(1)).lower() not in PRONOUNS:
             # "the committee's written report": whoever the owner is
