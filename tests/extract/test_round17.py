@@ -47,6 +47,13 @@ CASES: dict[str, tuple[str, str, str]] = {
         "pale but still standing",
         "A man",
     ),
+    "transcript-short-label": (
+        "Host: With me is Choi Hana, who left in 2015. Did anyone see your brother later?\n\n"
+        "Choi: A woman who was released from the camp in 2011 told us she had seen him there. "
+        'She said he was "thin but still joking."',
+        "thin but still joking",
+        "A woman",
+    ),
     # "where, X said, a soldier announced: '…'": the soldier speaks the quote
     "mid-attribution-introduces-quote": (
         "They reached the border post at dawn, where, Moon Ji-ho said, a soldier on duty "

@@ -171,12 +171,7 @@ class _Finder:
             subj = [c for c in root.children if c.dep_ in _SUBJ]
             # "Lee: A woman … told us …": a transcript's label is no subject (the parser makes
             # it a second subject, or the root); the clause's after it is
-            doc = self.doc
-            subj = [
-                c
-                for c in subj
-                if c.right_edge.i + 1 >= len(doc) or doc[c.right_edge.i + 1].text != ":"
-            ] or subj
+            subj = [c for c in subj if not self._label(c)] or subj
             if not subj:
                 subj = [
                     c
@@ -211,6 +206,13 @@ class _Finder:
                 found = (s, e, self.inside_quote(s))
             self._subjects[(i, quoted)] = found
         return self._subjects[(i, quoted)]
+
+    def _label(self, tok: Any) -> bool:
+        """Whether `tok` heads a transcript's speaker label: "Lee:", "Lee Min-ji:"."""
+        end = tok.right_edge
+        if end.text == ":":
+            return True
+        return end.i + 1 < len(self.doc) and self.doc[end.i + 1].text == ":"
 
     def _in_dateline(self, pos: int) -> bool:
         para = self.text.rfind("\n", 0, pos) + 1
