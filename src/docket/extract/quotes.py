@@ -57,10 +57,17 @@ SAY = all_forms(
     "criticize",
     "express",
     "answer",
+    "announce",
+    "concede",
+    "remind",
 ) | {"according"}
 _SUBJ = {"nsubj", "nsubjpass"}
 # what gives a complement clause a subject of its own ("the relatives had been told ...")
 _CLAUSE_SUBJ = _SUBJ | {"csubj", "csubjpass", "expl"}
+_TELL = all_forms("tell")
+_NOMINATIVE = {"i", "we", "he", "she", "they"}
+# what a clause has when no object is missing from it: "he regretted it", "she was ill"
+_COMPLETE = {"dobj", "ccomp", "xcomp", "attr", "acomp", "auxpass", "oprd"}
 # "say" takes a clause without "that" ("Hale said two prisoners described ...")
 _SAY_ONLY = all_forms("say")
 # "said that", "told investigators that", "reported in 2014 that", "has found that"
@@ -118,8 +125,9 @@ _RELATIVE = re.compile(r"\s+(?:who|whom|whose|which|that)\s")
 _SCARE = re.compile(r"(?:\b(?:the|a|an|so-called|its|their|his|her|of|for|closed)\s*)$", re.I)
 # Verbs that are speech only without a direct object ("added guard towers" is not speech).
 _TRANSITIVE = all_forms(
-    "add", "continue", "note", "find", "report", "recall", "confirm", "believe", "answer"
-)
+    "add", "continue", "note", "find", "report", "recall", "confirm", "believe", "answer",
+    "announce", "remind",
+)  # fmt: skip
 # "issued a statement denouncing …": the issuer speaks ("read a paper saying …": not the reader)
 _ISSUE = all_forms("issue", "release", "publish", "send", "circulate", "post")
 # Verbs that frame a quotation rather than report a statement.
@@ -164,21 +172,61 @@ class _Finder:
         # each sentence's main subject, found only for the sentences a pronoun looks back over
         # (so long documents stay linear)
         self._sents = list(doc.sents)
-        self._subjects: dict[int, tuple[int, int, bool] | None] = {}
+        self._subjects: dict[tuple[int, bool], tuple[int, int, bool] | None] = {}
         self.res.sentence_starts = [sent.start_char for sent in self._sents]
         self.res.subject_of = self._subject_of
         self.res.inside_quote = self.inside_quote
 
-    def _subject_of(self, i: int) -> tuple[int, int, bool] | None:
-        """The main subject of sentence `i`: (start, end, whether inside a quote)."""
-        if i not in self._subjects:
-            subj = [c for c in self._sents[i].root.children if c.dep_ in _SUBJ]
+    def _subject_of(self, i: int, quoted: bool = False) -> tuple[int, int, bool] | None:
+        """The main subject of sentence `i`: (start, end, whether inside a quote). With
+        `quoted`, the subject of the quoted words of '"One mother called me," she said.'"""
+        if (i, quoted) not in self._subjects:
+            root = self._sents[i].root
+            subj = [c for c in root.children if c.dep_ in _SUBJ]
+            # "Lee: A woman … told us …": a transcript's label is no subject (the parser makes
+            # it a second subject, or the root); the clause's after it is
+            subj = [c for c in subj if not self._label(c)] or subj
+            if not subj:
+                subj = [
+                    c
+                    for v in root.rights
+                    if v.tag_.startswith("VB")
+                    for c in v.children
+                    if c.dep_ in _SUBJ and c.i < v.i
+                ][:1]
+            elif subj[0].lower_ in ("i", "we"):
+                # "We sat at the machines, and the supervisor … walked behind us": the narrator
+                # is never "he" or "she"; the last clause with a subject of its own is who
+                # the next sentences go on with
+                other = [
+                    c
+                    for v in root.children
+                    if v.dep_ == "conj" and v.tag_.startswith("VB")
+                    for c in v.children
+                    if c.dep_ in _SUBJ and c.lower_ not in ("i", "we")
+                ]
+                subj = other[-1:] or subj
+            if quoted and subj and not self.inside_quote(subj[0].idx):
+                subj = [
+                    c
+                    for v in root.children
+                    if v.dep_ == "ccomp" and self.inside_quote(v.idx)
+                    for c in v.children
+                    if c.dep_ in _SUBJ
+                ][:1]
             found = None
             if subj:
                 s, e = self._mention(subj[0])
                 found = (s, e, self.inside_quote(s))
-            self._subjects[i] = found
-        return self._subjects[i]
+            self._subjects[(i, quoted)] = found
+        return self._subjects[(i, quoted)]
+
+    def _label(self, tok: Any) -> bool:
+        """Whether `tok` heads a transcript's speaker label: "Lee:", "Lee Min-ji:"."""
+        end = tok.right_edge
+        if end.text == ":":
+            return True
+        return end.i + 1 < len(self.doc) and self.doc[end.i + 1].text == ":"
 
     def _in_dateline(self, pos: int) -> bool:
         para = self.text.rfind("\n", 0, pos) + 1
@@ -228,7 +276,10 @@ class _Finder:
                 last = child.right_edge
             else:
                 break
-        left = tok.left_edge.idx
+        first = tok.left_edge
+        if first.text == ":" and first.i < tok.i:  # "Lee Min-ji: A man …": not the label's colon
+            first = self.doc[first.i + 1]
+        left = first.idx
         section = _SECTION.match(self.text, left, tok.idx + len(tok))
         if section:  # "3.3 Interviewees said": a heading's number is not the speaker
             left = section.end()
@@ -488,10 +539,15 @@ class _Finder:
                 speaker, sp_s, sp_e = self.speaker_of_verb(verb, quoted=True)
                 pronoun = sp_s is not None and self.text[sp_s:sp_e].lower() in ("he", "she")
                 if speaker and pronoun:
-                    # in a witness's words "he"/"she" is not the witness: the guard or officer
-                    # they brought in, else whoever else the resolver finds
+                    # in a witness's words "he"/"she" is not the witness: the person their own
+                    # earlier sentences were about ('"The commander read out the charge. Then
+                    # he told us, '…'"'), else the guard or officer they brought in, else
+                    # whoever else the resolver finds
+                    told = self.res.subject_before(sp_s, self.text[sp_s:sp_e].lower())
                     role = self.res.role_before(s)
-                    if role or speaker == outer.speaker:
+                    if told and told != outer.speaker and self.inside_quote(sp_s):
+                        speaker = told
+                    elif role or speaker == outer.speaker:
                         speaker, sp_s, sp_e = role, None, None
                 if speaker:
                     out.append(Quote(self.text[s:e], speaker, s, e, "direct", sp_s, sp_e))
@@ -579,13 +635,28 @@ class _Finder:
             return None  # "according to domestic law"
         qs, qe = (m.end(), hi) if pattern is _MID_ATTRIBUTION else (lo, m.start())
         qs, qe = self._outside_direct(*_strip(self.text, qs, qe))
-        if len(self.text[qs:qe].split()) < 4:
+        if len(self.text[qs:qe].split()) < 4 or self._introduces_quote(qs, qe):
             return None
         speaker = self.res.resolve(mention, sp_s)
         if not speaker:
             return None
         kind = "according_to" if who == "src" else "reported"
         return Quote(self.text[qs:qe], speaker, qs, qe, kind, sp_s, sp_e)
+
+    def _introduces_quote(self, qs: int, qe: int) -> bool:
+        """'where, Yi said, an officer at the gate announced: "…"': words that are only a
+        subject and its speech verb right before a direct quote attribute that quote; they
+        report nothing (unlike 'died of what detainees called "…"')."""
+        toks = self._tokens_between(qs, qe - 1)
+        if not len(toks) or toks[-1].lower_ not in SAY:
+            return False
+        verb = toks[-1]
+        if self.text[qe : qe + 4].lstrip(" :,")[:1] not in ('"', "“"):
+            return False
+        subj = [c for c in verb.children if c.dep_ in _SUBJ]
+        own = {verb.i} | {t.i for c in subj for t in c.subtree}
+        own |= {c.i for c in verb.children if c.dep_ in ("aux", "advmod", "neg")}
+        return bool(subj) and all(t.i in own for t in toks)
 
     def _outside_direct(self, qs: int, qe: int) -> tuple[int, int]:
         """Reported words up to the first direct quote inside them ("she had hidden a razor
@@ -640,6 +711,12 @@ class _Finder:
         speaker, sp_s, sp_e = self.speaker_of_verb(verb)
         if not speaker or sp_s is None:
             return None
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children):
+            return None  # "If you said the wrong thing, they beat you": nothing was said
+        if self.text[sp_s:sp_e].split()[0].lower() in ("you", "your") and sent.text.rstrip(
+            ' "”'
+        ).endswith("?"):
+            return None  # "And you believe he was …?": an interviewer asks, nobody reports
         that = _THAT_CLAUSE.match(self.text, verb.idx + len(verb), sent.end_char)
         if that and any(
             t.tag_.startswith("VB") for t in self._tokens_between(verb.idx + 1, that.end() - 6)
@@ -657,6 +734,19 @@ class _Finder:
             if c.dep_ == "ccomp"
             or (c.dep_ in ("advcl", "xcomp") and any(x.lower_ == "that" for x in c.children))
         ]
+        if not comp and verb.lower_ in _TELL:
+            # "He told the subcommittee he regretted it": a clause without "that" whose
+            # pronoun subject the parser took for a relative clause on the listener
+            comp = [
+                c
+                for o in verb.children
+                if o.dep_ in ("dobj", "dative")
+                for c in o.children
+                if c.dep_ == "relcl"
+                and any(x.dep_ in _SUBJ and x.lower_ in _NOMINATIVE for x in c.children)
+                # no gap where the listener would fit ("told the woman he met in Yanji")
+                and any(x.dep_ in _COMPLETE for x in c.children)
+            ]
         if that:  # (a passive verb has returned above)
             # "X reported in 2014 that ...": the words after "that", however the parser
             # attached them (the small model often takes "that" for an object)
@@ -690,7 +780,7 @@ class _Finder:
             return None
         if any(x.start < qe and qs < x.end for x in self.kept):
             qs, qe = self._outside_direct(qs, qe)
-            if len(self.text[qs:qe].split()) < 4:
+            if len(self.text[qs:qe].split()) < 4 or self._introduces_quote(qs, qe):
                 return None
         return Quote(self.text[qs:qe], speaker, qs, qe, "reported", sp_s, sp_e)
 
@@ -722,7 +812,8 @@ class _Finder:
             qs, qe = _strip(self.text, comma + 1, sent.end_char)
         else:  # "rest, according to X."
             qs, qe = _strip(self.text, sent.start_char, tok.idx)
-        if qe - qs < 10:
+        if qe - qs < 10 or any(x.start <= qs + 1 < x.end for x in self.kept):
+            # '"…," a spokesman said, according to KCNA.': the direct quote carries its words
             return None
         return Quote(self.text[qs:qe], speaker, qs, qe, "according_to", sp_s, sp_e)
 

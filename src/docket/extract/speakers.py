@@ -54,9 +54,12 @@ _DOC_HEADS = {
     "mission",
 }
 # what is written rather than who wrote it
-_DOCUMENTS = {"statement", "letter", "text", "document", "report", "study", "diary", "note"}
+_DOCUMENTS = {
+    "statement", "letter", "text", "document", "report", "study", "diary", "note", "paper",
+}  # fmt: skip
 _DOC_HEADS |= {
     "text",
+    "paper",
     "association",
     "alliance",
     "coalition",
@@ -144,13 +147,21 @@ _KIN_APPOS = re.compile(
     re.I,
 )
 _NAMED_AS = re.compile(
-    r",?\s+(?:an?\s+(?:wo)?man\s+)?(?:identified (?:only )?as|named|known as|called|"
+    # "the supervisor, a prisoner herself whom everyone called Auntie Hwang": an appositive
+    # that gives the name
+    r",?\s+(?:an?\s+(?:wo)?man\s+|an?\s+[^,.;:\"“”]{1,50}?\s"
+    r"(?:whom\s+(?:\w+\s+){0,2}?|who\s+(?:was|is)\s+))?"
+    r"(?:identified (?:only )?as|named|known as|called|"
     r"referred to (?:here |below |in this report )?as)\s+(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?"
     r"(?P<name>[A-Z][\w'-]+(?: (?:[A-Z][\w'-]+|\d+)){0,2})"
 )
 # "Another interviewee, Witness 57, …": a label with a number that stands for a name
-_LABEL_APPOS = re.compile(r",\s+(?P<name>[A-Z][a-z]+ (?:No\.\s?)?\d{1,4})(?=[,.;]|\s)")
-_NUMBERED = re.compile(r"[A-Z][a-z]+ (?:No\.\s?)?\d{1,4}")
+_LABEL_APPOS = re.compile(
+    r",\s+(?P<name>[A-Z][a-z]+ (?:No\.\s?)?(?:[A-Z]{1,2}-?)?\d{1,4})(?=[,.;]|\s)"
+)
+_NUMBERED = re.compile(r"[A-Z][a-z]+ (?:No\.\s?)?(?:[A-Z]{1,2}-?)?\d{1,4}")
+# "Witness W-11, Mr Ri Gwang-chol, …": a label given beside the name
+_NAME_AFTER_LABEL = re.compile(r",\s+(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?")
 # a body named by where it is accredited speaks for itself, not for the body it is sent to
 _ACCREDITED = re.compile(
     r"\b(?:mission|embassy|delegation|consulate|ambassador|envoy|representative)s?\s+"
@@ -186,12 +197,13 @@ _COMMA_NAME = re.compile(r",?\s+[A-Z][\w'-]+")
 _FIRST_PERSON = re.compile(r"\b(?:I|me|us|we)\b")
 _ROLE_SUBJECT = re.compile(
     r"\b[Tt]he (?:(?P<g>female|male|woman|man) )?(?:guard|officer|interrogator|soldier|warden|"
-    r"inspector|policeman|agent)\b(?!s)(?:, (?:a (?:wo)?man (?:called|named)|(?:his|her) name "
-    r"was) (?P<name>[A-Z][\w-]+(?: [A-Z][\w-]+)?))?"
+    r"inspector|policeman|agent|commander|supervisor)\b(?!s)"
+    r"(?:, (?:a (?:wo)?man (?:called|named)|(?:his|her) name was) "
+    r"(?P<name>[A-Z][\w-]+(?: [A-Z][\w-]+)?))?"
 )
 _ROLE = re.compile(
     r"\b(?:[Tt]he|[Aa]n?)\s+(?:(?:female|male)\s+)?(?:guard|officer|interrogator|soldier|"
-    r"warden|inspector|policeman|agent)\b(?!s)"
+    r"warden|inspector|policeman|agent|commander|supervisor)\b(?!s)"
 )
 _UNNAMED = re.compile(
     r"(?:the|an?|one|two|three|some|several|my|our|his|her|their)\s+[a-z]",
@@ -210,18 +222,20 @@ _PERSON_HEADS = {
     "neighbour", "neighbor", "friend", "relative", "mother", "father", "sister", "brother",
     "wife", "husband", "son", "daughter", "researcher", "teacher", "doctor", "nurse", "trader",
     "resident", "smuggler", "broker", "leader", "minister", "ambassador", "envoy", "presenter",
-    "people", "girl", "boy",
+    "people", "girl", "boy", "commander", "supervisor", "warden",
 }  # fmt: skip
 _DETERMINER = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Tt]hree)\s")
 _PLURAL_PEOPLE = {"police", "people", "men", "women", "policemen"}
 _FEMALE_WORDS = {
     "woman", "women", "mother", "sister", "wife", "daughter", "girl", "grandmother", "aunt",
-    "spokeswoman", "female", "policewoman",
+    "spokeswoman", "female", "policewoman", "herself",
 }  # fmt: skip
 _MALE_WORDS = {
     "man", "men", "father", "brother", "husband", "son", "boy", "uncle", "grandfather",
-    "spokesman", "male", "policeman", "policemen",
+    "spokesman", "male", "policeman", "policemen", "himself",
 }  # fmt: skip
+# the appositive after a subject's noun phrase: ", a prisoner herself whom everyone called X,"
+_APPOSITIVE = re.compile(r",\s+(?:an?|the)\s+[^,.;:\"“”]{1,80},")
 _PREP = re.compile(r"\s(?:of|for|in|at|from|on|with|to|by)\s")
 
 
@@ -238,6 +252,22 @@ def _head(low: str) -> str:
     return words[-1] if words else low
 
 
+# "the committee's written report", "Kim's latest statement": a document and its owner
+_OWNER = re.compile(r"(.+?)['’]s\s+(?:[\w-]+\s+){0,2}[\w-]+")
+# what makes "his/her … document" one written about the person, not by them ("his arrest
+# warrant", "her sentencing document"; "his written statement" is his)
+_ABOUT_PERSON = {
+    "sentencing", "arrest", "release", "court", "police", "medical", "prison", "death", "trial",
+    "discharge", "transfer", "detention", "identity", "travel", "birth", "indictment", "verdict",
+    "conviction", "charge", "charges",
+}  # fmt: skip
+# "a white paper from X", "a rebuttal by the group X": a document introduced with its source
+_DOCUMENT_FROM = re.compile(
+    r"\b(?:an?|the)\s+(?:[\w'-]+\s+){0,2}(?:statement|letter|document|report|study|paper|"
+    r"commentary|editorial|article|rebuttal|response|memorandum|petition|submission)\s+"
+    r"(?:from|by)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}?(?=[A-Z])"
+)
+_ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Za-z.]{1,11}\)$")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _WORD = re.compile(r"[\w'-]+")
 
@@ -266,7 +296,7 @@ class Resolver:
         # each sentence's start, and its main subject by sentence index (start, end, inside a
         # quote): given by the English finder from the parse
         self.sentence_starts: list[int] = []
-        self.subject_of: Callable[[int], tuple[int, int, bool] | None] = lambda i: None
+        self.subject_of: Callable[[int, bool], tuple[int, int, bool] | None] = lambda i, q: None
         self.inside_quote: Callable[[int], bool] = lambda pos: False
         # the entities never change, so each answer is worked out once: on a long text every
         # quote asks about every person named before it
@@ -434,7 +464,7 @@ class Resolver:
             return self.fullest(found.group("name"))
         return _norm(found.group(0))
 
-    def _subject_before(self, pos: int, pronoun: str) -> str | None:
+    def subject_before(self, pos: int, pronoun: str) -> str | None:
         """'A man who had been released from the camp found my mother. He said …': a pronoun
         goes on with the main subject of the sentences before it (in its paragraph or the one
         before), walking back over the same pronoun, when that subject is a person — named, of
@@ -451,7 +481,7 @@ class Resolver:
         for k in range(i - 1, -1, -1):
             if self.sentence_starts[k] < lo:
                 break
-            found = self.subject_of(k)
+            found = self.subject_of(k, quoted)
             if found is None or found[2] != quoted:
                 continue
             s, e = found[0], found[1]
@@ -474,6 +504,10 @@ class Resolver:
             plural = head.endswith("s") or head in _PLURAL_PEOPLE
             if plural != (pronoun == "they"):
                 continue
+            # "the supervisor, a prisoner herself whom …,": the appositive may say the gender
+            appos = _APPOSITIVE.match(self.text, e)
+            if appos:
+                words |= set(re.findall(r"[a-z]+", appos.group(0).lower()))
             said = "f" if words & _FEMALE_WORDS else "m" if words & _MALE_WORDS else None
             if gender and said not in (gender, None):
                 return None
@@ -505,7 +539,7 @@ class Resolver:
         for k in range(i - 1, -1, -1):
             if self.sentence_starts[k] < para:
                 return None
-            found = self.subject_of(k)
+            found = self.subject_of(k, quoted)
             if found is None or found[2] != quoted:
                 continue
             s, e = found[0], found[1]
@@ -657,6 +691,10 @@ class Resolver:
     def resolve(self, mention: str, start: int) -> str | None:
         """Resolve a subject phrase found at `start` to a speaker name."""
         found = self._resolve(mention, start)
+        if found:  # "The UN High Commissioner for Refugees (UNHCR)": the name without its acronym
+            found = _ACRONYM_AFTER.sub("", found) or found
+        if found and _NUMBERED.fullmatch(found):
+            found = self._name_of_label(found) or found
         if found and found == _norm(mention) and _UNNAMED.match(found):
             self.speaking.append((start, found))
         if found and _head(mention.lower()) in _DOCUMENTS:
@@ -683,14 +721,14 @@ class Resolver:
                 return self.source_before(start) or self.org_before(start)
             if low == "they":
                 return (
-                    self._subject_before(start, low)
+                    self.subject_before(start, low)
                     or self.org_before(start)
                     or self.person_before(start)
                     or self._speaking_description_before(start)
                 )
             gender = "m" if low in ("he", "him", "his") else "f" if low in ("she", "her") else None
             return (
-                (gender and self._subject_before(start, low))
+                (gender and self.subject_before(start, low))
                 or (gender and self._narrator_kin_before(start, gender))
                 or (gender and self._role_in_testimony(start, gender))
                 or self.person_before(start, gender)
@@ -738,10 +776,26 @@ class Resolver:
             owner = self._resolve("he" if words[0] == "his" else "she", start)
             if owner:
                 return owner
+        if head in _DOCUMENTS and words[:1] in (["his"], ["her"]) and _ABOUT_PERSON & set(words):
+            # "her sentencing document called it …": a document the authorities wrote about the
+            # person, by nobody the text names, speaks as itself
+            return m
+        owned = _OWNER.fullmatch(m)
+        if owned and head in _DOCUMENTS and _norm(owned.group(1)).lower() not in PRONOUNS:
+            # "the committee's written report": whoever the owner is
+            owner = self._resolve(owned.group(1), start)
+            if owner:
+                return owner
         if head in _DOC_HEADS:
             author = _AUTHOR_AFTER.match(self.text, end)
             if author:  # "The report, published last month by the Pacific Institute, said"
-                by = [o for o in self.orgs if author.end() <= o.start <= author.end() + 4]
+                # "by the London-based group Korea Detention Watch": past its description
+                by = [
+                    o
+                    for o in self.orgs
+                    if author.end() <= o.start <= author.end() + 50
+                    and not re.search(r"[,.;]", self.text[author.end() : o.start])
+                ]
                 if by:
                     return self.fullest(by[0].text, "ORG")
             appos = [o for o in self.orgs if re.fullmatch(r",\s+", self.text[end : o.start])]
@@ -765,7 +819,21 @@ class Resolver:
                 source = self.source_before(start)
                 if source:
                     return source
+            if head == "document" and not re.search(r"\bdocument\b", self.text[:start], re.I):
+                # "the document stated" where no document was called that: the first document
+                # the text introduced with its source ("a white paper from X"), not the one it
+                # answers
+                first = _DOCUMENT_FROM.search(self.text, 0, start)
+                by = first and [o for o in self.orgs if 0 <= o.start - first.end() <= 3]
+                if by:
+                    return self.fullest(by[0].text, "ORG")
             return self.org_before(start, head, definite=True) or m
+        if words and words[0] == "the" and len(words) == 2:
+            label = self._label_before(head, start)
+            if label and not any(
+                label[1] < d[0] < start and d[1] == head for d in self.descriptions
+            ):
+                return self._name_of_label(label[0]) or label[0]
         if words and words[0] in ("the", "this", "that", "a", "an", "one"):
             found = self._described(head, start)
             if found:
@@ -810,6 +878,25 @@ class Resolver:
                 if near:
                     return self.fullest(near[-1].text, pos=near[-1].start)
         return m
+
+    def _name_of_label(self, label: str) -> str | None:
+        """'Witness W-11, Mr Ri Gwang-chol, a former guard': the name a label was given beside,
+        which is fuller than the label."""
+        for m in re.finditer(re.escape(label) + r"(?![\w-])", self.text):
+            after = _NAME_AFTER_LABEL.match(self.text, m.end())
+            name = after and next((p for p in self.persons if p.start == after.end()), None)
+            if name:
+                return self.fullest(name.text, pos=name.start)
+        return None
+
+    def _label_before(self, head: str, pos: int) -> tuple[str, int] | None:
+        """'the witness answered' after 'Witness W-7 stated …': the last label of that word
+        before `pos` (within a few paragraphs), and where it stands."""
+        label = re.compile(rf"\b{head.capitalize()} (?:No\.\s?)?(?:[A-Z]{{1,2}}-?)?\d{{1,4}}\b")
+        found = None
+        for m in label.finditer(self.text, max(0, pos - 3000), pos):
+            found = m
+        return (found.group(0), found.start()) if found else None
 
     def _named_by(self, start: int, end: int) -> str | None:
         """The person or body a description stands in apposition to: 'NK Insight, <a news
