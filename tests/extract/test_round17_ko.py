@@ -76,6 +76,20 @@ CASES: dict[str, tuple[str, str, str]] = {
         "증언이 서로 일치한다",
         "캐서린 하워드",
     ),
+    # no subject before a quote with its verb: the subject of the sentence before goes on
+    "left-out-subject-goes-on": (
+        '할머니는 작년 겨울에 세상을 떠나셨다. 떠나기 전까지 "꼭 고향에 돌아가거라"고 하셨다.',
+        "꼭 고향에 돌아가거라",
+        "할머니",
+    ),
+    # a story's first quote as a paragraph of its own: the person the next paragraph opens
+    # with, not a place named before that person
+    "lede-quote-then-person": (
+        '"그날 이후로 우리 가족은 죄인이 되었어요."\n\n함경북도 무산에서 자란 탈북민 '
+        "공민서(47) 씨는 2001년 겨울을 잊지 못한다.",
+        "그날 이후로 우리 가족은",
+        "공민서",
+    ),
 }
 
 

@@ -491,6 +491,50 @@ def _nested(res: Resolver, ents: list[Entity], text: str, s: int, e: int) -> lis
     return out
 
 
+def _before_quote(text: str, lo: int, hi: int) -> int:
+    """Where text[lo:hi] reaches its first quotation mark (hi if none)."""
+    marks = [i for i in (text.find('"', lo, hi), text.find("“", lo, hi)) if i >= 0]
+    return min(marks, default=hi)
+
+
+def _previous_subject(
+    res: Resolver, ents: list[Entity], text: str, lo: int, sent_lo: int
+) -> tuple[str | None, int | None, int | None]:
+    """'어머니는 2010년 봄에 돌아가셨다. 마지막까지 "…"고 하셨다': a quote with its speech
+    verb but no subject in its sentence is said by the subject of the sentence before it in the
+    paragraph (text[lo:]), which Korean leaves out while it goes on."""
+    if sent_lo - 1 <= lo:
+        return None, None, None
+    p_lo = max(text.rfind(".", lo, sent_lo - 1), text.rfind("\n", lo, sent_lo - 1), lo - 1) + 1
+    return _speaker(res, ents, text, p_lo, _before_quote(text, p_lo, sent_lo - 1), True)
+
+
+def _lede_quote(
+    res: Resolver, ents: list[Entity], text: str, s: int, e: int
+) -> tuple[str | None, int | None, int | None]:
+    """'"아버지 한 사람 때문에 …"' as the story's first quote and a paragraph of its own, then
+    '…에서 자란 리명철(55) 씨는 …': the person the next paragraph opens with said it."""
+    p_lo = text.rfind("\n", 0, s) + 1
+    p_hi = text.find("\n", e)
+    p_hi = len(text) if p_hi < 0 else p_hi
+    if (
+        text[p_lo:s].strip(' "“「『')
+        or text[e:p_hi].strip(' "”」』.')
+        or _before_quote(text, 0, p_lo) < p_lo
+    ):
+        return None, None, None
+    n_lo = len(text) - len(text[p_hi:].lstrip())
+    sent = _SENT.match(text, n_lo)
+    if sent is None:
+        return None, None, None
+    # the person the topic phrase ends with ("경기도 안산의 … 이은혜(52) 전도사는")
+    topic = _topic(text, n_lo, _before_quote(text, n_lo, sent.end()))
+    last = [x for x in ents if x.label == "PERSON" and topic and n_lo <= x.start < topic[1]]
+    if not last:
+        return None, None, None
+    return res.fullest(last[-1].text, "PERSON"), last[-1].start, last[-1].end
+
+
 def korean_quotes(text: str, start: int, end: int, ents: list[Entity]) -> list[Quote]:
     res = Resolver(text, ents)
     out: list[Quote] = []
@@ -511,6 +555,10 @@ def korean_quotes(text: str, start: int, end: int, ents: list[Entity]) -> list[Q
             speaker, ss, se = _beside(res, ents, text, s, e)
         if speaker is None:
             speaker, ss, se = _marked_subject(text, sent_lo, s)
+        if speaker is None and m:
+            speaker, ss, se = _previous_subject(res, ents, text, start, sent_lo)
+        if speaker is None and not m:
+            speaker, ss, se = _lede_quote(res, ents, text, s, e)
         out.append(Quote(text[s:e], speaker, s, e, "direct", ss, se))
         out.extend(_nested(res, ents, text, s, e))
     for sm in _SENT.finditer(text, start, end):
