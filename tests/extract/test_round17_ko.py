@@ -4,6 +4,8 @@ Each case gives the text, words of one quote, and who should be suggested as its
 
 import pytest
 
+from docket.extract.korean import korean_names
+
 from .conftest import extract_checked, speaker_of
 
 CASES: dict[str, tuple[str, str, str]] = {
@@ -105,3 +107,11 @@ def test_round17_korean_term_in_quotes_is_not_speech() -> None:
     assert [q.text for q in extract_checked(text, lang="ko").quotes] == [
         "다들 그곳을 '지옥'이라고 불렀어요"
     ]
+
+
+def test_round17_korean_full_name_before_e_stays_a_person() -> None:
+    """Only a two-syllable proper noun before bare 에 is taken for a town ("안산에 머물고");
+    a full name keeps its reading ("…는 조명수에 맞서 …")."""
+    text = "그들은 조명수에 맞서 싸웠다. 지금은 안산에 머물고 있다."
+    found = {(e.text, e.label) for e in korean_names(text, 0, len(text))}
+    assert ("조명수", "PERSON") in found and ("안산", "GPE") in found

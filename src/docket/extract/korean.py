@@ -114,12 +114,14 @@ _UNIT_AFTER = re.compile(
     r"(?:군|구역)(?=(?:에서|에|의|은|는|이|가|을|를|과|와|으로|로)?(?![\uac00-\ud7a3]))"
 )
 # a proper noun followed by "in/at", "to/towards", "via" or "from" (출신) is a place, not a
-# person: "연길에서", "도문으로", "인천에 살고", "도문을 거쳐", "순천 출신" (a person takes
-# 에게/한테, and 에 only in "X에 따르면/대해/의해"; "로부터" (from) is left alone)
+# person: "연길에서", "도문으로", "도문을 거쳐", "순천 출신" (a person takes 에게/한테;
+# "로부터" (from) is left alone)
 _LOCATIVE = re.compile(
-    r"(?:(?:에서|으로|로)(?!부터)(?![\uac00-\ud7a3])|(?:을|를)\s?거쳐|\s?출신(?![\uac00-\ud7a3])"
-    r"|에\s(?!(?:따르|의하|의한|의해|대해|대한|대하|관해|관한|관하)))"
+    r"(?:(?:에서|으로|로)(?!부터)(?![\uac00-\ud7a3])|(?:을|를)\s?거쳐|\s?출신(?![\uac00-\ud7a3]))"
 )
+# and a two-syllable one before bare 에 ("인천에 살고"): a person takes 에 only in "X에
+# 따르면/대해/의해", and full names, which take it otherwise ("김정은에 충성"), are longer
+_AT = re.compile(r"에\s(?!(?:따르|의하|의한|의해|대해|대한|대하|관해|관한|관하))")
 
 
 # where a building or an institution is held, not a town: "구류장에서", "프레스센터에서"
@@ -177,7 +179,10 @@ def korean_names(text: str, start: int, end: int) -> list[Entity]:
         if _UNIT_END.fullmatch(form) or (
             len(form) >= 2
             and not _BUILDING_END.search(form)
-            and _LOCATIVE.match(chunk, tok.start + tok.len)
+            and (
+                _LOCATIVE.match(chunk, tok.start + tok.len)
+                or (len(form) == 2 and _AT.match(chunk, tok.start + tok.len))
+            )
         ):
             places.append(Entity(form, "GPE", s, s + len(form)))
         elif (
