@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from docket.extract._quote_marks import inner_spans, quote_spans
 from docket.extract._types import Entity, Quote
@@ -73,6 +73,12 @@ _TITLED_SUBJECT = re.compile(rf"\s(?:{_TITLES})(?:는|은|이|가)(?![\uac00-\ud
 _TOPIC = re.compile(r"\s*([^\s\"“][^.\"“]{0,40}?)(?:은|는)\s")
 
 
+@lru_cache(maxsize=64)
+def _tokens(chunk: str) -> list:
+    """Kiwi's tokens of a paragraph, kept: names and each quote's topic read the same one."""
+    return korean().tokenize(chunk)
+
+
 def _topic(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     """The topic phrase that opens text[lo:hi] (start, end before its 은/는), where 은/는 is
     the topic particle, not a modifier's ending ("같은 반 언니가"; "공개하지 않은 또 다른
@@ -85,9 +91,15 @@ def _topic(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     for c in '."“':
         i = text.find(c, s, stop)
         stop = stop if i < 0 else i
-    for t in korean().tokenize(text[s:stop]):
-        e = s + t.start
-        if t.tag == "JX" and t.form in ("은", "는") and e > s and text[e + 1 : e + 2].isspace():
+    para, end = text.rfind("\n", 0, s) + 1, text.find("\n", s)
+    for t in _tokens(text[para : len(text) if end < 0 else end]):  # read once per paragraph
+        e = para + t.start
+        if (
+            s < e < stop
+            and t.tag == "JX"
+            and t.form in ("은", "는")
+            and text[e + 1 : e + 2].isspace()
+        ):
             return s, e
     return None
 
@@ -161,7 +173,7 @@ def korean_names(text: str, start: int, end: int) -> list[Entity]:
             seen.update(range(s, s + 3))
     places = []
     prev = None
-    toks = korean().tokenize(chunk)
+    toks = _tokens(chunk)
     for tok in toks:
         titled = prev is not None and _TITLE_END.search(prev.form) is not None
         prev = tok
@@ -208,27 +220,25 @@ def _foreign_titled(chunk: str, start: int, toks: list, found: list[Entity]) -> 
     proper noun, right before a title, are a foreign person's name in Hangul (listed bodies and
     places, "미국 대사", are not; a person found inside it gives way to it)."""
     listed = [_list_pattern("organisations.txt"), _list_pattern("gpe.txt", re.I)]
+    by_end = {t.start + t.len: t.start for t in toks if t.tag == "NNP"}
     out: list[Entity] = []
-    run: list[tuple[int, int]] = []
-    for tok in [*toks, None]:
-        s = tok.start if tok is not None else len(chunk)
-        e = s + (tok.len if tok is not None else 0)
-        whole = (
-            tok is not None
-            and tok.tag == "NNP"
-            and (s == 0 or chunk[s - 1].isspace())
-            and (e == len(chunk) or chunk[e].isspace())
-            and not any(lp.fullmatch(chunk[s:e]) for lp in listed)
-        )
-        if whole and (not run or chunk[run[-1][1] : s] == " "):
-            run.append((s, e))
+    for m in _TITLE_NEXT.finditer(chunk):
+        first, pos, words = None, m.start(), 0
+        while pos in by_end:  # whole words back from the title, each one proper noun
+            s = by_end[pos]
+            if (s > 0 and not chunk[s - 1].isspace()) or any(
+                lp.fullmatch(chunk[s:pos]) for lp in listed
+            ):
+                break
+            first, words = s, words + len(chunk[s:pos].split())
+            if s < 2 or chunk[s - 1] != " ":
+                break
+            pos = s - 1
+        if first is None or words < 2:
             continue
-        words = sum(len(chunk[a:b].split()) for a, b in run)
-        if words >= 2 and _TITLE_NEXT.match(chunk, run[-1][1]):
-            a, b = start + run[0][0], start + run[-1][1]
-            if not any(x.start < b and a < x.end for x in found):  # not over a place
-                out.append(Entity(chunk[run[0][0] : run[-1][1]], "PERSON", a, b))
-        run = [(s, e)] if whole else []
+        a, b = start + first, start + m.start()
+        if not any(x.start < b and a < x.end for x in found):  # not over a place
+            out.append(Entity(chunk[first : m.start()], "PERSON", a, b))
     return out
 
 
