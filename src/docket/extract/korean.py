@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import cache
 
 from docket.extract._quote_marks import inner_spans, quote_spans
 from docket.extract._types import Entity, Quote
@@ -73,10 +73,21 @@ _TITLED_SUBJECT = re.compile(rf"\s(?:{_TITLES})(?:는|은|이|가)(?![\uac00-\ud
 _TOPIC = re.compile(r"\s*([^\s\"“][^.\"“]{0,40}?)(?:은|는)\s")
 
 
-@lru_cache(maxsize=64)
-def _tokens(chunk: str) -> list:
-    """Kiwi's tokens of a paragraph, kept: names and each quote's topic read the same one."""
-    return korean().tokenize(chunk)
+# Kiwi's tokens per paragraph of the document read last (names and each quote's topic read
+# the same paragraph); dropped when another document comes, so nothing is kept across texts
+_TOKENS: dict[str, list] = {}
+_TOKENS_OF: list[str] = [""]
+
+
+def _tokens(text: str, lo: int, hi: int) -> list:
+    """Kiwi's tokens of text[lo:hi], tokenised once per document."""
+    if text is not _TOKENS_OF[0]:
+        _TOKENS.clear()
+        _TOKENS_OF[0] = text
+    chunk = text[lo:hi]
+    if chunk not in _TOKENS:
+        _TOKENS[chunk] = korean().tokenize(chunk)
+    return _TOKENS[chunk]
 
 
 def _topic(text: str, lo: int, hi: int) -> tuple[int, int] | None:
@@ -92,7 +103,7 @@ def _topic(text: str, lo: int, hi: int) -> tuple[int, int] | None:
         i = text.find(c, s, stop)
         stop = stop if i < 0 else i
     para, end = text.rfind("\n", 0, s) + 1, text.find("\n", s)
-    for t in _tokens(text[para : len(text) if end < 0 else end]):  # read once per paragraph
+    for t in _tokens(text, para, len(text) if end < 0 else end):  # read once per paragraph
         e = para + t.start
         if (
             s < e < stop
@@ -173,7 +184,7 @@ def korean_names(text: str, start: int, end: int) -> list[Entity]:
             seen.update(range(s, s + 3))
     places = []
     prev = None
-    toks = _tokens(chunk)
+    toks = _tokens(text, start, end)
     for tok in toks:
         titled = prev is not None and _TITLE_END.search(prev.form) is not None
         prev = tok
