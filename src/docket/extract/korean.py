@@ -18,7 +18,7 @@ HANGUL = re.compile(r"[\uac00-\ud7a3]")
 # 밝히고 있다, 증언하기도 했다 are one verb each.
 _HA_STEMS = (
     "말|증언|전|주장|설명|강조|회고|추산|추정|보고|발표|지적|반박|촉구|일축|비난|경고|부인|"
-    "고백|호소|언급|폭로|진술|해명|요구|요청"
+    "고백|호소|언급|폭로|진술|해명|요구|요청|전망|분석|평가|예상|보도"
 )
 _ENDING = (
     r"(?:했다|한다|했습니다|합니다|하고 있다|해 왔다|해 왔습니다|하기도 했다|했으며|했고|"
@@ -27,13 +27,23 @@ _ENDING = (
 _SAY = (
     rf"(?:(?:{_HA_STEMS}){_ENDING}|"
     r"밝(?:혔다|힌다|혔습니다|히고 있다|혔으며|혔고|혀 왔다|힌 바 있다)|"
-    r"덧붙(?:였다|였습니다)|물었다|털어놓았다|결론(?:지었다|지었습니다|짓는다|을 내렸다)|했다)"
+    r"덧붙(?:였다|였습니다)|물었다|털어놓았다|결론(?:지었다|지었습니다|짓는다|을 내렸다)|"
+    r"내다(?:봤다|보았다|봤습니다|보고 있다)|했다|하셨(?:다|습니다|지요|죠|어요))"
 )
-_AFTER_QUOTE = re.compile(r"\s*(?:이?라고|고|며|면서)\s*(?P<who>(?:[^\s.]+\s+){0,3}?)" + _SAY)
+# "…"라고만 했다, "…"고도 밝혔다: 만/도 after the quotative particle
+_AFTER_QUOTE = re.compile(
+    r"\s*(?:이?라고|고|며|면서)(?:만|도)?\s*(?P<who>(?:[^\s.]+\s+){0,3}?)" + _SAY
+)
 # "…다고 말했다", and "…다는 입장을 밝혔다" (stated the position that …)
 _REPORTED = re.compile(
-    r"([^.!?\n]*?)(?:다|라|냐)(?:고|는\s+(?:입장|뜻|의견|주장|견해)[을를])\s+(?:[^\s.]+\s+){0,6}?"
-    + _SAY
+    r"([^.!?\n]*?)(?:다|라|냐)(?:고(?:만|도)?|는\s+(?:입장|뜻|의견|주장|견해)[을를])\s+"
+    r"(?:[^\s.]+\s+){0,6}?" + _SAY
+)
+# "…12만 명에 이를 것으로 추정했다": an estimate reported as "…ㄹ/ㄴ 것으로" + a verb of
+# estimating (not "것으로 알려졌다/보인다", which name no one)
+_ESTIMATED = re.compile(
+    r"([^.!?\n]*?\S\s것)으로\s+(?:[^\s.]+\s+){0,6}?"
+    rf"(?:추정|추산|전망|분석|파악|예상){_ENDING}"
 )
 _ACCORDING = re.compile(r"([^\s,.]+?)(?:의\s+[^\s,.]+)?에\s?따르면,?\s*")
 _PUBLISHED_BY = re.compile(
@@ -61,10 +71,54 @@ _SOURCE_OF = re.compile(r"(?:\s?씨)?에\s?(?:따르면|의하면)")
 # "박정민 교수는": a person named before a title that the particle follows
 _TITLED_SUBJECT = re.compile(rf"\s(?:{_TITLES})(?:는|은|이|가)(?![\uac00-\ud7a3])")
 _TOPIC = re.compile(r"\s*([^\s\"“][^.\"“]{0,40}?)(?:은|는)\s")
+
+
+# Kiwi's tokens per paragraph of the document read last (names and each quote's topic read
+# the same paragraph); dropped when another document comes, so nothing is kept across texts
+_TOKENS: dict[str, list] = {}
+_TOKENS_OF: list[str] = [""]
+
+
+def _tokens(text: str, lo: int, hi: int) -> list:
+    """Kiwi's tokens of text[lo:hi], tokenised once per document."""
+    if text is not _TOKENS_OF[0]:
+        _TOKENS.clear()
+        _TOKENS_OF[0] = text
+    chunk = text[lo:hi]
+    if chunk not in _TOKENS:
+        _TOKENS[chunk] = korean().tokenize(chunk)
+    return _TOKENS[chunk]
+
+
+def _topic(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """The topic phrase that opens text[lo:hi] (start, end before its 은/는), where 은/는 is
+    the topic particle, not a modifier's ending ("같은 반 언니가"; "공개하지 않은 또 다른
+    생존자는" is 또 다른 생존자), which Kiwi tells apart (JX, not ETM)."""
+    m = _TOPIC.match(text, lo, hi)
+    if m is None:
+        return None
+    s = m.start(1)
+    stop = min(hi, s + 43)
+    for c in '."“':
+        i = text.find(c, s, stop)
+        stop = stop if i < 0 else i
+    para, end = text.rfind("\n", 0, s) + 1, text.find("\n", s)
+    for t in _tokens(text, para, len(text) if end < 0 else end):  # read once per paragraph
+        e = para + t.start
+        if (
+            s < e < stop
+            and t.tag == "JX"
+            and t.form in ("은", "는")
+            and text[e + 1 : e + 2].isspace()
+        ):
+            return s, e
+    return None
+
+
 # a word that ends in one of these describes the name after it ("대외선전매체 우리민족끼리")
 _DESCRIBES = re.compile(r"(?:매체|단체|기관|언론|신문|방송|통신|사이트|잡지)$")
 _LEAD_WORD = re.compile(
-    r"(?:(?:반면|한편|또한|또|이어|특히|그러나|하지만|다만|앞서)(?:에)?\s+)?['‘\"“「]?"
+    r"(?:(?:반면|한편|또한|또|이어|특히|그러나|하지만|다만|앞서)(?:에)?\s+(?!다른))?['‘\"“「]?"
 )
 _SENT = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
 
@@ -88,6 +142,9 @@ _UNIT_AFTER = re.compile(
 _LOCATIVE = re.compile(
     r"(?:(?:에서|으로|로)(?!부터)(?![\uac00-\ud7a3])|(?:을|를)\s?거쳐|\s?출신(?![\uac00-\ud7a3]))"
 )
+# and a two-syllable one before bare 에 ("인천에 살고"): a person takes 에 only in "X에
+# 따르면/대해/의해", and full names, which take it otherwise ("김정은에 충성"), are longer
+_AT = re.compile(r"에\s(?!(?:따르|의하|의한|의해|대해|대한|대하|관해|관한|관하))")
 
 
 # where a building or an institution is held, not a town: "구류장에서", "프레스센터에서"
@@ -127,7 +184,8 @@ def korean_names(text: str, start: int, end: int) -> list[Entity]:
             seen.update(range(s, s + 3))
     places = []
     prev = None
-    for tok in korean().tokenize(chunk):
+    toks = _tokens(text, start, end)
+    for tok in toks:
         titled = prev is not None and _TITLE_END.search(prev.form) is not None
         prev = tok
         form = chunk[tok.start : tok.start + tok.len]
@@ -144,7 +202,10 @@ def korean_names(text: str, start: int, end: int) -> list[Entity]:
         if _UNIT_END.fullmatch(form) or (
             len(form) >= 2
             and not _BUILDING_END.search(form)
-            and _LOCATIVE.match(chunk, tok.start + tok.len)
+            and (
+                _LOCATIVE.match(chunk, tok.start + tok.len)
+                or (len(form) == 2 and _AT.match(chunk, tok.start + tok.len))
+            )
         ):
             places.append(Entity(form, "GPE", s, s + len(form)))
         elif (
@@ -154,7 +215,42 @@ def korean_names(text: str, start: int, end: int) -> list[Entity]:
             and not _PLACE_SUFFIX.match(chunk, tok.start + tok.len)
         ):
             out.append(Entity(form, "PERSON", s, s + len(form)))
+    for f in _foreign_titled(chunk, start, toks, places):  # "토머스 라일리": all of it
+        out = [p for p in out if not (f.start <= p.start and p.end <= f.end)] + [f]
     return _merge_adjacent(text, sorted(out, key=lambda e: e.start)) + places
+
+
+# a title or 씨 after a name, as a word of its own ("데이비드 모건 대표는", "줄리 터너 전 대사의")
+_TITLE_NEXT = re.compile(
+    rf"\s(?:전\s)?(?:{_TITLES}|씨)(?=(?:은|는|이|가|의|도|과|와)?(?![\uac00-\ud7a3]))"
+)
+
+
+def _foreign_titled(chunk: str, start: int, toks: list, found: list[Entity]) -> list[Entity]:
+    """'북한감시연대의 데이비드 모건 대표는': two or more words that Kiwi takes each whole for a
+    proper noun, right before a title, are a foreign person's name in Hangul (listed bodies and
+    places, "미국 대사", are not; a person found inside it gives way to it)."""
+    listed = [_list_pattern("organisations.txt"), _list_pattern("gpe.txt", re.I)]
+    by_end = {t.start + t.len: t.start for t in toks if t.tag == "NNP"}
+    out: list[Entity] = []
+    for m in _TITLE_NEXT.finditer(chunk):
+        first, pos, words = None, m.start(), 0
+        while pos in by_end:  # whole words back from the title, each one proper noun
+            s = by_end[pos]
+            if (s > 0 and not chunk[s - 1].isspace()) or any(
+                lp.fullmatch(chunk[s:pos]) for lp in listed
+            ):
+                break
+            first, words = s, words + len(chunk[s:pos].split())
+            if s < 2 or chunk[s - 1] != " ":
+                break
+            pos = s - 1
+        if first is None or words < 2:
+            continue
+        a, b = start + first, start + m.start()
+        if not any(x.start < b and a < x.end for x in found):  # not over a place
+            out.append(Entity(chunk[first : m.start()], "PERSON", a, b))
+    return out
 
 
 def _merge_adjacent(text: str, persons: list[Entity]) -> list[Entity]:
@@ -221,27 +317,30 @@ def _speaker(
         or (e.label == "PERSON" and _TITLED_SUBJECT.match(text, e.end))
     ]
     subjects.sort(key=lambda e: e.label != "PERSON")
-    if subject_only and not subjects and not _TOPIC.match(text, lo, hi):
+    if subject_only and not subjects and not _topic(text, lo, hi):
         return None, None, None  # "…다고 북한인권정보센터에 증언했다": to whom, not who
     if not subjects:
         # a subject that is a description ("유엔 북한인권 특별보고관은"): the phrase itself,
         # unless it contains a person's name
-        m = _TOPIC.match(text, lo, hi)
-        if m and not any(m.start() <= e.start < m.end(1) and e.label == "PERSON" for e in inside):
-            ps = m.start(1)
-            lead = re.search(r".*(?:따르면|,)\s*", m.group(1))
+        m = _topic(text, lo, hi)
+        if m and not any(m[0] <= e.start < m[1] and e.label == "PERSON" for e in inside):
+            ps = m[0]
+            lead = re.search(r".*(?:따르면|,)\s*", text[m[0] : m[1]])
             if lead:
                 ps += lead.end()
-            ps += _head_offset(text[ps : m.end(1)])
+            ps += _head_offset(text[ps : m[1]])
             # a discourse word ("반면 중국 외교부 대변인은") and quote marks around a name
             # ("'북한자유신앙연대'는") are not part of the speaker
             ps = _LEAD_WORD.match(text, ps).end()
-            phrase = text[ps : m.end(1)].strip().rstrip("'’\"”」")
+            phrase = text[ps : m[1]].strip().rstrip("'’\"”」")
             if _PRONOUNS.match(phrase):  # "당시 임신 4개월이었던 그는": whoever 그 is
                 return res.person_before(ps), ps, ps + len(phrase)
-            orgs = [e for e in inside if ps <= e.start and e.end <= m.end(1) and e.label == "ORG"]
+            orgs = [e for e in inside if ps <= e.start and e.end <= m[1] and e.label == "ORG"]
             if orgs and re.search(r"(?:대변인|당국자|관계자|관리)$", phrase):
                 return res.fullest(orgs[0].text, "ORG"), orgs[0].start, orgs[0].end
+            earlier = _described_before(text, phrase, ps)
+            if earlier:  # "이 관계자는": the one described that way last before
+                return earlier, ps, ps + len(phrase)
             if phrase:
                 return res.fullest_phrase(phrase, ps), ps, ps + len(phrase)
     if inside:
@@ -285,6 +384,46 @@ def _marked_subject(text: str, lo: int, hi: int) -> tuple[str | None, int | None
         ps = max(text.rfind(" ", lo, ps) + 1, lo)
         return text[ps:pe], ps, pe
     return None, None, None
+
+
+_NOUN_TAGS = frozenset({"NNG", "NNP", "XSN", "MM", "SL"})
+
+
+def _noun_phrase_start(text: str, lo: int, head: int) -> int:
+    """Where the bare noun phrase whose head word starts at `head` begins ("대북 소식통",
+    "북한인권 단체들", "한 소식통"): up to three words before it made of nouns and determiners
+    only, none before `lo` (a word with a particle or an ending, or a date, stops it)."""
+    start = head
+    for _ in range(3):
+        if start - 1 <= lo or text[start - 1] != " ":
+            break
+        ws = max(text.rfind(" ", lo, start - 1) + 1, lo)
+        toks = korean().tokenize(text[ws : start - 1])
+        if not toks or any(t.tag not in _NOUN_TAGS for t in toks):
+            break
+        start = ws
+    return start
+
+
+_THIS = re.compile(r"(?:이|그|해당)\s+(?=\S)")
+
+
+def _described_before(text: str, phrase: str, pos: int) -> str | None:
+    """'이 관계자는' after '한 탈북민 단체 관계자는 "…"': a demonstrative subject is the
+    description last given to a subject with the same head before `pos`, as written there."""
+    this = _THIS.match(phrase)
+    if this is None:
+        return None
+    head = phrase[this.end() :]
+    found = list(re.finditer(re.escape(head) + r"(?=(?:은|는|이|가)\s)", text[:pos]))
+    if not found:
+        return None
+    at = found[-1].start()
+    sent = max(text.rfind(".", 0, at), text.rfind("\n", 0, at)) + 1
+    start = _LEAD_WORD.match(text, _noun_phrase_start(text, sent, at)).end()
+    if start == at or _THIS.match(text, start):
+        return None
+    return text[start : at + len(head)]
 
 
 # "정씨는 … 당시 상황을 이렇게 전했다.": the next paragraph's quote is the subject's
@@ -365,6 +504,10 @@ def _nested(res: Resolver, ents: list[Entity], text: str, s: int, e: int) -> lis
     소리쳤어요"'): the subject before each in its sentence speaks; with none, no suggestion."""
     out = []
     for a, b in inner_spans(text, [(s, e)]):
+        # a term in quotes ("이른바 '정치범수용소'라는", "'꽃동산'이라고 불렀다") is not speech,
+        # as at the top level: a short one needs a speech verb after it
+        if len(text[a:b].split()) < 3 and not _AFTER_QUOTE.match(text, b + 1, e):
+            continue
         lo = max(s, text.rfind(".", s, a) + 1)
         speaker, ss, se = _speaker(res, ents, text, lo, a)
         if speaker is None:
@@ -372,6 +515,50 @@ def _nested(res: Resolver, ents: list[Entity], text: str, s: int, e: int) -> lis
         if speaker is not None:
             out.append(Quote(text[a:b], speaker, a, b, "direct", ss, se))
     return out
+
+
+def _before_quote(text: str, lo: int, hi: int) -> int:
+    """Where text[lo:hi] reaches its first quotation mark (hi if none)."""
+    marks = [i for i in (text.find('"', lo, hi), text.find("“", lo, hi)) if i >= 0]
+    return min(marks, default=hi)
+
+
+def _previous_subject(
+    res: Resolver, ents: list[Entity], text: str, lo: int, sent_lo: int
+) -> tuple[str | None, int | None, int | None]:
+    """'어머니는 2010년 봄에 돌아가셨다. 마지막까지 "…"고 하셨다': a quote with its speech
+    verb but no subject in its sentence is said by the subject of the sentence before it in the
+    paragraph (text[lo:]), which Korean leaves out while it goes on."""
+    if sent_lo - 1 <= lo:
+        return None, None, None
+    p_lo = max(text.rfind(".", lo, sent_lo - 1), text.rfind("\n", lo, sent_lo - 1), lo - 1) + 1
+    return _speaker(res, ents, text, p_lo, _before_quote(text, p_lo, sent_lo - 1), True)
+
+
+def _lede_quote(
+    res: Resolver, ents: list[Entity], text: str, s: int, e: int
+) -> tuple[str | None, int | None, int | None]:
+    """'"아버지 한 사람 때문에 …"' as the story's first quote and a paragraph of its own, then
+    '…에서 자란 리명철(55) 씨는 …': the person the next paragraph opens with said it."""
+    p_lo = text.rfind("\n", 0, s) + 1
+    p_hi = text.find("\n", e)
+    p_hi = len(text) if p_hi < 0 else p_hi
+    if (
+        text[p_lo:s].strip(' "“「『')
+        or text[e:p_hi].strip(' "”」』.')
+        or _before_quote(text, 0, p_lo) < p_lo
+    ):
+        return None, None, None
+    n_lo = len(text) - len(text[p_hi:].lstrip())
+    sent = _SENT.match(text, n_lo)
+    if sent is None:
+        return None, None, None
+    # the person the topic phrase ends with ("경기도 안산의 … 이은혜(52) 전도사는")
+    topic = _topic(text, n_lo, _before_quote(text, n_lo, sent.end()))
+    last = [x for x in ents if x.label == "PERSON" and topic and n_lo <= x.start < topic[1]]
+    if not last:
+        return None, None, None
+    return res.fullest(last[-1].text, "PERSON"), last[-1].start, last[-1].end
 
 
 def korean_quotes(text: str, start: int, end: int, ents: list[Entity]) -> list[Quote]:
@@ -394,6 +581,10 @@ def korean_quotes(text: str, start: int, end: int, ents: list[Entity]) -> list[Q
             speaker, ss, se = _beside(res, ents, text, s, e)
         if speaker is None:
             speaker, ss, se = _marked_subject(text, sent_lo, s)
+        if speaker is None and m:
+            speaker, ss, se = _previous_subject(res, ents, text, start, sent_lo)
+        if speaker is None and not m:
+            speaker, ss, se = _lede_quote(res, ents, text, s, e)
         out.append(Quote(text[s:e], speaker, s, e, "direct", ss, se))
         out.extend(_nested(res, ents, text, s, e))
     for sm in _SENT.finditer(text, start, end):
@@ -427,7 +618,18 @@ def korean_quotes(text: str, start: int, end: int, ents: list[Entity]) -> list[Q
                 author, a_s, a_e = _report_author(res, ents, text, acc.start())
                 if author is not None:
                     sp = Entity(author, "ORG", a_s, a_e)
-            if sp is None and re.search(r"(?:매체|단체|보고서|기관|정부|언론|소식통)$", generic):
+            # "대북 소식통에 따르면": an unnamed source that the words before its head describe
+            # is that description; bare or after a demonstrative ("이 매체") it is the body
+            # named before
+            ps = acc.start(1)
+            if not text.startswith("의", acc.end(1)):
+                ps = _LEAD_WORD.match(text, _noun_phrase_start(text, ls, ps)).end()
+            phrase = text[ps : acc.end(1)]
+            if (
+                sp is None
+                and re.search(r"(?:매체|단체|보고서|기관|정부|언론|소식통)$", generic)
+                and (ps == acc.start(1) or re.match(r"(?:이|그|해당|동)\s", phrase))
+            ):
                 body = res.org_before(acc.start())  # "이 매체에 따르면": the outlet named before
                 if body:
                     sp = next((o for o in res.orgs if o.text == body), None)
@@ -435,7 +637,7 @@ def korean_quotes(text: str, start: int, end: int, ents: list[Entity]) -> list[Q
             while qe > qs and text[qe - 1] in ". ":
                 qe -= 1
             if qe > qs:
-                name = res.fullest(sp.text, sp.label) if sp else acc.group(1)
+                name = res.fullest(sp.text, sp.label) if sp else phrase
                 out.append(
                     Quote(
                         text[qs:qe],
@@ -443,25 +645,31 @@ def korean_quotes(text: str, start: int, end: int, ents: list[Entity]) -> list[Q
                         qs,
                         qe,
                         "according_to",
-                        sp.start if sp else acc.start(1),
+                        sp.start if sp else ps,
                         sp.end if sp else acc.end(1),
                     )
                 )
             continue
-        rep = _REPORTED.search(text, ls, le)
+        rep = _REPORTED.search(text, ls, le) or _ESTIMATED.search(text, ls, le)
         if rep:
-            # "…쫓겨났다고 보고서는 전했다": a subject between the reported words and the verb
-            # is the speaker, and the words run from the sentence's start
+            # "…쫓겨났다고 보고서는 전했다", "…확인됐다고 한 연구기관이 밝혔다": a subject
+            # between the reported words and the verb is the speaker, and the words run from
+            # the sentence's start
             speaker, ss, se = _speaker(res, ents, text, rep.end(1) + 2, rep.end(), True)
+            if speaker is None:
+                speaker, ss, se = _marked_subject(text, rep.end(1) + 2, rep.end())
+                if ss is not None and se is not None:  # all of it: "한 민간 연구기관이"
+                    ss = _noun_phrase_start(text, rep.end(1) + 2, ss)
+                    speaker = text[ss:se]
             if speaker is None:
                 speaker, ss, se = _speaker(res, ents, text, ls, rep.end())
             if speaker is None:
                 continue
             qs = se if se is not None and se <= rep.end(1) else ls
             # skip the subject's particle and spaces
-            sub = re.match(r"\s*씨?(?:는|은|가|이)?\s*", text[qs : rep.end(1)])
+            sub = re.match(r"\s*씨?(?:\([^()]{1,12}\))?(?:는|은|가|이)?\s*", text[qs : rep.end(1)])
             qs += sub.end() if sub else 0
-            qe = rep.end(1) + 1
+            qe = rep.end(1) + (rep.re is _REPORTED)  # "…다" keeps its 다; "…ㄹ 것" ends there
             if qe - qs > 3:
                 out.append(Quote(text[qs:qe], speaker, qs, qe, "reported", ss, se))
     return out
