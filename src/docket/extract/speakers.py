@@ -210,6 +210,19 @@ _UNNAMED = re.compile(
     re.I,
 )
 # capitalised words of a title before the entity NER found in it ("the Special ")
+# a subject that is what someone said: "Much of what he said", "Some of what the nurse told us"
+_WHAT_SAID = re.compile(
+    r"(?:(?:[Mm]uch|[Mm]ost|[Ss]ome|[Aa]ll|[Pp]art|[Ll]ittle)\s+of\s+)?[Ww]hat\s+"
+    r"(?P<who>(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+(?:said|says|told|tells|described|recalled)\b"
+)
+# a title written out before a name, ending in a lower-case noun: "Chair of the panel Jane
+# Roe", "Head of the inquiry Ama Mensah" (not "Head of the Korea Institute": a capital follows
+# "the"); the name is two or three capitalised words
+_TITLED_NAME = re.compile(
+    r"(?:[Tt]he\s+)?[A-Z][a-z]+\s+(?:of|for|on)\s+(?:the\s+)?(?:[a-z][a-z-]+\s+){1,3}"
+    r"(?<!\bthe\s)(?<!\bof\s)(?<!\band\s)"
+    r"(?P<name>[A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+){1,2})"
+)
 _TITLE_BEFORE = re.compile(r"(?:[Tt]he\s+)?(?!The\b)(?:[A-Z][a-z]+\s+){1,2}")
 # heads of phrases that describe a person or a group of people ("a man who had been released",
 # "the Chinese police", "The representative of X"), and the words that give their gender
@@ -745,6 +758,12 @@ class Resolver:
         for p in self.persons:
             if p.start < end and start < p.end:
                 return self.fullest(p.text, pos=p.start)
+        what = _WHAT_SAID.match(m)
+        if what:  # "Much of what he said came …": whoever said it
+            return self._resolve(what.group("who"), start + what.start("who"))
+        titled = _TITLED_NAME.fullmatch(m)
+        if titled:  # "Chair of the panel Lindiwe Mokoena": the name, not its title
+            return self.fullest(titled.group("name"), pos=start + titled.start("name"))
         if _NUMBERED.fullmatch(m):
             return m  # "Witness 41", "Interviewee 17": a label that stands for a name
         if _JOINT.fullmatch(m):

@@ -1,0 +1,62 @@
+"""Round eighteen's English speaker constructions (read from heldout23-26's errors). Every text
+below is SYNTHETIC, written for its test: the names, bodies and events are made up. Each case
+gives the text, words of one quote, and who should be suggested as its speaker (case ignored)."""
+
+import pytest
+
+from docket.extract.names import find_korean_names
+
+from .conftest import extract_checked
+
+CASES: dict[str, tuple[str, str, str]] = {
+    # a full name after a capitalised word opening the sentence is still found, so the later
+    # surname and "she" resolve to it
+    "name-after-opening-word": (
+        "After Yun Mi-rae left the factory, she worked in a kitchen. "
+        '"Every day was the same," she said. Yun, who lives in Busan, says the foreman '
+        "kept the keys.",
+        "the foreman kept the keys",
+        "Yun Mi-rae",
+    ),
+    # a title written out before a name is not part of the speaker
+    "title-of-the-panel": (
+        "Head of the tribunal Marguerite Olunde, a former prosecutor, said the hearings would "
+        "resume in the spring.",
+        "the hearings would resume",
+        "Marguerite Olunde",
+    ),
+    # a body's name the model cut after "the X of" keeps its first word
+    "body-the-x-of": (
+        "The appeal was read at a meeting held by the Bridge of Hope Foundation, which helps "
+        "families of the missing. The foundation said it had collected 300 letters.",
+        "it had collected 300 letters",
+        "Bridge of Hope Foundation",
+    ),
+    # a subject that is what someone said gives the quote to whoever said it
+    "much-of-what-he-said": (
+        "Lee Jae-sun was twenty when the police came. Now seventy, Lee talked all afternoon. "
+        'Much of what he said came as one story:\n\n"Nobody warned us. We left at night."',
+        "Nobody warned us",
+        "Lee Jae-sun",
+    ),
+}
+
+
+@pytest.mark.parametrize("text,words,speaker", CASES.values(), ids=CASES.keys())
+def test_round18_english_speakers(text: str, words: str, speaker: str) -> None:
+    quotes = [q for q in extract_checked(text).quotes if words in q.text]
+    assert quotes, words
+    got = min(quotes, key=lambda q: len(q.text)).speaker
+    assert (got or "").lower() == speaker.lower()
+
+
+def test_a_capitalised_word_before_a_name_does_not_hide_it() -> None:
+    text = "For Kang Su-bin, the trial was short. Witness Ro Myong-ok spoke next."
+    assert [text[a:b] for a, b in find_korean_names(text)] == ["Kang Su-bin", "Ro Myong-ok"]
+
+
+def test_a_title_before_a_capitalised_body_is_left_alone() -> None:
+    text = "The Director of the Asan Policy Institute said the talks had stalled."
+    quotes = [q for q in extract_checked(text).quotes if "talks had stalled" in q.text]
+    assert quotes
+    assert quotes[0].speaker == "The Director of the Asan Policy Institute"
