@@ -39,6 +39,24 @@ CASES: dict[str, tuple[str, str, str]] = {
         "Nobody warned us",
         "Lee Jae-sun",
     ),
+    # once the story has named people, a description opening a paragraph is someone new, not
+    # the person named in the next paragraph
+    "description-not-next-name": (
+        "Mun Hee-jae, 39, said she was held at the depot for a month.\n\n"
+        'A former driver at the depot, who fled in 2019, described the night transfers. "I '
+        'drove the truck twice a week," he said.\n\n'
+        'Ahn Byung-ho, whose father died there, said nobody was told. "We waited," he said.',
+        "I drove the truck",
+        "a former driver at the depot",
+    ),
+    # a body's name before a person word is only its modifier: the person is the speaker
+    "body-name-as-modifier": (
+        "Jeon Mi-ok, the group's director, said the files were incomplete.\n\n"
+        "A former Bureau of Border Control officer who fled in 2017 said families were "
+        'moved at night. "Nobody was told where," he said.',
+        "Nobody was told where",
+        "A former Bureau of Border Control officer",
+    ),
 }
 
 

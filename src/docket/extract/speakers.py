@@ -235,7 +235,11 @@ _PERSON_HEADS = {
     "neighbour", "neighbor", "friend", "relative", "mother", "father", "sister", "brother",
     "wife", "husband", "son", "daughter", "researcher", "teacher", "doctor", "nurse", "trader",
     "resident", "smuggler", "broker", "leader", "minister", "ambassador", "envoy", "presenter",
-    "people", "girl", "boy", "commander", "supervisor", "warden",
+    "people", "girl", "boy", "commander", "supervisor", "warden", "driver", "drivers",
+    "worker", "workers", "farmer", "miner", "miners", "clerk", "engineer", "cook", "lawyer",
+    "activist", "journalist", "student", "pastor", "foreman", "defectors", "survivors",
+    "refugee", "refugees", "escapee", "escapees", "villager", "villagers", "cousin", "uncle",
+    "aunt", "grandmother", "grandfather",
 }  # fmt: skip
 _DETERMINER = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Tt]hree)\s")
 _PLURAL_PEOPLE = {"police", "people", "men", "women", "policemen"}
@@ -265,6 +269,16 @@ def _head(low: str) -> str:
     return words[-1] if words else low
 
 
+def _head_cased(phrase: str) -> str:
+    """As `_head`, but a body's name before a person word is only its modifier: "a former
+    Ministry of State Security officer" is an officer, though "of" comes before the word."""
+    last = _CASED_PERSON_END.search(phrase)
+    if last and last.group(1).lower() in _PERSON_HEADS:
+        return last.group(1).lower()
+    return _head(phrase.lower())
+
+
+_CASED_PERSON_END = re.compile(r"[A-Z][\w'’-]*\s+([a-z]+)$")
 # "the committee's written report", "Kim's latest statement": a document and its owner
 _OWNER = re.compile(r"(.+?)['’]s\s+(?:[\w-]+\s+){0,2}[\w-]+")
 # what makes "his/her … document" one written about the person, not by them ("his arrest
@@ -511,7 +525,7 @@ class Resolver:
                 # someone of the other gender is who the sentences were about: not this rule's
                 return name if gender and self.gender.get(name, gender) == gender else None
             words = set(re.findall(r"[a-z]+", low))
-            head = _head(low)
+            head = _head_cased(_norm(self.text[s:e]))
             if head not in _PERSON_HEADS:
                 continue
             plural = head.endswith("s") or head in _PLURAL_PEOPLE
@@ -769,7 +783,7 @@ class Resolver:
         if _JOINT.fullmatch(m):
             return m  # "China and Russia said": both speak
         words = re.findall(r"[a-z]+", low)
-        head = _head(low)
+        head = _head_cased(m)
         if head in _SPOKES:
             # "the spokesperson" speaks for the body named where it was introduced
             body = self._body_of_spokesperson(start)
@@ -863,9 +877,11 @@ class Resolver:
             and head not in _DOC_HEADS
             and not head.endswith("s")
             and self._opens_paragraph(start)
+            and not any(p.end <= start for p in self.persons)
         ):
             # "A former teacher told a conference ... Pyon Sung-ok, 58, said ...": a story
-            # opens with a description and names the person in the next sentences
+            # opens with a description and names the person in the next sentences; once the
+            # story has named people, a new description is someone new, not the next name
             after = [
                 p for p in self.persons if start < p.start < start + 400 and " " in p.text.strip()
             ]
