@@ -78,3 +78,31 @@ def test_a_title_before_a_capitalised_body_is_left_alone() -> None:
     quotes = [q for q in extract_checked(text).quotes if "talks had stalled" in q.text]
     assert quotes
     assert quotes[0].speaker == "The Director of the Asan Policy Institute"
+
+
+@pytest.mark.parametrize(
+    "text,words,speaker",
+    [
+        (
+            'The envoy, Tal Ren, spoke last. He said the panel was "not the right place" for '
+            "such claims.",
+            'the panel was "not the right place"',
+            "Tal Ren",
+        ),
+        (
+            'Ren told members that there were "no forced labourers at all" in his country.',
+            'there were "no forced labourers at all"',
+            "Ren",
+        ),
+    ],
+)
+def test_a_partial_quote_in_reported_speech_keeps_its_lead_words(
+    text: str, words: str, speaker: str
+) -> None:
+    """The reported subject and the quoted fragment it leads into are one quote, and the
+    fragment is not suggested again on its own."""
+    quotes = extract_checked(text).quotes
+    hits = [q for q in quotes if words in q.text]
+    assert hits and hits[0].speaker == speaker
+    inner = words.split('"')[1]
+    assert [q.text for q in quotes if inner in q.text] == [hits[0].text]

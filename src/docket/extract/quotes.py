@@ -779,10 +779,31 @@ class _Finder:
         if len(self.text[qs:qe].split()) < 3 or qs < sent.start_char or qe > sent.end_char:
             return None
         if any(x.start < qe and qs < x.end for x in self.kept):
-            qs, qe = self._outside_direct(qs, qe)
+            lead = self._outside_direct(qs, qe)
+            partial = self._partial_after(*lead, qe)
+            if partial is not None:
+                # 'X said the council was "not the right forum"': one partial quote, the
+                # reported subject with the quoted words it leads into
+                pe = partial.end + (self.text[partial.end : partial.end + 1] in ('"', "”"))
+                return Quote(self.text[qs:pe], speaker, qs, pe, "partial", sp_s, sp_e)
+            qs, qe = lead
             if len(self.text[qs:qe].split()) < 4 or self._introduces_quote(qs, qe):
                 return None
         return Quote(self.text[qs:qe], speaker, qs, qe, "reported", sp_s, sp_e)
+
+    def _partial_after(self, qs: int, lead_end: int, qe: int) -> Quote | None:
+        """The partial quote (lower-case, a fragment) that a reported clause's first few words
+        lead into ("North Korea | "does not recognise" …"), or None: a longer lead reports on
+        its own, and a lead that is only a speech verb ("she was told "…"") introduces it."""
+        inner = [x for x in self.kept if x.start < qe and qs < x.end]
+        first = min(inner, key=lambda x: x.start, default=None)
+        if first is None or first.kind != "partial" or first.start <= qs:
+            return None
+        if not 1 <= len(self.text[qs:lead_end].split()) <= 3 or lead_end < qs:
+            return None
+        if self._introduces_quote(qs, lead_end):
+            return None
+        return first
 
     def _zero_that(self, sent: Any, verb: Any, sp_e: int) -> bool:
         """'X said' followed by a clause with a subject and a finite verb of its own, X before
@@ -839,6 +860,12 @@ def find_quotes(text: str, doc: Any, entities: list[Entity]) -> list[Quote]:
     if doc is None:
         return []
     finder = _Finder(text, doc, entities)
-    quotes = finder.direct() + finder.reported()
+    direct = finder.direct()
+    reported = finder.reported()
+    # a partial quote that a reported clause took in with its lead words is that clause's
+    leads = [q for q in reported if q.kind == "partial"]
+    quotes = [
+        q for q in direct if not any(r.start < q.start and q.end <= r.end for r in leads)
+    ] + reported
     quotes += finder.nested()
     return sorted(quotes, key=lambda q: q.start)
