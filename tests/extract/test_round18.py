@@ -57,6 +57,13 @@ CASES: dict[str, tuple[str, str, str]] = {
         "Nobody was told where",
         "A former Bureau of Border Control officer",
     ),
+    # "who" after "a former cook from <town>" is the person, never the town
+    "who-not-the-place": (
+        "The release quotes a second woman, a former cook from Hyesan, who said the kitchen "
+        '"had no rice at all, only millet."',
+        "had no rice at all",
+        "a former cook from Hyesan",
+    ),
 }
 
 

@@ -366,7 +366,12 @@ class _Finder:
         if subj and subj[0].lower_ in ("who", "that", "which") and subj[0].head.dep_ == "relcl":
             # "Pae, who has testified that ...", "Choi, who runs a shelter and says ...", "a
             # guard who liked to say": the antecedent
+            who = subj[0].lower_ == "who"
             subj = [subj[0].head.head]
+            while who and subj[0].dep_ == "pobj" and self._is_place(subj[0]):
+                # "a former cook from Hyesan, who said": "who" is the person, not the place the
+                # parser hung the clause on
+                subj = [subj[0].head.head]
         if len(subj) > 1 and self._in_dateline(subj[0].idx):
             subj = subj[1:]  # "SEOUL — A former guard told ...": the parser gave two subjects
         if subj and self._in_dateline(subj[0].idx):
@@ -420,6 +425,15 @@ class _Finder:
         if after:
             return self.res.resolve(after.text, after.start), after.start, after.end
         return None, None, None
+
+    def _is_place(self, tok: Any) -> bool:
+        """A token inside a place or facility the text names ("Hyesan", "Camp 16")."""
+        if self._ent_at(tok.idx, tok.idx + len(tok)):
+            return False  # a person or body the rules named, whatever the model's tag
+        end = tok.idx + len(tok)
+        return tok.ent_type_ in ("GPE", "LOC", "FAC") or any(
+            x.label in ("GPE", "FACILITY") and x.start < end and tok.idx < x.end for x in self.ents
+        )
 
     def _heard_speaking(self, verb: Any) -> tuple[str | None, int | None, int | None] | None:
         """'He recalled a deputy commander telling the crowd: "…"': the object of a verb of
