@@ -64,6 +64,13 @@ CASES: dict[str, tuple[str, str, str]] = {
         "had no rice at all",
         "a former cook from Hyesan",
     ),
+    # a body that a named body only qualifies speaks as itself, not as the named body
+    "qualified-body": (
+        "The talks stalled after an EU commission of experts concluded in 2019 that factories "
+        "had used prisoners for years.",
+        "factories had used prisoners",
+        "EU commission of experts",
+    ),
 }
 
 

@@ -797,6 +797,16 @@ class Resolver:
             body = _norm(re.sub(r"^the\s+", "", m, flags=re.I))  # "the North's mission to the UN"
             self.bodies.append((start, end, body))
             return body
+        if (
+            words[:1] in (["a"], ["an"])
+            and len(inner_orgs) == 1
+            and head in _DOC_HEADS - _DOCUMENTS
+            and head not in _words(inner_orgs[0].text)
+            and re.search(rf"\b{head}\b", low[inner_orgs[0].end - start :])
+        ):
+            # "a UN commission of inquiry concluded": a body of its own, which the named body
+            # only qualifies (a document, "a UN report", is still its author's)
+            return _norm(m.split(None, 1)[1])
         if inner_orgs and (
             head in _words(inner_orgs[0].text) or head in _DOC_HEADS or head in _SPOKES
         ):
