@@ -71,6 +71,19 @@ CASES: dict[str, tuple[str, str, str]] = {
         "factories had used prisoners",
         "EU commission of experts",
     ),
+    # "identified in the report only as "Mr. P"": the name given, with the title an initial
+    # needs
+    "identified-in-the-report-as": (
+        'One former inmate, identified in the report only as "Mr. P," recalled: "In the '
+        'kitchen we counted the bowls every night."',
+        "we counted the bowls",
+        "Mr. P",
+    ),
+    "identified-by-the-group-as": (
+        'A guard, identified by the group as Mr. Rim, said: "We were told to shoot anyone."',
+        "We were told to shoot",
+        "Rim",
+    ),
 }
 
 

@@ -151,9 +151,12 @@ _NAMED_AS = re.compile(
     # that gives the name
     r",?\s+(?:an?\s+(?:wo)?man\s+|an?\s+[^,.;:\"“”]{1,50}?\s"
     r"(?:whom\s+(?:\w+\s+){0,2}?|who\s+(?:was|is)\s+))?"
-    r"(?:identified (?:only )?as|named|known as|called|"
-    r"referred to (?:here |below |in this report )?as)\s+(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?"
-    r"(?P<name>[A-Z][\w'-]+(?: (?:[A-Z][\w'-]+|\d+)){0,2})"
+    # "identified in the release only as "Ms. K"": where and how, and the name in quotes; a
+    # title stays before a bare initial, which is no name without it
+    r"(?:identified (?:(?:in|by) (?:[\w'-]+ ){1,3}?)?(?:only )?as|named|known as|called|"
+    r"referred to (?:here |below |in this report )?as)\s+[\"“]?"
+    r"(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+(?![A-Z]\b))?"
+    r"(?P<name>(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w'-]*(?: (?:[A-Z][\w'-]+|\d+)){0,2})"
 )
 # "Another interviewee, Witness 57, …": a label with a number that stands for a name
 _LABEL_APPOS = re.compile(
