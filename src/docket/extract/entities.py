@@ -188,6 +188,7 @@ def find_entities(
     _datelines(text, taken)
     _merge_of_place(text, taken)
     _extend_org_name(text, taken)
+    _extend_org_head(text, taken)
     _persons_by_role(text, taken, ruled)
     _surname_mentions(text, taken)
     return taken.items()
@@ -262,6 +263,43 @@ def _extend_org_name(text: str, taken: Occupied[Entity]) -> None:
             merged.add(id(c))
             taken.remove(c.start, c.end, c)
         taken.add(ent.start, m.end(), Entity(text[ent.start : m.end()], "ORG", ent.start, m.end()))
+
+
+# "the Sea of" before "Return Association": one capitalised word and "of" after "the" begin the
+# body's name, unless the word is a title or rank ("the Director of …", "the Chair of …")
+_OF_BEFORE = re.compile(r"\b[Tt]he\s+(?P<word>[A-Z][a-z]+)\s+of\s+$")
+_TITLE_WORDS = re.compile(
+    r"(?:Director|Head|Chair|Chairman|Chairwoman|Chairperson|President|Secretary|Minister|"
+    r"Member|Members|Chief|Deputy|Spokesman|Spokeswoman|Spokesperson|Rapporteur|Ambassador|"
+    r"Envoy|Delegate|Representative|General|Leader|Founder|Governor|Mayor|Friends|Office|"
+    r"Government|Republic|Kingdom|State|States|People|University|Ministry)"
+)
+# "Korean Women Returnees'" + " Network": the head word the model left after the name
+_HEAD_AFTER = re.compile(rf"\s(?:{_ORG_HEADS})\b")
+
+
+def _extend_org_head(text: str, taken: Occupied[Entity]) -> None:
+    """A body's name the model cut at either end: a capitalised word with "of" before it after
+    "the" ("the Sea of Return Association"), or its head word after it ("… Returnees' Network").
+    Bodies are named whole in documents, and a speaker cut short is a different name."""
+    for ent in taken.items():
+        if ent.label != "ORG":
+            continue
+        start, end = ent.start, ent.end
+        before = _OF_BEFORE.search(text, max(0, start - 40), start)
+        if before and not _TITLE_WORDS.fullmatch(before.group("word")):
+            start = before.start("word")
+        after = _HEAD_AFTER.match(text, end)
+        if after and not _ORG_WORDS.search(ent.text.split()[-1]):
+            end = after.end()
+        if (start, end) == (ent.start, ent.end):
+            continue
+        if (start < ent.start and taken.overlapping(start, ent.start)) or (
+            end > ent.end and taken.overlapping(ent.end, end)
+        ):
+            continue
+        taken.remove(ent.start, ent.end, ent)
+        taken.add(start, end, Entity(text[start:end], "ORG", start, end))
 
 
 def _datelines(text: str, taken: Occupied[Entity]) -> None:

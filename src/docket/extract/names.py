@@ -5,6 +5,7 @@ given name or two capitalised syllables that each look like a romanized Korean s
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from docket.vocab import surname_spellings
@@ -141,11 +142,21 @@ _CANDIDATE = re.compile(
 )
 
 
+def _candidates(text: str) -> Iterator[re.Match[str]]:
+    """Candidate matches, retried from the next word when the first capitalised word is no
+    surname, so a capitalised word before a name ("For Choe Eun-ha", "Witness Kim Ok-ja")
+    does not hide it."""
+    pos = 0
+    while (m := _CANDIDATE.search(text, pos)) is not None:
+        yield m
+        pos = m.end() if m.group("sur") in surnames() else m.start("rest") + 1
+
+
 def find_korean_names(text: str) -> list[tuple[int, int]]:
     """Spans of romanized Korean full names (surname first)."""
     sur = surnames()
     out: list[tuple[int, int]] = []
-    for m in _CANDIDATE.finditer(text):
+    for m in _candidates(text):
         if m.group("sur") not in sur:
             continue
         tokens = m.group("rest").split()

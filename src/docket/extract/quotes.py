@@ -366,7 +366,12 @@ class _Finder:
         if subj and subj[0].lower_ in ("who", "that", "which") and subj[0].head.dep_ == "relcl":
             # "Pae, who has testified that ...", "Choi, who runs a shelter and says ...", "a
             # guard who liked to say": the antecedent
+            who = subj[0].lower_ == "who"
             subj = [subj[0].head.head]
+            while who and subj[0].dep_ == "pobj" and self._is_place(subj[0]):
+                # "a former cook from Hyesan, who said": "who" is the person, not the place the
+                # parser hung the clause on
+                subj = [subj[0].head.head]
         if len(subj) > 1 and self._in_dateline(subj[0].idx):
             subj = subj[1:]  # "SEOUL — A former guard told ...": the parser gave two subjects
         if subj and self._in_dateline(subj[0].idx):
@@ -420,6 +425,15 @@ class _Finder:
         if after:
             return self.res.resolve(after.text, after.start), after.start, after.end
         return None, None, None
+
+    def _is_place(self, tok: Any) -> bool:
+        """A token inside a place or facility the text names ("Hyesan", "Camp 16")."""
+        if self._ent_at(tok.idx, tok.idx + len(tok)):
+            return False  # a person or body the rules named, whatever the model's tag
+        end = tok.idx + len(tok)
+        return tok.ent_type_ in ("GPE", "LOC", "FAC") or any(
+            x.label in ("GPE", "FACILITY") and x.start < end and tok.idx < x.end for x in self.ents
+        )
 
     def _heard_speaking(self, verb: Any) -> tuple[str | None, int | None, int | None] | None:
         """'He recalled a deputy commander telling the crowd: "…"': the object of a verb of
@@ -779,10 +793,31 @@ class _Finder:
         if len(self.text[qs:qe].split()) < 3 or qs < sent.start_char or qe > sent.end_char:
             return None
         if any(x.start < qe and qs < x.end for x in self.kept):
-            qs, qe = self._outside_direct(qs, qe)
+            lead = self._outside_direct(qs, qe)
+            partial = self._partial_after(*lead, qe)
+            if partial is not None:
+                # 'X said the council was "not the right forum"': one partial quote, the
+                # reported subject with the quoted words it leads into
+                pe = partial.end + (self.text[partial.end : partial.end + 1] in ('"', "”"))
+                return Quote(self.text[qs:pe], speaker, qs, pe, "partial", sp_s, sp_e)
+            qs, qe = lead
             if len(self.text[qs:qe].split()) < 4 or self._introduces_quote(qs, qe):
                 return None
         return Quote(self.text[qs:qe], speaker, qs, qe, "reported", sp_s, sp_e)
+
+    def _partial_after(self, qs: int, lead_end: int, qe: int) -> Quote | None:
+        """The partial quote (lower-case, a fragment) that a reported clause's first few words
+        lead into ("North Korea | "does not recognise" …"), or None: a longer lead reports on
+        its own, and a lead that is only a speech verb ("she was told "…"") introduces it."""
+        inner = [x for x in self.kept if x.start < qe and qs < x.end]
+        first = min(inner, key=lambda x: x.start, default=None)
+        if first is None or first.kind != "partial" or first.start <= qs:
+            return None
+        if not 1 <= len(self.text[qs:lead_end].split()) <= 3 or lead_end < qs:
+            return None
+        if self._introduces_quote(qs, lead_end):
+            return None
+        return first
 
     def _zero_that(self, sent: Any, verb: Any, sp_e: int) -> bool:
         """'X said' followed by a clause with a subject and a finite verb of its own, X before
@@ -839,6 +874,12 @@ def find_quotes(text: str, doc: Any, entities: list[Entity]) -> list[Quote]:
     if doc is None:
         return []
     finder = _Finder(text, doc, entities)
-    quotes = finder.direct() + finder.reported()
+    direct = finder.direct()
+    reported = finder.reported()
+    # a partial quote that a reported clause took in with its lead words is that clause's
+    leads = [q for q in reported if q.kind == "partial"]
+    quotes = [
+        q for q in direct if not any(r.start < q.start and q.end <= r.end for r in leads)
+    ] + reported
     quotes += finder.nested()
     return sorted(quotes, key=lambda q: q.start)

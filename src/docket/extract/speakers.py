@@ -151,9 +151,12 @@ _NAMED_AS = re.compile(
     # that gives the name
     r",?\s+(?:an?\s+(?:wo)?man\s+|an?\s+[^,.;:\"“”]{1,50}?\s"
     r"(?:whom\s+(?:\w+\s+){0,2}?|who\s+(?:was|is)\s+))?"
-    r"(?:identified (?:only )?as|named|known as|called|"
-    r"referred to (?:here |below |in this report )?as)\s+(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?"
-    r"(?P<name>[A-Z][\w'-]+(?: (?:[A-Z][\w'-]+|\d+)){0,2})"
+    # "identified in the release only as "Ms. K"": where and how, and the name in quotes; a
+    # title stays before a bare initial, which is no name without it
+    r"(?:identified (?:(?:in|by) (?:[\w'-]+ ){1,3}?)?(?:only )?as|named|known as|called|"
+    r"referred to (?:here |below |in this report )?as)\s+[\"“]?"
+    r"(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+(?![A-Z]\b))?"
+    r"(?P<name>(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w'-]*(?: (?:[A-Z][\w'-]+|\d+)){0,2})"
 )
 # "Another interviewee, Witness 57, …": a label with a number that stands for a name
 _LABEL_APPOS = re.compile(
@@ -210,6 +213,19 @@ _UNNAMED = re.compile(
     re.I,
 )
 # capitalised words of a title before the entity NER found in it ("the Special ")
+# a subject that is what someone said: "Much of what he said", "Some of what the nurse told us"
+_WHAT_SAID = re.compile(
+    r"(?:(?:[Mm]uch|[Mm]ost|[Ss]ome|[Aa]ll|[Pp]art|[Ll]ittle)\s+of\s+)?[Ww]hat\s+"
+    r"(?P<who>(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+(?:said|says|told|tells|described|recalled)\b"
+)
+# a title written out before a name, ending in a lower-case noun: "Chair of the panel Jane
+# Roe", "Head of the inquiry Ama Mensah" (not "Head of the Korea Institute": a capital follows
+# "the"); the name is two or three capitalised words
+_TITLED_NAME = re.compile(
+    r"(?:[Tt]he\s+)?[A-Z][a-z]+\s+(?:of|for|on)\s+(?:the\s+)?(?:[a-z][a-z-]+\s+){1,3}"
+    r"(?<!\bthe\s)(?<!\bof\s)(?<!\band\s)"
+    r"(?P<name>[A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+){1,2})"
+)
 _TITLE_BEFORE = re.compile(r"(?:[Tt]he\s+)?(?!The\b)(?:[A-Z][a-z]+\s+){1,2}")
 # heads of phrases that describe a person or a group of people ("a man who had been released",
 # "the Chinese police", "The representative of X"), and the words that give their gender
@@ -222,7 +238,11 @@ _PERSON_HEADS = {
     "neighbour", "neighbor", "friend", "relative", "mother", "father", "sister", "brother",
     "wife", "husband", "son", "daughter", "researcher", "teacher", "doctor", "nurse", "trader",
     "resident", "smuggler", "broker", "leader", "minister", "ambassador", "envoy", "presenter",
-    "people", "girl", "boy", "commander", "supervisor", "warden",
+    "people", "girl", "boy", "commander", "supervisor", "warden", "driver", "drivers",
+    "worker", "workers", "farmer", "miner", "miners", "clerk", "engineer", "cook", "lawyer",
+    "activist", "journalist", "student", "pastor", "foreman", "defectors", "survivors",
+    "refugee", "refugees", "escapee", "escapees", "villager", "villagers", "cousin", "uncle",
+    "aunt", "grandmother", "grandfather",
 }  # fmt: skip
 _DETERMINER = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Tt]hree)\s")
 _PLURAL_PEOPLE = {"police", "people", "men", "women", "policemen"}
@@ -252,6 +272,16 @@ def _head(low: str) -> str:
     return words[-1] if words else low
 
 
+def _head_cased(phrase: str) -> str:
+    """As `_head`, but a body's name before a person word is only its modifier: "a former
+    Ministry of State Security officer" is an officer, though "of" comes before the word."""
+    last = _CASED_PERSON_END.search(phrase)
+    if last and last.group(1).lower() in _PERSON_HEADS:
+        return last.group(1).lower()
+    return _head(phrase.lower())
+
+
+_CASED_PERSON_END = re.compile(r"[A-Z][\w'’-]*\s+([a-z]+)$")
 # "the committee's written report", "Kim's latest statement": a document and its owner
 _OWNER = re.compile(r"(.+?)['’]s\s+(?:[\w-]+\s+){0,2}[\w-]+")
 # what makes "his/her … document" one written about the person, not by them ("his arrest
@@ -498,7 +528,7 @@ class Resolver:
                 # someone of the other gender is who the sentences were about: not this rule's
                 return name if gender and self.gender.get(name, gender) == gender else None
             words = set(re.findall(r"[a-z]+", low))
-            head = _head(low)
+            head = _head_cased(_norm(self.text[s:e]))
             if head not in _PERSON_HEADS:
                 continue
             plural = head.endswith("s") or head in _PLURAL_PEOPLE
@@ -745,12 +775,18 @@ class Resolver:
         for p in self.persons:
             if p.start < end and start < p.end:
                 return self.fullest(p.text, pos=p.start)
+        what = _WHAT_SAID.match(m)
+        if what:  # "Much of what he said came …": whoever said it
+            return self._resolve(what.group("who"), start + what.start("who"))
+        titled = _TITLED_NAME.fullmatch(m)
+        if titled:  # "Chair of the panel Lindiwe Mokoena": the name, not its title
+            return self.fullest(titled.group("name"), pos=start + titled.start("name"))
         if _NUMBERED.fullmatch(m):
             return m  # "Witness 41", "Interviewee 17": a label that stands for a name
         if _JOINT.fullmatch(m):
             return m  # "China and Russia said": both speak
         words = re.findall(r"[a-z]+", low)
-        head = _head(low)
+        head = _head_cased(m)
         if head in _SPOKES:
             # "the spokesperson" speaks for the body named where it was introduced
             body = self._body_of_spokesperson(start)
@@ -764,6 +800,16 @@ class Resolver:
             body = _norm(re.sub(r"^the\s+", "", m, flags=re.I))  # "the North's mission to the UN"
             self.bodies.append((start, end, body))
             return body
+        if (
+            words[:1] in (["a"], ["an"])
+            and len(inner_orgs) == 1
+            and head in _DOC_HEADS - _DOCUMENTS
+            and head not in _words(inner_orgs[0].text)
+            and re.search(rf"\b{head}\b", low[inner_orgs[0].end - start :])
+        ):
+            # "a UN commission of inquiry concluded": a body of its own, which the named body
+            # only qualifies (a document, "a UN report", is still its author's)
+            return _norm(m.split(None, 1)[1])
         if inner_orgs and (
             head in _words(inner_orgs[0].text) or head in _DOC_HEADS or head in _SPOKES
         ):
@@ -844,9 +890,11 @@ class Resolver:
             and head not in _DOC_HEADS
             and not head.endswith("s")
             and self._opens_paragraph(start)
+            and not any(p.end <= start for p in self.persons)
         ):
             # "A former teacher told a conference ... Pyon Sung-ok, 58, said ...": a story
-            # opens with a description and names the person in the next sentences
+            # opens with a description and names the person in the next sentences; once the
+            # story has named people, a new description is someone new, not the next name
             after = [
                 p for p in self.persons if start < p.start < start + 400 and " " in p.text.strip()
             ]
