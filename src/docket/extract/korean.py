@@ -18,7 +18,7 @@ HANGUL = re.compile(r"[\uac00-\ud7a3]")
 # 밝히고 있다, 증언하기도 했다 are one verb each.
 _HA_STEMS = (
     "말|증언|전|주장|설명|강조|회고|추산|추정|보고|발표|지적|반박|촉구|일축|비난|경고|부인|"
-    "고백|호소|언급|폭로|진술|해명|요구|요청|전망|분석|평가|예상|보도"
+    "고백|호소|언급|폭로|진술|해명|요구|요청|전망|분석|평가|예상|보도|기억"
 )
 _ENDING = (
     r"(?:했다|한다|했습니다|합니다|하고 있다|해 왔다|해 왔습니다|하기도 했다|했으며|했고|"
@@ -54,7 +54,7 @@ _PRONOUNS = re.compile(r"^(?:그|그녀|그들)(?:는|은|가|이)?$")
 # titles written before a name ("인권대사 정민호") or after a surname ("정 대사")
 _TITLES = (
     "대사|장관|차관|위원장|이사장|대표|교수|목사|기자|의원|연구원|국장|소장|회장|원장|"
-    "사무총장|대변인|특별보고관|판사|검사|변호사|박사"
+    "사무총장|대변인|특별보고관|판사|검사|변호사|박사|위원|조사관"
 )
 _TITLE_END = re.compile(rf"(?:{_TITLES})$")
 # Endings of institutions and places that Kiwi may tag as proper nouns (구류장, 보위부, 명간군).
@@ -69,7 +69,10 @@ _SUBJECT_AFTER = re.compile(
 )
 _SOURCE_OF = re.compile(r"(?:\s?씨)?에\s?(?:따르면|의하면)")
 # "박정민 교수는": a person named before a title that the particle follows
-_TITLED_SUBJECT = re.compile(rf"\s(?:{_TITLES})(?:는|은|이|가)(?![\uac00-\ud7a3])")
+# "윤정아 책임연구원은": a title may carry a rank before it (책임-, 선임-, 수석-)
+_TITLED_SUBJECT = re.compile(
+    rf"\s(?:책임|선임|수석|상임|부)?(?:{_TITLES})(?:는|은|이|가)(?![\uac00-\ud7a3])"
+)
 _TOPIC = re.compile(r"\s*([^\s\"“][^.\"“]{0,40}?)(?:은|는)\s")
 
 
@@ -301,6 +304,17 @@ def _head_offset(phrase: str) -> int:
     return 0 if space < 0 else len(phrase) - len(phrase[space:].lstrip())
 
 
+# a title by itself, which the recogniser may take for a body ("대변인", "책임연구원")
+_BARE_TITLE = re.compile(rf"(?:책임|선임|수석|상임|부)?(?:{_TITLES}|참사관)$")
+
+
+def _heads(text: str, e: Entity, end: int) -> bool:
+    """Whether the name `e` heads a topic phrase ending at `end`: a title may follow it
+    ("윤정아 책임연구원", "김철 유엔 주재 북한 대사"), but not a genitive or an indefinite
+    한 before another head ("도쿄 주재 북한대표부의 한 서기관" is the 서기관, not 도쿄)."""
+    return not re.search(r"\S의\s|(?:^|\s)한\s", text[e.end : end])
+
+
 def _speaker(
     res: Resolver, ents: list[Entity], text: str, lo: int, hi: int, subject_only: bool = False
 ) -> tuple[str | None, int | None, int | None]:
@@ -323,7 +337,9 @@ def _speaker(
         # a subject that is a description ("유엔 북한인권 특별보고관은"): the phrase itself,
         # unless it contains a person's name
         m = _topic(text, lo, hi)
-        if m and not any(m[0] <= e.start < m[1] and e.label == "PERSON" for e in inside):
+        if m and not any(
+            m[0] <= e.start < m[1] and e.label == "PERSON" and _heads(text, e, m[1]) for e in inside
+        ):
             ps = m[0]
             lead = re.search(r".*(?:따르면|,)\s*", text[m[0] : m[1]])
             if lead:
@@ -335,7 +351,14 @@ def _speaker(
             phrase = text[ps : m[1]].strip().rstrip("'’\"”」")
             if _PRONOUNS.match(phrase):  # "당시 임신 4개월이었던 그는": whoever 그 is
                 return res.person_before(ps), ps, ps + len(phrase)
-            orgs = [e for e in inside if ps <= e.start and e.end <= m[1] and e.label == "ORG"]
+            orgs = [
+                e
+                for e in inside
+                if ps <= e.start
+                and e.end <= m[1]
+                and e.label == "ORG"
+                and not _BARE_TITLE.match(e.text)  # "외무성 대변인": not the title alone
+            ]
             if orgs and re.search(r"(?:대변인|당국자|관계자|관리)$", phrase):
                 return res.fullest(orgs[0].text, "ORG"), orgs[0].start, orgs[0].end
             earlier = _described_before(text, phrase, ps)
@@ -347,6 +370,12 @@ def _speaker(
         persons = [e for e in inside if e.label == "PERSON"]
         e = subjects[0] if subjects else persons[0] if persons else inside[0]
         name = res.fullest(e.text, e.label)
+        if e.label == "ORG" and _BARE_TITLE.match(e.text):
+            # "북한 외무성 대변인은": a bare title is whose title it is, with the words before
+            ps = _noun_phrase_start(text, lo, e.start)
+            if ps == e.start:  # "대변인은" alone: the one given that title before
+                return _described_before(text, e.text, e.start) or e.text, e.start, e.end
+            return text[ps : e.end], ps, e.end
         if e.label == "PERSON" and len(e.text) == 1:
             full = [
                 p
@@ -409,12 +438,13 @@ _THIS = re.compile(r"(?:이|그|해당)\s+(?=\S)")
 
 
 def _described_before(text: str, phrase: str, pos: int) -> str | None:
-    """'이 관계자는' after '한 탈북민 단체 관계자는 "…"': a demonstrative subject is the
-    description last given to a subject with the same head before `pos`, as written there."""
+    """'이 관계자는' after '한 탈북민 단체 관계자는 "…"': a demonstrative subject, or a bare
+    title ('대변인은' after '북한 외무성 대변인은'), is the description last given to a subject
+    with the same head before `pos`, as written there."""
     this = _THIS.match(phrase)
-    if this is None:
+    if this is None and not _BARE_TITLE.fullmatch(phrase):
         return None
-    head = phrase[this.end() :]
+    head = phrase[this.end() :] if this else phrase
     found = list(re.finditer(re.escape(head) + r"(?=(?:은|는|이|가)\s)", text[:pos]))
     if not found:
         return None
@@ -561,6 +591,32 @@ def _lede_quote(
     return res.fullest(last[-1].text, "PERSON"), last[-1].start, last[-1].end
 
 
+def _goes_on(
+    res: Resolver, ents: list[Entity], text: str, s: int
+) -> tuple[str | None, int | None, int | None]:
+    """'그는 "…"며 이야기를 시작했다.' then paragraphs that are each a quote with no
+    attribution: the speaker of the last quote in the paragraph before them goes on."""
+    para = text.rfind("\n", 0, s) + 1
+    if text[para:s].strip(' "“「『'):
+        return None, None, None
+    for _ in range(4):  # back over a run of such paragraphs
+        p_hi = len(text[:para].rstrip())
+        p_lo = text.rfind("\n", 0, p_hi) + 1
+        spans = quote_spans(text[p_lo:p_hi])
+        if p_hi == 0 or not spans:
+            return None, None, None
+        a, b = p_lo + spans[-1][0], p_lo + spans[-1][1]
+        sent_lo = max(text.rfind(".", p_lo, a), p_lo - 1) + 1
+        found = _speaker(res, ents, text, sent_lo, a)
+        m = _AFTER_QUOTE.match(text, b + 1, p_hi)
+        if found[0] is None and m:
+            found = _speaker(res, ents, text, m.start("who"), m.end())
+        if found[0] is not None or text[p_lo:a].strip(' "“「『') or m:
+            return found
+        para = p_lo
+    return None, None, None
+
+
 def korean_quotes(text: str, start: int, end: int, ents: list[Entity]) -> list[Quote]:
     res = Resolver(text, ents)
     out: list[Quote] = []
@@ -585,10 +641,15 @@ def korean_quotes(text: str, start: int, end: int, ents: list[Entity]) -> list[Q
             speaker, ss, se = _previous_subject(res, ents, text, start, sent_lo)
         if speaker is None and not m:
             speaker, ss, se = _lede_quote(res, ents, text, s, e)
+        if speaker is None and not m:
+            speaker, ss, se = _goes_on(res, ents, text, s)
         out.append(Quote(text[s:e], speaker, s, e, "direct", ss, se))
         out.extend(_nested(res, ents, text, s, e))
     for sm in _SENT.finditer(text, start, end):
         ls, le = sm.start(), sm.end()
+        # a sentence after a quote that closed the one before ('…했다.” 그녀는 …') begins
+        # past the closing mark, which is no part of its subject
+        ls += len(text[ls:le]) - len(text[ls:le].lstrip(' ”"’」』'))
         if any(s < le and ls < e for s, e in spans):
             continue
         acc = _ACCORDING.search(text, ls, le)
@@ -600,6 +661,10 @@ def korean_quotes(text: str, start: int, end: int, ents: list[Entity]) -> list[Q
             ]
             sp = who[0] if who else None
             generic = acc.group(1).strip()
+            if sp is None and _PRONOUNS.match(generic):  # "그녀에 따르면": whoever she is
+                who_p = res.person_before(acc.start())
+                if who_p:
+                    sp = Entity(who_p, "PERSON", acc.start(1), acc.end(1))
             if sp is None:
                 # "한빛인권연대가 14일 공개한 증언록에 따르면": the body that published it
                 pub = _PUBLISHED_BY.search(text, ls, acc.end(1))
@@ -666,9 +731,10 @@ def korean_quotes(text: str, start: int, end: int, ents: list[Entity]) -> list[Q
             if speaker is None:
                 continue
             qs = se if se is not None and se <= rep.end(1) else ls
-            # skip the subject's particle and spaces
+            # skip the subject's particle and spaces (none when the words open the sentence:
+            # "가장 …" keeps its 가)
             sub = re.match(r"\s*씨?(?:\([^()]{1,12}\))?(?:는|은|가|이)?\s*", text[qs : rep.end(1)])
-            qs += sub.end() if sub else 0
+            qs += sub.end() if sub and qs != ls else 0
             qe = rep.end(1) + (rep.re is _REPORTED)  # "…다" keeps its 다; "…ㄹ 것" ends there
             if qe - qs > 3:
                 out.append(Quote(text[qs:qe], speaker, qs, qe, "reported", ss, se))

@@ -1,0 +1,63 @@
+"""Round eighteen's Korean speaker constructions (read from heldout23–26's Korean errors).
+Every text below is SYNTHETIC, written for its test: the names, bodies and events are made up.
+Each case gives the text, words of one quote, and who should be suggested as its speaker."""
+
+import pytest
+
+from .conftest import extract_checked, speaker_of
+
+CASES: dict[str, tuple[str, str, str]] = {
+    # a sentence right after a closing quote mark: the mark is no part of its subject
+    "closing-mark-before-subject": (
+        '탈북민 배순자 씨는 "매일 밤 울었다." 그녀는 같은 방 여성 열 명 중 셋이 병으로 '
+        "죽었다고 했다.",
+        "같은 방 여성 열 명 중 셋이",
+        "배순자",
+    ),
+    # "그녀에 따르면": the pronoun is resolved like any subject
+    "pronoun-according-to": (
+        "탈북민 배순자 씨는 2012년에 풀려났다. 그녀에 따르면 수감자들은 하루 열네 시간 일했다.",
+        "수감자들은 하루 열네 시간",
+        "배순자",
+    ),
+    # reported words that open with 가 ("가장 …다고 X는 기억했다") keep it; 기억하다 reports
+    "reported-words-keep-opening-ga": (
+        "탈북민 배순자 씨는 2012년에 풀려났다. 가장 무서웠던 것은 겨울이었다고 배씨는 기억했다.",
+        "가장 무서웠던 것은 겨울이었다",
+        "배순자",
+    ),
+    # a ranked title after a name (책임연구원) leaves the name as the subject
+    "ranked-title-after-name": (
+        '한누리연구소의 고태민 선임연구원은 "수용소는 아직 있다"고 말했다.',
+        "수용소는 아직 있다",
+        "고태민",
+    ),
+    # a place that only modifies the subject ("도쿄 주재 … 서기관") is not the speaker
+    "place-modifying-subject": (
+        '도쿄 주재 북한 총련의 한 서기관은 "그런 시설은 없다"고 말했다.',
+        "그런 시설은 없다",
+        "도쿄 주재 북한 총련의 한 서기관",
+    ),
+    # a bare title as subject is the fuller description given to it before
+    "bare-title-is-described-before": (
+        '북한 외무성 대변인은 "모두 거짓"이라고 주장했다. 대변인은 "날조된 모략 문서"라고 '
+        "덧붙였다.",
+        "날조된 모략 문서",
+        "북한 외무성 대변인",
+    ),
+    # a paragraph that is one quote without attribution goes on with the speaker of the quote
+    # in the paragraph before it, over a run of such paragraphs
+    "quote-paragraphs-go-on": (
+        '탈북민 석영호 씨는 경비병이었다. 그는 "처음에는 몰랐다"며 이야기를 이어 갔다.\n\n'
+        '"매일 아침 점호가 있었습니다. 늦으면 맞았습니다.\n\n'
+        '"겨울에는 많은 사람이 얼어 죽었습니다."',
+        "겨울에는 많은 사람이",
+        "석영호",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_round18_korean_speaker(case: str) -> None:
+    text, words, speaker = CASES[case]
+    assert speaker_of(extract_checked(text, lang="ko"), words) == speaker
