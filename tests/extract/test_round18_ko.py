@@ -54,6 +54,26 @@ CASES: dict[str, tuple[str, str, str]] = {
         "겨울에는 많은 사람이",
         "석영호",
     ),
+    # "X 측은" with X a short form of a body named before as one word
+    "side-of-body-named-before": (
+        "민간단체 새빛기록원은 증언 200건을 모았다. 기록원 측은 증언을 서로 대조했다고 밝혔다.",
+        "증언을 서로 대조했다",
+        "새빛기록원",
+    ),
+    # a district after a metropolitan city is a place, so 그녀 is not taken for it
+    "district-is-not-a-person": (
+        "탈북민 나은경 씨는 17일 서울 노원구의 한 카페에서 기자를 만났다. 그녀는 "
+        '"구류장에서 매일 맞았다"고 말했다.',
+        "구류장에서 매일 맞았다",
+        "나은경",
+    ),
+    # 그 after "허씨는" is the person the story is about, not a relative with that surname
+    "pronoun-after-surname-mention": (
+        '탈북민 허진수 씨는 "아버지가 끌려갔다"고 말했다. 그의 아버지 허만복 씨는 교사였다.\n\n'
+        '허씨는 곧 추방됐다. 그는 "아무도 설명하지 않았다"고 했다.',
+        "아무도 설명하지",
+        "허진수",
+    ),
 }
 
 
@@ -61,3 +81,14 @@ CASES: dict[str, tuple[str, str, str]] = {
 def test_round18_korean_speaker(case: str) -> None:
     text, words, speaker = CASES[case]
     assert speaker_of(extract_checked(text, lang="ko"), words) == speaker
+
+
+def test_round18_korean_nested_quote_subject() -> None:
+    """The subject of a quote inside a witness's quote speaks it, whatever Kiwi makes of the
+    word before its 이/가."""
+    text = (
+        "탈북민 나은경 씨는 2009년에 붙잡혔다. 그녀는 “예심원이 ‘여기서는 아무도 못 나간다’며 "
+        "웃었다”고 말했다."
+    )
+    found = {q.text: q.speaker for q in extract_checked(text, lang="ko").quotes}
+    assert found["여기서는 아무도 못 나간다"] == "예심원"

@@ -153,6 +153,8 @@ _AT = re.compile(r"에\s(?!(?:따르|의하|의한|의해|대해|대한|대하|�
 # where a building or an institution is held, not a town: "구류장에서", "프레스센터에서"
 _BUILDING_END = re.compile(r"(?:[장소청국당부관]|센터|빌딩|호텔)$")
 # the seas around Korea ("동해에서 조업하던"): neither a town nor a person (동, 서 are surnames)
+# "서울 마포구": a word in 구 after a metropolitan city is its district, not a name in 구
+_DISTRICT = re.compile(r"(?:서울|부산|인천|대구|광주|대전|울산)(?:시|특별시|광역시)?\s\S+구$")
 _SEA = re.compile(r"[동서남황]해")
 
 
@@ -202,12 +204,16 @@ def korean_names(text: str, start: int, end: int) -> list[Entity]:
         unit = _UNIT_AFTER.match(chunk, tok.start + tok.len)
         if unit and not _UNIT_END.fullmatch(form):
             form = chunk[tok.start : unit.end()]
-        if _UNIT_END.fullmatch(form) or (
-            len(form) >= 2
-            and not _BUILDING_END.search(form)
-            and (
-                _LOCATIVE.match(chunk, tok.start + tok.len)
-                or (len(form) == 2 and _AT.match(chunk, tok.start + tok.len))
+        if (
+            _UNIT_END.fullmatch(form)
+            or _DISTRICT.search(chunk, 0, tok.start + tok.len)
+            or (
+                len(form) >= 2
+                and not _BUILDING_END.search(form)
+                and (
+                    _LOCATIVE.match(chunk, tok.start + tok.len)
+                    or (len(form) == 2 and _AT.match(chunk, tok.start + tok.len))
+                )
             )
         ):
             places.append(Entity(form, "GPE", s, s + len(form)))
@@ -315,6 +321,38 @@ def _heads(text: str, e: Entity, end: int) -> bool:
     return not re.search(r"\S의\s|(?:^|\s)한\s", text[e.end : end])
 
 
+def _body_before(text: str, head: str, pos: int) -> str | None:
+    """The last longer name before `pos` written as one word ending in `head` ("한솔증언기록원"
+    for "기록원"), which the recogniser may have missed: the body a short form stands for."""
+    found = re.findall(
+        rf"(?<![\uac00-\ud7a3])([\uac00-\ud7a3]{{2,}}{re.escape(head)})(?![\uac00-\ud7a3]{{2}})",
+        text[:pos],
+    )
+    return found[-1] if found else None
+
+
+def _surname_person(res: Resolver, text: str, e: Entity) -> str:
+    """ "허 씨" is the person the story is about: of the full names before it with that
+    surname, the one first named as a subject (not a relative named after: "그의 아버지 허…")."""
+    full = [
+        p
+        for p in res.persons
+        if p.text.startswith(e.text) and len(p.text) > 1 and p.start < e.start
+    ]
+    topical = [p for p in full if _SUBJECT_AFTER.match(text, p.end)]
+    pick = topical or full
+    return pick[0].text if pick else e.text
+
+
+def _person_before(res: Resolver, text: str, pos: int) -> str | None:
+    """The nearest person before `pos` for 그/그녀; a surname mention ("허씨는") nearest is
+    resolved as above, not to the last full name with that surname."""
+    last = [p for p in res.persons if p.end <= pos]
+    if last and len(last[-1].text) == 1:
+        return _surname_person(res, text, last[-1])
+    return res.person_before(pos)
+
+
 def _speaker(
     res: Resolver, ents: list[Entity], text: str, lo: int, hi: int, subject_only: bool = False
 ) -> tuple[str | None, int | None, int | None]:
@@ -350,7 +388,7 @@ def _speaker(
             ps = _LEAD_WORD.match(text, ps).end()
             phrase = text[ps : m[1]].strip().rstrip("'’\"”」")
             if _PRONOUNS.match(phrase):  # "당시 임신 4개월이었던 그는": whoever 그 is
-                return res.person_before(ps), ps, ps + len(phrase)
+                return _person_before(res, text, ps), ps, ps + len(phrase)
             orgs = [
                 e
                 for e in inside
@@ -364,6 +402,11 @@ def _speaker(
             earlier = _described_before(text, phrase, ps)
             if earlier:  # "이 관계자는": the one described that way last before
                 return earlier, ps, ps + len(phrase)
+            side = re.fullmatch(r"(\S{2,})\s?측", phrase)
+            if side:  # "아카이브 측은": the body named before whose name ends in 아카이브
+                body = _body_before(text, side.group(1), ps)
+                if body:
+                    return body, ps, ps + len(side.group(1))
             if phrase:
                 return res.fullest_phrase(phrase, ps), ps, ps + len(phrase)
     if inside:
@@ -377,19 +420,11 @@ def _speaker(
                 return _described_before(text, e.text, e.start) or e.text, e.start, e.end
             return text[ps : e.end], ps, e.end
         if e.label == "PERSON" and len(e.text) == 1:
-            full = [
-                p
-                for p in res.persons
-                if p.text.startswith(e.text) and len(p.text) > 1 and p.start < e.start
-            ]
-            # "허 씨" is the person the story is about: the one first named as its subject
-            topical = [p for p in full if _SUBJECT_AFTER.match(text, p.end)]
-            pick = topical or full
-            name = pick[0].text if pick else e.text
+            name = _surname_person(res, text, e)
         return name, e.start, e.end
     for m in re.finditer(r"(?:^|\s)(그녀|그들|그)(?:는|은|가|이)\s", text[lo:hi]):
         s = lo + m.start(1)
-        return res.person_before(s), s, s + len(m.group(1))
+        return _person_before(res, text, s), s, s + len(m.group(1))
     return None, None, None
 
 
@@ -542,6 +577,12 @@ def _nested(res: Resolver, ents: list[Entity], text: str, s: int, e: int) -> lis
         speaker, ss, se = _speaker(res, ents, text, lo, a)
         if speaker is None:
             speaker, ss, se = _marked_subject(text, lo, a)
+        if speaker is None:
+            # "예심원이 '…'며 웃었다": the word whose 이/가 stands right before the inner mark,
+            # where Kiwi reads the word as something other than a noun
+            sub = re.search(r"(?:^|\s)([\uac00-\ud7a3]{2,})(?:이|가)\s?['‘\"“]?$", text[lo:a])
+            if sub:
+                speaker, ss, se = sub.group(1), lo + sub.start(1), lo + sub.end(1)
         if speaker is not None:
             out.append(Quote(text[a:b], speaker, a, b, "direct", ss, se))
     return out
@@ -662,7 +703,7 @@ def korean_quotes(text: str, start: int, end: int, ents: list[Entity]) -> list[Q
             sp = who[0] if who else None
             generic = acc.group(1).strip()
             if sp is None and _PRONOUNS.match(generic):  # "그녀에 따르면": whoever she is
-                who_p = res.person_before(acc.start())
+                who_p = _person_before(res, text, acc.start())
                 if who_p:
                     sp = Entity(who_p, "PERSON", acc.start(1), acc.end(1))
             if sp is None:
