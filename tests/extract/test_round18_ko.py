@@ -74,6 +74,18 @@ CASES: dict[str, tuple[str, str, str]] = {
         "아무도 설명하지",
         "허진수",
     ),
+    # a quote that only names a charge does not make its sentence a direct quote's
+    "quote-naming-a-charge": (
+        '탈북민 염태식 씨는 형이 "지도자를 모독했다"는 혐의로 끌려간 뒤 추방됐다고 밝혔다.',
+        "형이",
+        "염태식",
+    ),
+    # "…다는 이야기도 전했다": the story that …, told by the subject
+    "reported-story": (
+        "증언회 참석자들은 구류장에서 아이들이 굶었다는 이야기도 전했다.",
+        "구류장에서 아이들이 굶었다",
+        "증언회 참석자들",
+    ),
 }
 
 

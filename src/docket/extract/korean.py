@@ -18,7 +18,7 @@ HANGUL = re.compile(r"[\uac00-\ud7a3]")
 # 밝히고 있다, 증언하기도 했다 are one verb each.
 _HA_STEMS = (
     "말|증언|전|주장|설명|강조|회고|추산|추정|보고|발표|지적|반박|촉구|일축|비난|경고|부인|"
-    "고백|호소|언급|폭로|진술|해명|요구|요청|전망|분석|평가|예상|보도|기억"
+    "고백|호소|언급|폭로|진술|해명|요구|요청|전망|분석|평가|예상|보도|기억|확인"
 )
 _ENDING = (
     r"(?:했다|한다|했습니다|합니다|하고 있다|해 왔다|해 왔습니다|하기도 했다|했으며|했고|"
@@ -34,9 +34,10 @@ _SAY = (
 _AFTER_QUOTE = re.compile(
     r"\s*(?:이?라고|고|며|면서)(?:만|도)?\s*(?P<who>(?:[^\s.]+\s+){0,3}?)" + _SAY
 )
-# "…다고 말했다", and "…다는 입장을 밝혔다" (stated the position that …)
+# "…다고 말했다", and "…다는 입장을 밝혔다" (stated the position that …), "…다는 이야기도
+# 전했다" (told the story that …)
 _REPORTED = re.compile(
-    r"([^.!?\n]*?)(?:다|라|냐)(?:고(?:만|도)?|는\s+(?:입장|뜻|의견|주장|견해)[을를])\s+"
+    r"([^.!?\n]*?)(?:다|라|냐)(?:고(?:만|도)?|는\s+(?:입장|뜻|의견|주장|견해|이야기|말)[을를도])\s+"
     r"(?:[^\s.]+\s+){0,6}?" + _SAY
 )
 # "…12만 명에 이를 것으로 추정했다": an estimate reported as "…ㄹ/ㄴ 것으로" + a verb of
@@ -632,6 +633,10 @@ def _lede_quote(
     return res.fullest(last[-1].text, "PERSON"), last[-1].start, last[-1].end
 
 
+# '"…"는 혐의로', '"…"라는 이유로': a quote that names what a noun after it is
+_NAMING = re.compile(r"\s?(?:이?라)?는\s+(?:혐의|이유|죄목|명목|구실|내용|말)")
+
+
 def _goes_on(
     res: Resolver, ents: list[Entity], text: str, s: int
 ) -> tuple[str | None, int | None, int | None]:
@@ -691,7 +696,9 @@ def korean_quotes(text: str, start: int, end: int, ents: list[Entity]) -> list[Q
         # a sentence after a quote that closed the one before ('…했다.” 그녀는 …') begins
         # past the closing mark, which is no part of its subject
         ls += len(text[ls:le]) - len(text[ls:le].lstrip(' ”"’」』'))
-        if any(s < le and ls < e for s, e in spans):
+        # a sentence with a direct quote is that quote's, unless each quote in it only names
+        # a charge or a reason ('"…"는 혐의로 끌려갔다고 밝혔다'), whose sentence is reported
+        if any(s < le and ls < e and not _NAMING.match(text, e + 1) for s, e in spans):
             continue
         acc = _ACCORDING.search(text, ls, le)
         if acc:
