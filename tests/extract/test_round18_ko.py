@@ -86,6 +86,13 @@ CASES: dict[str, tuple[str, str, str]] = {
         "구류장에서 아이들이 굶었다",
         "증언회 참석자들",
     ),
+    # "…다고 한다" with no subject after a witness's sentence is the witness's account
+    "hearsay-after-witness": (
+        "탈북민 염태식 씨는 2001년 구류장에 갇혔다고 말했다. 면회는 한 번도 허락되지 "
+        "않았다고 한다.",
+        "면회는 한 번도 허락되지 않았다",
+        "염태식",
+    ),
 }
 
 
@@ -104,3 +111,9 @@ def test_round18_korean_nested_quote_subject() -> None:
     )
     found = {q.text: q.speaker for q in extract_checked(text, lang="ko").quotes}
     assert found["여기서는 아무도 못 나간다"] == "예심원"
+
+
+def test_round18_korean_hearsay_after_a_place_is_nothing() -> None:
+    """ "…다고 한다" after a sentence whose topic is a place suggests no quote."""
+    text = "구류장 감방 한 칸에는 스무 명이 있었다. 밤에는 누울 자리도 없었다고 한다."
+    assert [q.text for q in extract_checked(text, lang="ko").quotes] == []

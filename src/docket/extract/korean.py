@@ -40,6 +40,8 @@ _REPORTED = re.compile(
     r"([^.!?\n]*?)(?:다|라|냐)(?:고(?:만|도)?|는\s+(?:입장|뜻|의견|주장|견해|이야기|말)[을를도])\s+"
     r"(?:[^\s.]+\s+){0,6}?" + _SAY
 )
+# "…없었다고 한다.": a sentence of hearsay with no subject of its own saying it
+_HEARSAY = re.compile(r"([^.!?\n]*?다)고\s+한다[.!?]?\s*$")
 # "…12만 명에 이를 것으로 추정했다": an estimate reported as "…ㄹ/ㄴ 것으로" + a verb of
 # estimating (not "것으로 알려졌다/보인다", which name no one)
 _ESTIMATED = re.compile(
@@ -762,6 +764,18 @@ def korean_quotes(text: str, start: int, end: int, ents: list[Entity]) -> list[Q
                         sp.end if sp else acc.end(1),
                     )
                 )
+            continue
+        hearsay = _HEARSAY.match(text, ls, le)
+        if hearsay:
+            # "…계속됐다고 한다." after a witness's own sentence: still the witness's account
+            who, ss, se = _previous_subject(res, ents, text, start, sm.start())
+            qe = hearsay.end(1)
+            person = ss is not None and (
+                _PRONOUNS.match(text[ss:se])
+                or any(x.label == "PERSON" and ss <= x.start < se for x in ents)
+            )  # a witness, not a topic that is a place ("감방 한 칸에는")
+            if person and qe - ls > 3:
+                out.append(Quote(text[ls:qe], who, ls, qe, "reported", ss, se))
             continue
         rep = _REPORTED.search(text, ls, le) or _ESTIMATED.search(text, ls, le)
         if rep:
