@@ -18,7 +18,7 @@ HANGUL = re.compile(r"[\uac00-\ud7a3]")
 # 밝히고 있다, 증언하기도 했다 are one verb each.
 _HA_STEMS = (
     "말|증언|전|주장|설명|강조|회고|추산|추정|보고|발표|지적|반박|촉구|일축|비난|경고|부인|"
-    "고백|호소|언급|폭로|진술|해명|요구|요청|전망|분석|평가|예상|보도"
+    "고백|호소|언급|폭로|진술|해명|요구|요청|전망|분석|평가|예상|보도|기억|확인"
 )
 _ENDING = (
     r"(?:했다|한다|했습니다|합니다|하고 있다|해 왔다|해 왔습니다|하기도 했다|했으며|했고|"
@@ -34,11 +34,14 @@ _SAY = (
 _AFTER_QUOTE = re.compile(
     r"\s*(?:이?라고|고|며|면서)(?:만|도)?\s*(?P<who>(?:[^\s.]+\s+){0,3}?)" + _SAY
 )
-# "…다고 말했다", and "…다는 입장을 밝혔다" (stated the position that …)
+# "…다고 말했다", and "…다는 입장을 밝혔다" (stated the position that …), "…다는 이야기도
+# 전했다" (told the story that …)
 _REPORTED = re.compile(
-    r"([^.!?\n]*?)(?:다|라|냐)(?:고(?:만|도)?|는\s+(?:입장|뜻|의견|주장|견해)[을를])\s+"
+    r"([^.!?\n]*?)(?:다|라|냐)(?:고(?:만|도)?|는\s+(?:입장|뜻|의견|주장|견해|이야기|말)[을를도])\s+"
     r"(?:[^\s.]+\s+){0,6}?" + _SAY
 )
+# "…없었다고 한다.": a sentence of hearsay with no subject of its own saying it
+_HEARSAY = re.compile(r"([^.!?\n]*?다)고\s+한다[.!?]?\s*$")
 # "…12만 명에 이를 것으로 추정했다": an estimate reported as "…ㄹ/ㄴ 것으로" + a verb of
 # estimating (not "것으로 알려졌다/보인다", which name no one)
 _ESTIMATED = re.compile(
@@ -54,7 +57,7 @@ _PRONOUNS = re.compile(r"^(?:그|그녀|그들)(?:는|은|가|이)?$")
 # titles written before a name ("인권대사 정민호") or after a surname ("정 대사")
 _TITLES = (
     "대사|장관|차관|위원장|이사장|대표|교수|목사|기자|의원|연구원|국장|소장|회장|원장|"
-    "사무총장|대변인|특별보고관|판사|검사|변호사|박사"
+    "사무총장|대변인|특별보고관|판사|검사|변호사|박사|위원|조사관"
 )
 _TITLE_END = re.compile(rf"(?:{_TITLES})$")
 # Endings of institutions and places that Kiwi may tag as proper nouns (구류장, 보위부, 명간군).
@@ -69,7 +72,10 @@ _SUBJECT_AFTER = re.compile(
 )
 _SOURCE_OF = re.compile(r"(?:\s?씨)?에\s?(?:따르면|의하면)")
 # "박정민 교수는": a person named before a title that the particle follows
-_TITLED_SUBJECT = re.compile(rf"\s(?:{_TITLES})(?:는|은|이|가)(?![\uac00-\ud7a3])")
+# "윤정아 책임연구원은": a title may carry a rank before it (책임-, 선임-, 수석-)
+_TITLED_SUBJECT = re.compile(
+    rf"\s(?:책임|선임|수석|상임|부)?(?:{_TITLES})(?:는|은|이|가)(?![\uac00-\ud7a3])"
+)
 _TOPIC = re.compile(r"\s*([^\s\"“][^.\"“]{0,40}?)(?:은|는)\s")
 
 
@@ -150,6 +156,8 @@ _AT = re.compile(r"에\s(?!(?:따르|의하|의한|의해|대해|대한|대하|�
 # where a building or an institution is held, not a town: "구류장에서", "프레스센터에서"
 _BUILDING_END = re.compile(r"(?:[장소청국당부관]|센터|빌딩|호텔)$")
 # the seas around Korea ("동해에서 조업하던"): neither a town nor a person (동, 서 are surnames)
+# "서울 마포구": a word in 구 after a metropolitan city is its district, not a name in 구
+_DISTRICT = re.compile(r"(?:서울|부산|인천|대구|광주|대전|울산)(?:시|특별시|광역시)?\s\S+구$")
 _SEA = re.compile(r"[동서남황]해")
 
 
@@ -199,12 +207,16 @@ def korean_names(text: str, start: int, end: int) -> list[Entity]:
         unit = _UNIT_AFTER.match(chunk, tok.start + tok.len)
         if unit and not _UNIT_END.fullmatch(form):
             form = chunk[tok.start : unit.end()]
-        if _UNIT_END.fullmatch(form) or (
-            len(form) >= 2
-            and not _BUILDING_END.search(form)
-            and (
-                _LOCATIVE.match(chunk, tok.start + tok.len)
-                or (len(form) == 2 and _AT.match(chunk, tok.start + tok.len))
+        if (
+            _UNIT_END.fullmatch(form)
+            or _DISTRICT.search(chunk, 0, tok.start + tok.len)
+            or (
+                len(form) >= 2
+                and not _BUILDING_END.search(form)
+                and (
+                    _LOCATIVE.match(chunk, tok.start + tok.len)
+                    or (len(form) == 2 and _AT.match(chunk, tok.start + tok.len))
+                )
             )
         ):
             places.append(Entity(form, "GPE", s, s + len(form)))
@@ -301,6 +313,49 @@ def _head_offset(phrase: str) -> int:
     return 0 if space < 0 else len(phrase) - len(phrase[space:].lstrip())
 
 
+# a title by itself, which the recogniser may take for a body ("대변인", "책임연구원")
+_BARE_TITLE = re.compile(rf"(?:책임|선임|수석|상임|부)?(?:{_TITLES}|참사관)$")
+
+
+def _heads(text: str, e: Entity, end: int) -> bool:
+    """Whether the name `e` heads a topic phrase ending at `end`: a title may follow it
+    ("윤정아 책임연구원", "김철 유엔 주재 북한 대사"), but not a genitive or an indefinite
+    한 before another head ("도쿄 주재 북한대표부의 한 서기관" is the 서기관, not 도쿄)."""
+    return not re.search(r"\S의\s|(?:^|\s)한\s", text[e.end : end])
+
+
+def _body_before(text: str, head: str, pos: int) -> str | None:
+    """The last longer name before `pos` written as one word ending in `head` ("한솔증언기록원"
+    for "기록원"), which the recogniser may have missed: the body a short form stands for."""
+    found = re.findall(
+        rf"(?<![\uac00-\ud7a3])([\uac00-\ud7a3]{{2,}}{re.escape(head)})(?![\uac00-\ud7a3]{{2}})",
+        text[:pos],
+    )
+    return found[-1] if found else None
+
+
+def _surname_person(res: Resolver, text: str, e: Entity) -> str:
+    """ "허 씨" is the person the story is about: of the full names before it with that
+    surname, the one first named as a subject (not a relative named after: "그의 아버지 허…")."""
+    full = [
+        p
+        for p in res.persons
+        if p.text.startswith(e.text) and len(p.text) > 1 and p.start < e.start
+    ]
+    topical = [p for p in full if _SUBJECT_AFTER.match(text, p.end)]
+    pick = topical or full
+    return pick[0].text if pick else e.text
+
+
+def _person_before(res: Resolver, text: str, pos: int) -> str | None:
+    """The nearest person before `pos` for 그/그녀; a surname mention ("허씨는") nearest is
+    resolved as above, not to the last full name with that surname."""
+    last = [p for p in res.persons if p.end <= pos]
+    if last and len(last[-1].text) == 1:
+        return _surname_person(res, text, last[-1])
+    return res.person_before(pos)
+
+
 def _speaker(
     res: Resolver, ents: list[Entity], text: str, lo: int, hi: int, subject_only: bool = False
 ) -> tuple[str | None, int | None, int | None]:
@@ -323,7 +378,9 @@ def _speaker(
         # a subject that is a description ("유엔 북한인권 특별보고관은"): the phrase itself,
         # unless it contains a person's name
         m = _topic(text, lo, hi)
-        if m and not any(m[0] <= e.start < m[1] and e.label == "PERSON" for e in inside):
+        if m and not any(
+            m[0] <= e.start < m[1] and e.label == "PERSON" and _heads(text, e, m[1]) for e in inside
+        ):
             ps = m[0]
             lead = re.search(r".*(?:따르면|,)\s*", text[m[0] : m[1]])
             if lead:
@@ -334,33 +391,43 @@ def _speaker(
             ps = _LEAD_WORD.match(text, ps).end()
             phrase = text[ps : m[1]].strip().rstrip("'’\"”」")
             if _PRONOUNS.match(phrase):  # "당시 임신 4개월이었던 그는": whoever 그 is
-                return res.person_before(ps), ps, ps + len(phrase)
-            orgs = [e for e in inside if ps <= e.start and e.end <= m[1] and e.label == "ORG"]
+                return _person_before(res, text, ps), ps, ps + len(phrase)
+            orgs = [
+                e
+                for e in inside
+                if ps <= e.start
+                and e.end <= m[1]
+                and e.label == "ORG"
+                and not _BARE_TITLE.match(e.text)  # "외무성 대변인": not the title alone
+            ]
             if orgs and re.search(r"(?:대변인|당국자|관계자|관리)$", phrase):
                 return res.fullest(orgs[0].text, "ORG"), orgs[0].start, orgs[0].end
             earlier = _described_before(text, phrase, ps)
             if earlier:  # "이 관계자는": the one described that way last before
                 return earlier, ps, ps + len(phrase)
+            side = re.fullmatch(r"(\S{2,})\s?측", phrase)
+            if side:  # "아카이브 측은": the body named before whose name ends in 아카이브
+                body = _body_before(text, side.group(1), ps)
+                if body:
+                    return body, ps, ps + len(side.group(1))
             if phrase:
                 return res.fullest_phrase(phrase, ps), ps, ps + len(phrase)
     if inside:
         persons = [e for e in inside if e.label == "PERSON"]
         e = subjects[0] if subjects else persons[0] if persons else inside[0]
         name = res.fullest(e.text, e.label)
+        if e.label == "ORG" and _BARE_TITLE.match(e.text):
+            # "북한 외무성 대변인은": a bare title is whose title it is, with the words before
+            ps = _noun_phrase_start(text, lo, e.start)
+            if ps == e.start:  # "대변인은" alone: the one given that title before
+                return _described_before(text, e.text, e.start) or e.text, e.start, e.end
+            return text[ps : e.end], ps, e.end
         if e.label == "PERSON" and len(e.text) == 1:
-            full = [
-                p
-                for p in res.persons
-                if p.text.startswith(e.text) and len(p.text) > 1 and p.start < e.start
-            ]
-            # "허 씨" is the person the story is about: the one first named as its subject
-            topical = [p for p in full if _SUBJECT_AFTER.match(text, p.end)]
-            pick = topical or full
-            name = pick[0].text if pick else e.text
+            name = _surname_person(res, text, e)
         return name, e.start, e.end
     for m in re.finditer(r"(?:^|\s)(그녀|그들|그)(?:는|은|가|이)\s", text[lo:hi]):
         s = lo + m.start(1)
-        return res.person_before(s), s, s + len(m.group(1))
+        return _person_before(res, text, s), s, s + len(m.group(1))
     return None, None, None
 
 
@@ -409,12 +476,13 @@ _THIS = re.compile(r"(?:이|그|해당)\s+(?=\S)")
 
 
 def _described_before(text: str, phrase: str, pos: int) -> str | None:
-    """'이 관계자는' after '한 탈북민 단체 관계자는 "…"': a demonstrative subject is the
-    description last given to a subject with the same head before `pos`, as written there."""
+    """'이 관계자는' after '한 탈북민 단체 관계자는 "…"': a demonstrative subject, or a bare
+    title ('대변인은' after '북한 외무성 대변인은'), is the description last given to a subject
+    with the same head before `pos`, as written there."""
     this = _THIS.match(phrase)
-    if this is None:
+    if this is None and not _BARE_TITLE.fullmatch(phrase):
         return None
-    head = phrase[this.end() :]
+    head = phrase[this.end() :] if this else phrase
     found = list(re.finditer(re.escape(head) + r"(?=(?:은|는|이|가)\s)", text[:pos]))
     if not found:
         return None
@@ -512,6 +580,12 @@ def _nested(res: Resolver, ents: list[Entity], text: str, s: int, e: int) -> lis
         speaker, ss, se = _speaker(res, ents, text, lo, a)
         if speaker is None:
             speaker, ss, se = _marked_subject(text, lo, a)
+        if speaker is None:
+            # "예심원이 '…'며 웃었다": the word whose 이/가 stands right before the inner mark,
+            # where Kiwi reads the word as something other than a noun
+            sub = re.search(r"(?:^|\s)([\uac00-\ud7a3]{2,})(?:이|가)\s?['‘\"“]?$", text[lo:a])
+            if sub:
+                speaker, ss, se = sub.group(1), lo + sub.start(1), lo + sub.end(1)
         if speaker is not None:
             out.append(Quote(text[a:b], speaker, a, b, "direct", ss, se))
     return out
@@ -561,6 +635,36 @@ def _lede_quote(
     return res.fullest(last[-1].text, "PERSON"), last[-1].start, last[-1].end
 
 
+# '"…"는 혐의로', '"…"라는 이유로': a quote that names what a noun after it is
+_NAMING = re.compile(r"\s?(?:이?라)?는\s+(?:혐의|이유|죄목|명목|구실|내용|말)")
+
+
+def _goes_on(
+    res: Resolver, ents: list[Entity], text: str, s: int
+) -> tuple[str | None, int | None, int | None]:
+    """'그는 "…"며 이야기를 시작했다.' then paragraphs that are each a quote with no
+    attribution: the speaker of the last quote in the paragraph before them goes on."""
+    para = text.rfind("\n", 0, s) + 1
+    if text[para:s].strip(' "“「『'):
+        return None, None, None
+    for _ in range(4):  # back over a run of such paragraphs
+        p_hi = len(text[:para].rstrip())
+        p_lo = text.rfind("\n", 0, p_hi) + 1
+        spans = quote_spans(text[p_lo:p_hi])
+        if p_hi == 0 or not spans:
+            return None, None, None
+        a, b = p_lo + spans[-1][0], p_lo + spans[-1][1]
+        sent_lo = max(text.rfind(".", p_lo, a), p_lo - 1) + 1
+        found = _speaker(res, ents, text, sent_lo, a)
+        m = _AFTER_QUOTE.match(text, b + 1, p_hi)
+        if found[0] is None and m:
+            found = _speaker(res, ents, text, m.start("who"), m.end())
+        if found[0] is not None or text[p_lo:a].strip(' "“「『') or m:
+            return found
+        para = p_lo
+    return None, None, None
+
+
 def korean_quotes(text: str, start: int, end: int, ents: list[Entity]) -> list[Quote]:
     res = Resolver(text, ents)
     out: list[Quote] = []
@@ -585,11 +689,18 @@ def korean_quotes(text: str, start: int, end: int, ents: list[Entity]) -> list[Q
             speaker, ss, se = _previous_subject(res, ents, text, start, sent_lo)
         if speaker is None and not m:
             speaker, ss, se = _lede_quote(res, ents, text, s, e)
+        if speaker is None and not m:
+            speaker, ss, se = _goes_on(res, ents, text, s)
         out.append(Quote(text[s:e], speaker, s, e, "direct", ss, se))
         out.extend(_nested(res, ents, text, s, e))
     for sm in _SENT.finditer(text, start, end):
         ls, le = sm.start(), sm.end()
-        if any(s < le and ls < e for s, e in spans):
+        # a sentence after a quote that closed the one before ('…했다.” 그녀는 …') begins
+        # past the closing mark, which is no part of its subject
+        ls += len(text[ls:le]) - len(text[ls:le].lstrip(' ”"’」』'))
+        # a sentence with a direct quote is that quote's, unless each quote in it only names
+        # a charge or a reason ('"…"는 혐의로 끌려갔다고 밝혔다'), whose sentence is reported
+        if any(s < le and ls < e and not _NAMING.match(text, e + 1) for s, e in spans):
             continue
         acc = _ACCORDING.search(text, ls, le)
         if acc:
@@ -600,6 +711,10 @@ def korean_quotes(text: str, start: int, end: int, ents: list[Entity]) -> list[Q
             ]
             sp = who[0] if who else None
             generic = acc.group(1).strip()
+            if sp is None and _PRONOUNS.match(generic):  # "그녀에 따르면": whoever she is
+                who_p = _person_before(res, text, acc.start())
+                if who_p:
+                    sp = Entity(who_p, "PERSON", acc.start(1), acc.end(1))
             if sp is None:
                 # "한빛인권연대가 14일 공개한 증언록에 따르면": the body that published it
                 pub = _PUBLISHED_BY.search(text, ls, acc.end(1))
@@ -650,6 +765,18 @@ def korean_quotes(text: str, start: int, end: int, ents: list[Entity]) -> list[Q
                     )
                 )
             continue
+        hearsay = _HEARSAY.match(text, ls, le)
+        if hearsay:
+            # "…계속됐다고 한다." after a witness's own sentence: still the witness's account
+            who, ss, se = _previous_subject(res, ents, text, start, sm.start())
+            qe = hearsay.end(1)
+            person = ss is not None and (
+                _PRONOUNS.match(text[ss:se])
+                or any(x.label == "PERSON" and ss <= x.start < se for x in ents)
+            )  # a witness, not a topic that is a place ("감방 한 칸에는")
+            if person and qe - ls > 3:
+                out.append(Quote(text[ls:qe], who, ls, qe, "reported", ss, se))
+            continue
         rep = _REPORTED.search(text, ls, le) or _ESTIMATED.search(text, ls, le)
         if rep:
             # "…쫓겨났다고 보고서는 전했다", "…확인됐다고 한 연구기관이 밝혔다": a subject
@@ -666,9 +793,10 @@ def korean_quotes(text: str, start: int, end: int, ents: list[Entity]) -> list[Q
             if speaker is None:
                 continue
             qs = se if se is not None and se <= rep.end(1) else ls
-            # skip the subject's particle and spaces
+            # skip the subject's particle and spaces (none when the words open the sentence:
+            # "가장 …" keeps its 가)
             sub = re.match(r"\s*씨?(?:\([^()]{1,12}\))?(?:는|은|가|이)?\s*", text[qs : rep.end(1)])
-            qs += sub.end() if sub else 0
+            qs += sub.end() if sub and qs != ls else 0
             qe = rep.end(1) + (rep.re is _REPORTED)  # "…다" keeps its 다; "…ㄹ 것" ends there
             if qe - qs > 3:
                 out.append(Quote(text[qs:qe], speaker, qs, qe, "reported", ss, se))
