@@ -277,7 +277,9 @@ class _Finder:
             else:
                 break
         first = tok.left_edge
-        if first.text == ":" and first.i < tok.i:  # "Lee Min-ji: A man …": not the label's colon
+        # "Lee Min-ji: A man …", '"…," one witness, a …, told': a label's colon or a quote's
+        # closing mark the parser hung on the subject is not part of it
+        while first.is_punct and first.i < tok.i:
             first = self.doc[first.i + 1]
         left = first.idx
         section = _SECTION.match(self.text, left, tok.idx + len(tok))
