@@ -518,6 +518,8 @@ class _Finder:
                 and not _NAMING.search(before)
             ):
                 continue  # scare quotes: the "hostile class"
+            if not speaker:
+                speaker, sp_s, sp_e = self._introduced_by_colon(s)
             if not speaker and self.text[self.text.rfind("\n", 0, s) + 1 : s].strip(' "“') == "":
                 speaker, sp_s, sp_e = self._from_previous_paragraph(s)
             if not speaker:
@@ -537,6 +539,27 @@ class _Finder:
             self.kept.append(q)
             last = q
         return out
+
+    def _introduced_by_colon(self, start: int) -> tuple[str | None, int | None, int | None]:
+        """'Lee ended her account with a plea: "…"': a quote a sentence introduces with a colon
+        and no speech verb is its subject's, when that subject is someone (a person, a body)."""
+        if self.text[max(0, start - 4) : start].rstrip(' "“\n')[-1:] != ":":
+            return None, None, None
+        colon = self.text.rfind(":", 0, start)
+        lo = self.res.sentence_starts[max(0, bisect_right(self.res.sentence_starts, colon) - 1)]
+        # the first subject before the colon (the parser may root the sentence in the quote)
+        subj = [
+            t
+            for t in self._tokens_between(lo, colon)
+            if t.dep_ in _SUBJ and t.head.idx < colon and not self.inside_quote(t.idx)
+        ]
+        if not subj:
+            return None, None, None
+        sp_s, sp_e = self._mention(subj[0])
+        mention = self.text[sp_s:sp_e]
+        if not self._ent_at(sp_s, sp_e) and not self.res.can_speak(mention):
+            return None, None, None
+        return self.res.resolve(mention, sp_s), sp_s, sp_e
 
     def nested(self) -> list[Quote]:
         """Quotes inside quotes ('"He told me, 'Lie once more …'"', '"… the guard said, 'If
