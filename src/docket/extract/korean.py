@@ -57,8 +57,10 @@ _PRONOUNS = re.compile(r"^(?:그|그녀|그들)(?:는|은|가|이)?$")
 # titles written before a name ("인권대사 정민호") or after a surname ("정 대사")
 _TITLES = (
     "대사|장관|차관|위원장|이사장|대표|교수|목사|기자|의원|연구원|국장|소장|회장|원장|"
-    "사무총장|대변인|특별보고관|판사|검사|변호사|박사|위원|조사관"
+    "사무총장|대변인|특별보고관|판사|검사|변호사|박사|위원|조사관|팀장|실장|처장"
 )
+# a title compounded with the unit it heads, written as one word ("조사팀장", "사무국장")
+_UNIT_TITLE = rf"(?:[\uac00-\ud7a3]{{1,3}}?)?(?:{_TITLES})"
 _TITLE_END = re.compile(rf"(?:{_TITLES})$")
 # Endings of institutions and places that Kiwi may tag as proper nouns (구류장, 보위부, 명간군).
 _NOT_NAME_END = set("장소청군도국당부시강")
@@ -74,7 +76,7 @@ _SOURCE_OF = re.compile(r"(?:\s?씨)?에\s?(?:따르면|의하면)")
 # "박정민 교수는": a person named before a title that the particle follows
 # "윤정아 책임연구원은": a title may carry a rank before it (책임-, 선임-, 수석-)
 _TITLED_SUBJECT = re.compile(
-    rf"\s(?:책임|선임|수석|상임|부)?(?:{_TITLES})(?:는|은|이|가)(?![\uac00-\ud7a3])"
+    rf"\s(?:책임|선임|수석|상임|부)?{_UNIT_TITLE}(?:는|은|이|가)(?![\uac00-\ud7a3])"
 )
 _TOPIC = re.compile(r"\s*([^\s\"“][^.\"“]{0,40}?)(?:은|는)\s")
 
@@ -227,6 +229,15 @@ def korean_names(text: str, start: int, end: int) -> list[Entity]:
             and not _PLACE_SUFFIX.match(chunk, tok.start + tok.len)
         ):
             out.append(Entity(form, "PERSON", s, s + len(form)))
+        elif (
+            out
+            and out[-1].end == s - 1
+            and len(form) <= 5
+            and _SUBJECT_AFTER.match(chunk, tok.start + tok.len)
+        ):
+            # "소피아 베르그만은": a proper noun right after a name, as the subject, is the
+            # rest of a foreign name (merged below), whatever sound it begins with
+            out.append(Entity(form, "PERSON", s, s + len(form)))
     for f in _foreign_titled(chunk, start, toks, places):  # "토머스 라일리": all of it
         out = [p for p in out if not (f.start <= p.start and p.end <= f.end)] + [f]
     return _merge_adjacent(text, sorted(out, key=lambda e: e.start)) + places
@@ -234,7 +245,7 @@ def korean_names(text: str, start: int, end: int) -> list[Entity]:
 
 # a title or 씨 after a name, as a word of its own ("데이비드 모건 대표는", "줄리 터너 전 대사의")
 _TITLE_NEXT = re.compile(
-    rf"\s(?:전\s)?(?:{_TITLES}|씨)(?=(?:은|는|이|가|의|도|과|와)?(?![\uac00-\ud7a3]))"
+    rf"\s(?:전\s)?(?:{_UNIT_TITLE}|씨)(?=(?:은|는|이|가|의|도|과|와)?(?![\uac00-\ud7a3]))"
 )
 
 
@@ -249,8 +260,12 @@ def _foreign_titled(chunk: str, start: int, toks: list, found: list[Entity]) -> 
         first, pos, words = None, m.start(), 0
         while pos in by_end:  # whole words back from the title, each one proper noun
             s = by_end[pos]
-            if (s > 0 and not chunk[s - 1].isspace()) or any(
-                lp.fullmatch(chunk[s:pos]) for lp in listed
+            # a word longer than any name in Hangul ("크리스토퍼" is five) is a body's name
+            # written before the person ("새벽인권네트워크 한지민 연구원")
+            if (
+                (s > 0 and not chunk[s - 1].isspace())
+                or max(map(len, chunk[s:pos].split())) > 5
+                or any(lp.fullmatch(chunk[s:pos]) for lp in listed)
             ):
                 break
             first, words = s, words + len(chunk[s:pos].split())
@@ -410,6 +425,13 @@ def _speaker(
                 body = _body_before(text, side.group(1), ps)
                 if body:
                     return body, ps, ps + len(side.group(1))
+            this = _THIS.match(phrase)
+            # "이 보고서는" with none before: 보고서 (not "그 사람", a person described)
+            if this and this.end() < len(phrase) and not _PERSON_WORD.search(phrase):
+                ps, phrase = ps + this.end(), phrase[this.end() :]
+                named = [o for o in res.orgs if o.end <= ps]
+                if named and _DESCRIBES.fullmatch(phrase):  # "이 단체는": the body named last
+                    return res.fullest(named[-1].text, "ORG"), ps, ps + len(phrase)
             if phrase:
                 return res.fullest_phrase(phrase, ps), ps, ps + len(phrase)
     if inside:
@@ -473,6 +495,7 @@ def _noun_phrase_start(text: str, lo: int, head: int) -> int:
 
 
 _THIS = re.compile(r"(?:이|그|해당)\s+(?=\S)")
+_PERSON_WORD = re.compile(r"(?:사람|남성|여성|남자|여자|분|자|인|원|관|씨)$")
 
 
 def _described_before(text: str, phrase: str, pos: int) -> str | None:
