@@ -45,3 +45,30 @@ CASES: dict[str, tuple[str, str, str]] = {
 def test_round19_korean_speaker(case: str) -> None:
     text, words, speaker = CASES[case]
     assert speaker_of(extract_checked(text, lang="ko"), words) == speaker
+
+
+
+def test_another_thread_does_not_clear_a_documents_tokens(monkeypatch) -> None:
+    """A document's paragraph tokens stay cached while another thread reads another document
+    (one shared cache was cleared under the first, which then read a missing key)."""
+    import threading
+
+    from docket.extract import korean as ko
+
+    kiwi = ko.korean()
+    calls: list[str] = []
+
+    class Counting:
+        def tokenize(self, chunk: str) -> list:
+            calls.append(chunk)
+            return kiwi.tokenize(chunk)
+
+    monkeypatch.setattr(ko, "korean", lambda: Counting())
+    mine = "SYNTHETIC. 김철수 씨는 수용소에서 일했다."
+    other = "SYNTHETIC. 박영희 씨는 요덕에 있었다."
+    first = ko._tokens(mine, 0, len(mine))
+    reader = threading.Thread(target=ko._tokens, args=(other, 0, len(other)))
+    reader.start()
+    reader.join()
+    assert ko._tokens(mine, 0, len(mine)) is first
+    assert calls == [mine, other]

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from functools import cache
 
 from docket.extract._quote_marks import inner_spans, quote_spans
@@ -82,20 +83,20 @@ _TOPIC = re.compile(r"\s*([^\s\"“][^.\"“]{0,40}?)(?:은|는)\s")
 
 
 # Kiwi's tokens per paragraph of the document read last (names and each quote's topic read
-# the same paragraph); dropped when another document comes, so nothing is kept across texts
-_TOKENS: dict[str, list] = {}
-_TOKENS_OF: list[str] = [""]
+# the same paragraph); dropped when another document comes, so nothing is kept across texts;
+# one cache per thread, so documents extracted side by side never clear each other's
+_READ = threading.local()
 
 
 def _tokens(text: str, lo: int, hi: int) -> list:
     """Kiwi's tokens of text[lo:hi], tokenised once per document."""
-    if text is not _TOKENS_OF[0]:
-        _TOKENS.clear()
-        _TOKENS_OF[0] = text
+    if getattr(_READ, "text", None) is not text:
+        _READ.text, _READ.tokens = text, {}
     chunk = text[lo:hi]
-    if chunk not in _TOKENS:
-        _TOKENS[chunk] = korean().tokenize(chunk)
-    return _TOKENS[chunk]
+    tokens = _READ.tokens.get(chunk)
+    if tokens is None:
+        tokens = _READ.tokens[chunk] = korean().tokenize(chunk)
+    return tokens
 
 
 def _topic(text: str, lo: int, hi: int) -> tuple[int, int] | None:
