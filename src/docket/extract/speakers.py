@@ -300,6 +300,7 @@ _DOCUMENT_FROM = re.compile(
 _ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Za-z.]{1,11}\)$")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _WORD = re.compile(r"[\w'-]+")
+_COMMA_SPACE = re.compile(r",\s+")
 
 
 @lru_cache(maxsize=8192)
@@ -332,6 +333,7 @@ class Resolver:
         # quote asks about every person named before it
         self._fullest: dict[tuple[str, str, int | None], str] = {}
         self._kin: dict[str, bool] = {}
+        self._fits: dict[tuple[str, str], tuple[list[Entity], list[Entity]]] = {}
         self._learn_descriptions()
         self.gender = self._learn_genders()
 
@@ -364,6 +366,26 @@ class Resolver:
         return self._fullest[key]
 
     def _find_fullest(self, name: str, label: str, pos: int | None) -> str:
+        key = (name, label)
+        if key not in self._fits:
+            self._fits[key] = self._find_fits(name, label)
+        fits, full = self._fits[key]
+        if not fits:
+            return _norm(name)
+        if pos is not None and len({_norm(e.text) for e in full}) > 1:
+            # someone introduced only as another's relative ("his brother, Kim Tae-ho,") is not
+            # who a bare surname means while the person they are related to is in play
+            main = [e for e in full if not self._kin_of_another(_norm(e.text))] or full
+            before = [e for e in main if e.start < pos]
+            pick = (
+                max(before, key=lambda e: e.start) if before else min(main, key=lambda e: e.start)
+            )
+            return _norm(pick.text)
+        return _norm(max(fits, key=lambda e: len(e.text)).text)
+
+    def _find_fits(self, name: str, label: str) -> tuple[list[Entity], list[Entity]]:
+        """The entities whose words hold `name`'s, and those of them no longer fit holds (the
+        same for every position, so worked out once per name)."""
         pool = self.persons if label == "PERSON" else self.orgs
         words = _words(name)
         korean_surname = len(name) == 1 and _HANGUL.match(name)
@@ -378,7 +400,7 @@ class Resolver:
             )
         ]
         if not fits:
-            return _norm(name)
+            return [], []
         # a shorter fit inside a longer one ("Kwak Tae" in "Kwak Tae-jun") is the same person
         names = {_norm(e.text) for e in fits}
         full = [
@@ -386,16 +408,7 @@ class Resolver:
             for e in fits
             if not any(n != _norm(e.text) and _words(e.text) <= _words(n) for n in names)
         ]
-        if pos is not None and len({_norm(e.text) for e in full}) > 1:
-            # someone introduced only as another's relative ("his brother, Kim Tae-ho,") is not
-            # who a bare surname means while the person they are related to is in play
-            main = [e for e in full if not self._kin_of_another(_norm(e.text))] or full
-            before = [e for e in main if e.start < pos]
-            pick = (
-                max(before, key=lambda e: e.start) if before else min(main, key=lambda e: e.start)
-            )
-            return _norm(pick.text)
-        return _norm(max(fits, key=lambda e: len(e.text)).text)
+        return fits, full
 
     def _kin_of_another(self, name: str) -> bool:
         """Whether every mention of `name` stands in apposition to a relative ('Her daughter,
@@ -690,8 +703,8 @@ class Resolver:
                     return self.fullest(best.text, "ORG")
         if not nearest:
             return None
-        before = [o for o in self.orgs if o.end <= pos and not self._carrier(o)]
-        return self.fullest(before[-1].text, "ORG") if before else None
+        last = next((o for o in reversed(self.orgs) if o.end <= pos and not self._carrier(o)), None)
+        return self.fullest(last.text, "ORG") if last else None
 
     def _other_document_between(self, start: int, end: int, org: Entity) -> bool:
         """'issued the following statement in response to a report by the group X': X is the
@@ -844,7 +857,8 @@ class Resolver:
                 ]
                 if by:
                     return self.fullest(by[0].text, "ORG")
-            appos = [o for o in self.orgs if re.fullmatch(r",\s+", self.text[end : o.start])]
+            comma = _COMMA_SPACE.match(self.text, end)  # only orgs just after it can follow
+            appos = [o for o in self.orgs if comma and end + 2 <= o.start <= comma.end()]
             if appos:  # "the group, NK Watch Network, ..."
                 return self.fullest(appos[0].text, "ORG")
             named_next = _APPOS_NAME.match(self.text, end)
