@@ -47,7 +47,6 @@ def test_round19_korean_speaker(case: str) -> None:
     assert speaker_of(extract_checked(text, lang="ko"), words) == speaker
 
 
-
 def test_another_thread_does_not_clear_a_documents_tokens(monkeypatch) -> None:
     """A document's paragraph tokens stay cached while another thread reads another document
     (one shared cache was cleared under the first, which then read a missing key)."""
