@@ -37,3 +37,11 @@ def speaker_of(result, words: str) -> str | None:  # noqa: ANN001 - an Extractio
     found = [q for q in result.quotes if words in q.text]
     assert found, [q.text for q in result.quotes]
     return found[0].speaker
+
+
+def innermost_speaker_of(result, words: str) -> str | None:  # noqa: ANN001 - an Extraction
+    """The speaker of the innermost suggested quote that contains `words`, as the evaluation
+    scores a quote nested in a witness's words (a test fails if none)."""
+    found = [q for q in result.quotes if words in q.text]
+    assert found, [q.text for q in result.quotes]
+    return min(found, key=lambda q: len(q.text)).speaker

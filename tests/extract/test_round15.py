@@ -8,7 +8,7 @@ import pytest
 
 from docket.extract._quote_marks import inner_spans, quote_spans
 
-from .conftest import extract_checked, speaker_of
+from .conftest import extract_checked, innermost_speaker_of, speaker_of
 
 CASES = [
     # the verb whose clause holds the quote speaks, not a nearer one beside it
@@ -227,9 +227,8 @@ NESTED = [
 
 @pytest.mark.parametrize(("text", "words", "speaker", "lang"), NESTED)
 def test_round15_nested_quote(text: str, words: str, speaker: str, lang: str) -> None:
-    found = [q for q in extract_checked(text, lang=lang).quotes if words in q.text]
-    assert found
-    assert (min(found, key=lambda q: len(q.text)).speaker or "").lower() == speaker.lower()
+    got = innermost_speaker_of(extract_checked(text, lang=lang), words)
+    assert (got or "").lower() == speaker.lower()
 
 
 def test_nested_quotes_are_sentences_in_single_marks() -> None:

@@ -5,14 +5,7 @@ the innermost quote holding the words is the one checked, as the evaluation does
 
 import pytest
 
-from .conftest import extract_checked
-
-
-def _innermost_speaker(text: str, words: str) -> str | None:
-    quotes = [q for q in extract_checked(text).quotes if words in q.text]
-    assert quotes, words
-    return min(quotes, key=lambda q: len(q.text)).speaker
-
+from .conftest import extract_checked, innermost_speaker_of
 
 CASES: dict[str, tuple[str, str, str]] = {
     # a quote inside a witness's words: "he" is the person their own sentence before was about
@@ -130,7 +123,7 @@ CASES: dict[str, tuple[str, str, str]] = {
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_round17_speaker(case: str) -> None:
     text, words, speaker = CASES[case]
-    suggested = _innermost_speaker(text, words)
+    suggested = innermost_speaker_of(extract_checked(text), words)
     assert suggested is not None and suggested.casefold() == speaker.casefold()
 
 

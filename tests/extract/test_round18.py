@@ -6,7 +6,7 @@ import pytest
 
 from docket.extract.names import find_korean_names
 
-from .conftest import extract_checked
+from .conftest import extract_checked, innermost_speaker_of
 
 CASES: dict[str, tuple[str, str, str]] = {
     # a full name after a capitalised word opening the sentence is still found, so the later
@@ -89,9 +89,7 @@ CASES: dict[str, tuple[str, str, str]] = {
 
 @pytest.mark.parametrize("text,words,speaker", CASES.values(), ids=CASES.keys())
 def test_round18_english_speakers(text: str, words: str, speaker: str) -> None:
-    quotes = [q for q in extract_checked(text).quotes if words in q.text]
-    assert quotes, words
-    got = min(quotes, key=lambda q: len(q.text)).speaker
+    got = innermost_speaker_of(extract_checked(text), words)
     assert (got or "").lower() == speaker.lower()
 
 
