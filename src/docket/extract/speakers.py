@@ -159,10 +159,10 @@ _NAMED_AS = re.compile(
     r"(?P<name>(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w'-]*(?: (?:[A-Z][\w'-]+|\d+)){0,2})"
 )
 # "Another interviewee, Witness 57, …": a label with a number that stands for a name
-_LABEL_APPOS = re.compile(
-    r",\s+(?P<name>[A-Z][a-z]+ (?:No\.\s?)?(?:[A-Z]{1,2}-?)?\d{1,4})(?=[,.;]|\s)"
-)
-_NUMBERED = re.compile(r"[A-Z][a-z]+ (?:No\.\s?)?(?:[A-Z]{1,2}-?)?\d{1,4}")
+# the number of a label given to a person: "Witness 41", "Witness No. 3", "Witness W-11"
+_LABEL_NO = r"(?:No\.\s?)?(?:[A-Z]{1,2}-?)?\d{1,4}"
+_LABEL_APPOS = re.compile(rf",\s+(?P<name>[A-Z][a-z]+ {_LABEL_NO})(?=[,.;]|\s)")
+_NUMBERED = re.compile(rf"[A-Z][a-z]+ {_LABEL_NO}")
 # "Witness W-11, Mr Ri Gwang-chol, …": a label given beside the name
 _NAME_AFTER_LABEL = re.compile(r",\s+(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?")
 # a body named by where it is accredited speaks for itself, not for the body it is sent to
@@ -954,7 +954,7 @@ class Resolver:
     def _label_before(self, head: str, pos: int) -> tuple[str, int] | None:
         """'the witness answered' after 'Witness W-7 stated …': the last label of that word
         before `pos` (within a few paragraphs), and where it stands."""
-        label = re.compile(rf"\b{head.capitalize()} (?:No\.\s?)?(?:[A-Z]{{1,2}}-?)?\d{{1,4}}\b")
+        label = re.compile(rf"\b{head.capitalize()} {_LABEL_NO}\b")
         found = None
         for m in label.finditer(self.text, max(0, pos - 3000), pos):
             found = m
