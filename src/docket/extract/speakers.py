@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from docket.extract._types import Entity
@@ -514,21 +514,9 @@ class Resolver:
         a gender that fits, or a description ("the Chinese police" for "they") — rather than
         with whoever was named last. A description of unknown gender counts only where no
         person who fits is named between it and the pronoun (for "she", nowhere before)."""
-        i = bisect_right(self.sentence_starts, pos) - 1
-        if i < 1:
-            return None
-        lo = self._paragraph_before_start(pos)
-        quoted = self.inside_quote(pos)
         gender = {"he": "m", "him": "m", "she": "f", "her": "f"}.get(pronoun)
         same = {"he": "he", "him": "he", "she": "she", "her": "she", "they": "they"}
-        for k in range(i - 1, -1, -1):
-            if self.sentence_starts[k] < lo:
-                break
-            found = self.subject_of(k, quoted)
-            if found is None or found[2] != quoted:
-                continue
-            s, e = found[0], found[1]
-            low = _norm(self.text[s:e]).lower()
+        for s, e, low in self._subjects_before(pos, self._paragraph_before_start(pos)):
             if low in PRONOUNS:
                 if same.get(low) == same.get(pronoun):
                     continue  # "She said … She added …": the same person, further back
@@ -571,22 +559,25 @@ class Resolver:
             )
         return None
 
+    def _subjects_before(self, pos: int, lo: int) -> Iterator[tuple[int, int, str]]:
+        """The main subjects of the sentences before `pos`'s, nearest first, back to the one
+        starting at `lo`, on the same side of a quotation mark as `pos`: (start, end, lower-case
+        words)."""
+        i = bisect_right(self.sentence_starts, pos) - 1
+        quoted = self.inside_quote(pos)
+        for k in range(i - 1, -1, -1):
+            if self.sentence_starts[k] < lo:
+                return
+            found = self.subject_of(k, quoted)
+            if found is not None and found[2] == quoted:
+                yield found[0], found[1], _norm(self.text[found[0] : found[1]]).lower()
+
     def _thing_before(self, pos: int) -> str | None:
         """'The report calls on China to stop … "…," it said': "it" goes on with the main
         subject of the nearest sentence before it in its paragraph (walking back over "it")
         when that subject is a document or a body; anything else leaves "it" to the other
         rules."""
-        i = bisect_right(self.sentence_starts, pos) - 1
-        para = self.text.rfind("\n", 0, pos) + 1
-        quoted = self.inside_quote(pos)
-        for k in range(i - 1, -1, -1):
-            if self.sentence_starts[k] < para:
-                return None
-            found = self.subject_of(k, quoted)
-            if found is None or found[2] != quoted:
-                continue
-            s, e = found[0], found[1]
-            low = _norm(self.text[s:e]).lower()
+        for s, e, low in self._subjects_before(pos, self.text.rfind("\n", 0, pos) + 1):
             if low == "it" or not low:
                 continue
             org = any(o.start < e and s < o.end for o in self.orgs)
