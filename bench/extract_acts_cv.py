@@ -66,10 +66,20 @@ FIRST = {
     "heldout20": "0fcd6da",
     "heldout21": "7b17d29",
     "heldout22": "7b17d29",
+    "heldout23": "dee09ff",
+    "heldout24": "dee09ff",
+    "heldout25": "dee09ff",
+    "heldout26": "dee09ff",
+    "heldout27": "2bf8e77",
+    "heldout28": "2bf8e77",
+    "heldout29": "90d7f9a",
+    "heldout30": "90d7f9a",
+    "heldout31": "eb81dde",
+    "heldout32": "eb81dde",
 }
 # pooled groups of sets written together
-PAIRS = [(f"heldout{i}", f"heldout{i + 1}") for i in range(9, 22, 2)]
-LATEST = [f"heldout{i}" for i in range(17, 23)]  # the six newest fresh sets, pooled
+PAIRS = [(f"heldout{i}", f"heldout{i + 1}") for i in range(9, 32, 2)]
+LATEST = [f"heldout{i}" for i in range(23, 33)]  # the ten newest fresh sets, pooled
 CACHE = Path(tempfile.gettempdir()) / "docket-acts-cv"
 _DUMP = """
 import json, sys

@@ -20,7 +20,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT / "tests/extract/eval"
 OUT = ROOT / "src/docket/extract/data/act_training.jsonl"
-SETS = ("dev", "heldout", *(f"heldout{i}" for i in range(2, 23)))
+SETS = ("dev", "heldout", *(f"heldout{i}" for i in range(2, 33)))
 # SYNTHETIC labelled passages written as training data only (never scored): always trained on,
 # never left out by leave-one-set-out; absent files are skipped
 PASSAGES = {"passages-en": EVAL / "passages/en.yaml", "passages-ko": EVAL / "passages/ko.yaml"}
