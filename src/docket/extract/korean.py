@@ -663,23 +663,37 @@ def _lede_quote(
 _NAMING = re.compile(r"\s?(?:이?라)?는\s+(?:혐의|이유|죄목|명목|구실|내용|말)")
 
 
+def _paragraph_person(
+    res: Resolver, ents: list[Entity], text: str, lo: int, hi: int
+) -> tuple[str | None, int | None, int | None]:
+    """The person a paragraph of narration is about ('증언자 가운데 한 명인 오정남 씨는 …
+    끌려갔다.'): the first person named in text[lo:hi] as a subject (은/는/이/가)."""
+    for e in ents:
+        if lo <= e.start < hi and e.label == "PERSON" and _SUBJECT_AFTER.match(text, e.end):
+            name = _surname_person(res, text, e) if len(e.text) == 1 else res.fullest(e.text)
+            return name, e.start, e.end
+    return None, None, None
+
+
 def _goes_on(
     res: Resolver, ents: list[Entity], text: str, s: int
 ) -> tuple[str | None, int | None, int | None]:
     """'그는 "…"며 이야기를 시작했다.' then paragraphs that are each a quote with no
-    attribution: the speaker of the last quote in the paragraph before them goes on."""
+    subject of its own (none, or only its verb: '"…"고 덧붙였다.', the end of a quote run on
+    from the paragraph before): the speaker of the last quote in the paragraph before them
+    goes on; after a paragraph with no quote, the person that paragraph is about."""
     para = text.rfind("\n", 0, s) + 1
     if text[para:s].strip(' "“「『'):
         return None, None, None
-    for _ in range(4):  # back over a run of such paragraphs
+    for i in range(4):  # back over a run of such paragraphs
         p_hi = len(text[:para].rstrip())
         p_lo = text.rfind("\n", 0, p_hi) + 1
         spans = quote_spans(text[p_lo:p_hi])
         if p_hi == 0 or not spans:
-            return None, None, None
+            return _paragraph_person(res, ents, text, p_lo, p_hi) if i == 0 else (None, None, None)
         a, b = p_lo + spans[-1][0], p_lo + spans[-1][1]
         sent_lo = max(text.rfind(".", p_lo, a), p_lo - 1) + 1
-        found = _speaker(res, ents, text, sent_lo, a)
+        found = _subject_speaker(res, ents, text, sent_lo, a)
         m = _AFTER_QUOTE.match(text, b + 1, p_hi)
         if found[0] is None and m:
             found = _speaker(res, ents, text, m.start("who"), m.end())
@@ -687,6 +701,42 @@ def _goes_on(
             return found
         para = p_lo
     return None, None, None
+
+
+def _described_speaker(
+    res: Resolver, ents: list[Entity], text: str, ss: int | None, se: int | None
+) -> str | None:
+    """'한 탈북 여성은 "…"고 증언했다. 그는 "…"': 그/그녀 is the speaker of the last quote
+    before it (in its paragraph or the one before) when that speaker was described, not named,
+    after the last name before the pronoun: the nearest name is then not the nearest subject."""
+    if ss is None or se is None or not _PRONOUNS.match(text[ss:se]):
+        return None
+    p_lo = text.rfind("\n", 0, ss) + 1
+    spans = quote_spans(text[p_lo:ss])
+    if not spans and p_lo > 1:  # none before it in its paragraph: the paragraph before
+        p_hi = len(text[:p_lo].rstrip())
+        p_lo = text.rfind("\n", 0, p_hi) + 1
+        spans = quote_spans(text[p_lo:p_hi])
+    if not spans:
+        return None
+    a = p_lo + spans[-1][0]
+    sent_lo = max(text.rfind(".", p_lo, a), p_lo - 1) + 1
+    who, ws, we = _speaker(res, ents, text, sent_lo, a)
+    if who is None or ws is None or we is None or _PRONOUNS.match(text[ws:we]):
+        return None
+    named = [p.start for p in res.persons if p.end <= ss]
+    if any(ws <= p.start < we for p in res.persons) or (named and named[-1] >= ws):
+        return None
+    return who
+
+
+def _subject_speaker(
+    res: Resolver, ents: list[Entity], text: str, lo: int, hi: int
+) -> tuple[str | None, int | None, int | None]:
+    """The speaker named before a quote (`_speaker`), where a pronoun may stand for the
+    described speaker of the quote before (`_described_speaker`)."""
+    speaker, ss, se = _speaker(res, ents, text, lo, hi)
+    return _described_speaker(res, ents, text, ss, se) or speaker, ss, se
 
 
 def korean_quotes(text: str, start: int, end: int, ents: list[Entity]) -> list[Quote]:
@@ -700,7 +750,7 @@ def korean_quotes(text: str, start: int, end: int, ents: list[Entity]) -> list[Q
             continue
         speaker, ss, se = _clause_subject(res, ents, text, sent_lo, s)
         if speaker is None:
-            speaker, ss, se = _speaker(res, ents, text, sent_lo, s)
+            speaker, ss, se = _subject_speaker(res, ents, text, sent_lo, s)
         if speaker is None and m:  # "…"고 그는 덧붙였다: the words between particle and verb
             speaker, ss, se = _speaker(res, ents, text, m.start("who"), m.end())
         if speaker is None:
@@ -713,7 +763,7 @@ def korean_quotes(text: str, start: int, end: int, ents: list[Entity]) -> list[Q
             speaker, ss, se = _previous_subject(res, ents, text, start, sent_lo)
         if speaker is None and not m:
             speaker, ss, se = _lede_quote(res, ents, text, s, e)
-        if speaker is None and not m:
+        if speaker is None:
             speaker, ss, se = _goes_on(res, ents, text, s)
         out.append(Quote(text[s:e], speaker, s, e, "direct", ss, se))
         out.extend(_nested(res, ents, text, s, e))

@@ -1,0 +1,58 @@
+"""Round twenty's Korean speaker mechanisms (classes of error read from heldout29-32's Korean
+errors). Every text below is SYNTHETIC, written for its test: the names, bodies and events are
+made up. Each case gives the text, words of one quote, and who should be suggested as its
+speaker."""
+
+import pytest
+
+from .conftest import extract_checked, speaker_of
+
+CASES: dict[str, tuple[str, str, str]] = {
+    # a quote left open at a paragraph's end runs on into the next, which closes it with only
+    # its verb: the speaker of the paragraph before goes on
+    "quote-run-on-across-paragraphs": (
+        '문가은 씨는 "겨울에는 땔감이 없었다. 손이 얼어 터졌다.\n\n'
+        '"봄이 와도 달라지지 않았다"고 덧붙였다.',
+        "봄이 와도 달라지지 않았다",
+        "문가은",
+    ),
+    # a paragraph that is only a quote, after a paragraph of narration about a person
+    "quote-paragraph-after-narration": (
+        '연구소는 "증언이 쌓이고 있다"고 밝혔다.\n\n'
+        "증언자 가운데 한 명인 설미향 씨는 2001년 가을 수용소로 끌려갔다. 오빠가 국경을 "
+        '넘었기 때문이었다.\n\n"그날 밤 트럭에 실려 갔어요. 아무도 이유를 말해 주지 '
+        '않았어요."\n\n연구소는 보고서를 유엔에 보낼 계획이다.',
+        "그날 밤 트럭에 실려 갔어요",
+        "설미향",
+    ),
+    # 그/그녀 after a described speaker: the nearest subject, not the nearest name before it
+    "pronoun-after-described-speaker": (
+        '모임을 이끄는 남궁현 씨는 "답을 기다린다"고 말했다.\n\n'
+        '국경에서 붙잡혔던 한 탈북 여성은 "밤마다 조사를 받았다"고 증언했다. 그는 "옆방에서 '
+        '비명이 들렸다"고 덧붙였다.',
+        "옆방에서 비명이 들렸다",
+        "한 탈북 여성",
+    ),
+    # the same across paragraphs, with no name before at all
+    "pronoun-after-description-next-paragraph": (
+        '구류장에서 일했다는 한 남성은 "매일 구타가 있었다"고 말했다.\n\n'
+        '그는 "나도 그 일을 했다"고 털어놓았다.',
+        "나도 그 일을 했다",
+        "한 남성",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_round20_korean_speaker(case: str) -> None:
+    text, words, speaker = CASES[case]
+    assert speaker_of(extract_checked(text, lang="ko"), words) == speaker
+
+
+def test_pronoun_after_a_named_speaker_is_still_the_name() -> None:
+    """A pronoun after a named speaker keeps the name (the described-speaker rule gives way)."""
+    text = (
+        '한 관계자는 "조사 중"이라고 말했다.\n\n탁은비 씨는 "다 말하겠다"고 밝혔다. 그녀는 '
+        '"숨길 것이 없다"고 말했다.'
+    )
+    assert speaker_of(extract_checked(text, lang="ko"), "숨길 것이 없다") == "탁은비"
