@@ -40,6 +40,31 @@ CASES: dict[str, tuple[str, str, str]] = {
         "나도 그 일을 했다",
         "한 남성",
     ),
+    # a speaker described, not named, who names himself later: the name
+    "described-then-self-named": (
+        '50대 탈북 남성이 22일 "밤마다 끌려 나갔다"고 말했다.\n\n'
+        "이 남성은 자신의 이름을 문태호라고 밝혔다.",
+        "밤마다 끌려 나갔다",
+        "문태호",
+    ),
+    "described-then-self-introduced-with-age": (
+        '한 탈북 여성은 "딸을 잃었다"고 증언했다. 이 여성은 자신을 방순애(58)라고 소개했다.',
+        "딸을 잃었다",
+        "방순애",
+    ),
+    # a description ending in a title, then a person given that title: the person
+    "described-then-named-with-the-title": (
+        '행사를 연 단체 ‘새길기록원’의 원장은 "증언이 늘고 있다"고 말했다. 남기현 원장은 '
+        '"기록을 계속하겠다"고 덧붙였다.',
+        "증언이 늘고 있다",
+        "남기현",
+    ),
+    # the agency of a dateline is not the speaker of the sentence it opens
+    "dateline-agency-is-not-the-speaker": (
+        '(부산=한결통신) 70대 탈북 남성이 "형이 총살됐다"고 말했다.',
+        "형이 총살됐다",
+        "탈북 남성",
+    ),
 }
 
 
@@ -56,3 +81,19 @@ def test_pronoun_after_a_named_speaker_is_still_the_name() -> None:
         '"숨길 것이 없다"고 말했다.'
     )
     assert speaker_of(extract_checked(text, lang="ko"), "숨길 것이 없다") == "탁은비"
+
+
+def test_a_later_person_without_the_title_does_not_name_a_description() -> None:
+    """Only a person who names himself or takes the description's title is the described
+    speaker: another person named next, as a witness, is not."""
+    text = (
+        '한 단체의 대표는 "조사를 계속한다"고 말했다. 탈북민 허진아 씨는 "집에 가고 싶다"고 말했다.'
+    )
+    assert speaker_of(extract_checked(text, lang="ko"), "조사를 계속한다") != "허진아"
+
+
+def test_a_name_given_to_oneself_is_a_person() -> None:
+    """'자신의 이름을 문태호라고 밝혔다': the name a person gives himself is a PERSON, though
+    the tokeniser may read it as a common noun before 이라고."""
+    ex = extract_checked("이 남성은 자신의 이름을 문태호라고 밝혔다.", lang="ko")
+    assert ("PERSON", "문태호") in {(e.label, e.text) for e in ex.entities}

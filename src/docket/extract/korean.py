@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import re
 import threading
 from functools import cache
@@ -164,6 +166,11 @@ _DISTRICT = re.compile(r"(?:서울|부산|인천|대구|광주|대전|울산)(?:
 _SEA = re.compile(r"[동서남황]해")
 
 
+_SELF_NAMED = re.compile(
+    r"자신(?:의\s?이름)?을\s?([\uac00-\ud7a3]{2,3}?)(?:\((?:\d+|가명(?:·\d+)?)\))?(?:이)?라고"
+)
+
+
 def korean_names(text: str, start: int, end: int) -> list[Entity]:
     """Person names in text[start:end] from Kiwi NNP tokens that begin with a Korean surname,
     and places (GPE) from proper nouns that a unit ending or a locative particle marks."""
@@ -180,6 +187,13 @@ def korean_names(text: str, start: int, end: int) -> list[Entity]:
             s = start + m.start(1)
             out.append(Entity(form, "PERSON", s, s + len(form)))
             seen.update(range(s, s + len(form)))
+    # "자신을 한금순(64)이라고 소개하며", "자신의 이름을 리광철이라고 밝혔다": the name a
+    # person gives himself, which Kiwi may read as a common noun before 이라고
+    for m in _SELF_NAMED.finditer(chunk):
+        s = start + m.start(1)
+        if m.group(1)[0] in _surnames_ko() and s not in seen:
+            out.append(Entity(m.group(1), "PERSON", s, s + len(m.group(1))))
+            seen.update(range(s, s + len(m.group(1))))
     # "박정민 교수는": a three-syllable word that begins with a surname before a title is a name
     # (Kiwi may cut it into 박 + 정민)
     for m in re.finditer(
@@ -378,8 +392,14 @@ def _speaker(
     """The person or organisation named as subject in text[lo:hi], else a pronoun's referent;
     with `subject_only`, nothing unless a subject particle or topic marks one."""
     inside = [e for e in ents if lo <= e.start and e.end <= hi and e.label in ("PERSON", "ORG")]
-    # "한 씨에 따르면 담당 보위원은 "…"": the source of the account is not the subject
-    inside = [e for e in inside if not _SOURCE_OF.match(text, e.end)]
+    # "한 씨에 따르면 담당 보위원은 "…"": the source of the account is not the subject, nor
+    # is the agency of a dateline ("(서울=동교통신) 60대 탈북 여성이 "…"")
+    inside = [
+        e
+        for e in inside
+        if not _SOURCE_OF.match(text, e.end)
+        and not (text[e.start - 1 : e.start] == "=" and text.startswith(")", e.end))
+    ]
     # the subject: the name the topic or subject particle follows ("진해숙 씨는", "통일부는")
     subjects = [
         e
@@ -739,6 +759,30 @@ def _subject_speaker(
     return _described_speaker(res, ents, text, ss, se) or speaker, ss, se
 
 
+def _named_later(res: Resolver, text: str, q: Quote) -> str | None:
+    """'60대 탈북 여성이 "…"고 말했다. 이 여성은 자신을 한금순이라고 소개하며', '북녘기억
+    연구소의 소장은 "…"고 말했다. 박정민 소장은': a speaker first described, not named, is
+    the next person named after the description (within a few paragraphs) when that person
+    names himself or is given the description's title."""
+    if q.speaker is None or q.speaker_start is None or q.speaker_end is None:
+        return None
+    mention = (q.speaker_start, q.speaker_end)
+    if any(q.speaker_start < x.end and x.start < q.speaker_end for x in res.persons) or any(
+        (x.start, x.end) == mention for x in res.orgs
+    ):
+        return None  # named already, or a body
+    i = bisect.bisect_left(res.persons, q.speaker_end, key=lambda p: p.start)
+    nxt = res.persons[i] if i < len(res.persons) else None
+    if nxt is None or nxt.start - q.speaker_end > 1500 or len(nxt.text) < 2:
+        return None
+    title = _TITLE_END.search(q.speaker.rstrip("'’\"”」"))
+    if _SELF_NAMED.match(text, max(0, text.rfind("자신", nxt.start - 8, nxt.start))) or (
+        title and re.match(r"\s?" + title.group(0), text[nxt.end :])
+    ):
+        return res.fullest(nxt.text)
+    return None
+
+
 def korean_quotes(text: str, start: int, end: int, ents: list[Entity]) -> list[Quote]:
     res = Resolver(text, ents)
     out: list[Quote] = []
@@ -874,4 +918,10 @@ def korean_quotes(text: str, start: int, end: int, ents: list[Entity]) -> list[Q
             qe = rep.end(1) + (rep.re is _REPORTED)  # "…다" keeps its 다; "…ㄹ 것" ends there
             if qe - qs > 3:
                 out.append(Quote(text[qs:qe], speaker, qs, qe, "reported", ss, se))
-    return out
+    return [_name_described(res, text, q) for q in out]
+
+
+def _name_described(res: Resolver, text: str, q: Quote) -> Quote:
+    """The quote with its described speaker named where the text names them later."""
+    name = _named_later(res, text, q)
+    return q if name is None else dataclasses.replace(q, speaker=name)
