@@ -65,6 +65,12 @@ CASES: dict[str, tuple[str, str, str]] = {
         "형이 총살됐다",
         "탈북 남성",
     ),
+    # a name in an adverbial ("유엔 보고서에 대해") is not the subject that 이/가 marks
+    "name-in-adverbial-is-not-the-subject": (
+        '북한이 유엔 보고서에 대해 "날조된 문서일 뿐"이라며 반발했다.',
+        "날조된 문서일 뿐",
+        "북한",
+    ),
 }
 
 

@@ -386,6 +386,13 @@ def _person_before(res: Resolver, text: str, pos: int) -> str | None:
     return res.person_before(pos)
 
 
+# a name (or the noun it modifies) that an adverbial particle follows: where, to what, with
+# whom ("유엔 보고서에 대해", "국가보위성 구류장에서"), which never says the words
+_ADVERBIAL_AFTER = re.compile(
+    r"(?:\s[\uac00-\ud7a3]+?)?(?:에서|에게|에|을|를|으로|로|과|와)(?![\uac00-\ud7a3])"
+)
+
+
 def _speaker(
     res: Resolver, ents: list[Entity], text: str, lo: int, hi: int, subject_only: bool = False
 ) -> tuple[str | None, int | None, int | None]:
@@ -455,6 +462,9 @@ def _speaker(
                     return res.fullest(named[-1].text, "ORG"), ps, ps + len(phrase)
             if phrase:
                 return res.fullest_phrase(phrase, ps), ps, ps + len(phrase)
+    if not subjects:
+        # "유엔 보고서에 대해", "국가보위성 구류장에서": a name in an adverbial, not the subject
+        inside = [e for e in inside if not _ADVERBIAL_AFTER.match(text, e.end)]
     if inside:
         persons = [e for e in inside if e.label == "PERSON"]
         e = subjects[0] if subjects else persons[0] if persons else inside[0]
@@ -474,12 +484,15 @@ def _speaker(
     return None, None, None
 
 
-def _marked_subject(text: str, lo: int, hi: int) -> tuple[str | None, int | None, int | None]:
+def _marked_subject(
+    text: str, lo: int, hi: int, first: bool = False
+) -> tuple[str | None, int | None, int | None]:
     """'동사무소 사람이 와서 "…"고 했습니다': with no name and no topic before a quote, the
     noun phrase that the subject particle 이/가 marks last before it (the description the text
-    gives an unnamed speaker)."""
+    gives an unnamed speaker); with `first`, the one marked first (the subject of a sentence
+    that reports what its clause says: '…탈북 여성이 …벌어졌다고 증언했다')."""
     toks = list(korean().tokenize(text[lo:hi]))
-    for i in range(len(toks) - 1, 0, -1):
+    for i in range(1, len(toks)) if first else range(len(toks) - 1, 0, -1):
         if toks[i].tag != "JKS":
             continue
         j, nouns = i, 0  # the head and at most one noun before it ("마을 반장", not "아침 …")
@@ -908,6 +921,13 @@ def korean_quotes(text: str, start: int, end: int, ents: list[Entity]) -> list[Q
                     speaker = text[ss:se]
             if speaker is None:
                 speaker, ss, se = _speaker(res, ents, text, ls, rep.end())
+            if speaker is None and any(
+                ls <= x.start and x.end <= rep.end() and x.label in ("PERSON", "ORG") for x in ents
+            ):
+                # "국가보위성 구류장에서 근무했다는 40대 탈북민이 …": the name is in an
+                # adverbial, and the subject 이/가 marks first reports the words (a sentence
+                # with no name in it stays no one's report)
+                speaker, ss, se = _marked_subject(text, ls, rep.end(1), True)
             if speaker is None:
                 continue
             qs = se if se is not None and se <= rep.end(1) else ls
