@@ -71,6 +71,18 @@ CASES: dict[str, tuple[str, str, str]] = {
         "날조된 문서일 뿐",
         "북한",
     ),
+    # an unnamed speaker marked by 이/가 is described with the clause before the noun
+    "described-with-relative-clause": (
+        '교화소 마당에서 옆에 앉아 있던 노인이 조용히 "밥은 남기지 마라"고 일렀다.',
+        "밥은 남기지 마라",
+        "교화소 마당에서 옆에 앉아 있던 노인",
+    ),
+    # a clause before a noun of time makes it when, not who
+    "time-noun-after-clause-is-not-the-speaker": (
+        '우리가 끌려온 날 경비원이 "여기서는 이름이 없다"고 소리쳤다.',
+        "여기서는 이름이 없다",
+        "경비원",
+    ),
 }
 
 

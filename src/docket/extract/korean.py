@@ -484,6 +484,33 @@ def _speaker(
     return None, None, None
 
 
+# nouns of time that a clause before them makes an adverbial ("입소하는 날 계호원이": when)
+_TIME_NOUNS = frozenset(
+    ["날", "때", "뒤", "후", "밤", "무렵", "당시", "해", "아침", "저녁", "새벽"]
+)
+# where a clause before a noun begins: after a connective or final ending, a subject or topic
+# particle, punctuation or a bracket
+_CLAUSE_STOP = frozenset({"EC", "EF", "JKS", "JX", "SF", "SP", "SSO", "SSC", "SE", "SW"})
+
+
+def _clause_before(toks: list, j: int, i: int) -> int:
+    """Where the subject noun phrase toks[j:i] begins with the relative clause that describes
+    it ("옆에 서 있던 사람이", "중국에서 강제 북송된 여성들이", "…근무했다는 40대 탈북민이"):
+    the description an unnamed speaker is given is all of it. A noun of time after a clause
+    ("입소하는 날 계호원이") is when, not who, and is left out."""
+    if j + 1 < i and toks[j].form in _TIME_NOUNS and j > 0 and toks[j - 1].tag == "ETM":
+        return j + 1
+    k = j
+    while k > 0 and toks[k - 1].tag in ("SN", "NNB", "NR", "MM"):  # "40대", "한"
+        k -= 1
+    if k == 0 or toks[k - 1].tag != "ETM":
+        return j
+    # an ending before an auxiliary verb ("서 있던": 서 + 어 + 있 + 던) ends no clause
+    while k > 0 and (toks[k - 1].tag not in _CLAUSE_STOP or toks[k].tag == "VX"):
+        k -= 1
+    return k
+
+
 def _marked_subject(
     text: str, lo: int, hi: int, first: bool = False
 ) -> tuple[str | None, int | None, int | None]:
@@ -501,7 +528,7 @@ def _marked_subject(
             nouns += toks[j].tag != "XSN"
         if j == i and toks[i - 1].tag not in ("NR", "NNB"):
             return None, None, None
-        j = min(j, i - 1)
+        j = _clause_before(toks, min(j, i - 1), i)
         ps, pe = lo + toks[j].start, lo + toks[i - 1].start + toks[i - 1].len
         # the whole word the head ends ("계호원", which Kiwi may cut into 계 + 호 + 원)
         ps = max(text.rfind(" ", lo, ps) + 1, lo)
