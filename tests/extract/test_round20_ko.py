@@ -115,3 +115,14 @@ def test_a_name_given_to_oneself_is_a_person() -> None:
     the tokeniser may read it as a common noun before 이라고."""
     ex = extract_checked("이 남성은 자신의 이름을 문태호라고 밝혔다.", lang="ko")
     assert ("PERSON", "문태호") in {(e.label, e.text) for e in ex.entities}
+
+
+@pytest.mark.parametrize(
+    "body", ["푸른숲인권기록원", "맑은물증언기록소", "새날기억연구회", "들꽃증언아카이브"]
+)
+def test_a_body_named_for_recording_testimony_is_an_org(body: str) -> None:
+    """A one-word body ending in 기록원/기록소/연구회/아카이브 is an ORG, and its spokesman's
+    words are its (not a person's whose 'name' is the body's first syllables)."""
+    ex = extract_checked(f'{body} 관계자는 "명단을 넘기겠다"고 밝혔다.', lang="ko")
+    assert ("ORG", body) in {(e.label, e.text) for e in ex.entities}
+    assert speaker_of(ex, "명단을 넘기겠다") == body

@@ -332,7 +332,11 @@ def _head_offset(phrase: str) -> int:
         return 0
     for tok in korean().tokenize(phrase):
         end = tok.start + tok.len
-        if tok.tag in ("ETM", "EC") or (tok.tag == "NNB" and tok.form in ("일", "년", "월")):
+        # an ending inside a word ("푸른숲인권기록원": 푸르 + ㄴ) ends no clause
+        inside = end < len(phrase) and not phrase[end].isspace()
+        if (tok.tag in ("ETM", "EC") and not inside) or (
+            tok.tag == "NNB" and tok.form in ("일", "년", "월")
+        ):
             cut = max(cut, end)
     for w in re.finditer(r"\S+", phrase):
         if w.end() < len(phrase.rstrip()) and _DESCRIBES.search(w.group(0)):
