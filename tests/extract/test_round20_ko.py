@@ -83,6 +83,14 @@ CASES: dict[str, tuple[str, str, str]] = {
         "여기서는 이름이 없다",
         "경비원",
     ),
+    # "보고서에 따르면" after the report was published and quoted: who published it
+    "according-to-report-is-its-publisher": (
+        "민간단체 푸른길연구소가 3일 공개한 보고서 「긴 겨울」은 수용소를 다뤘다. 보고서는 "
+        '"수감자 대부분이 가족 때문에 왔다"고 밝혔다.\n\n탈북민 문가은 씨는 보위부에 '
+        "끌려갔다. 보고서에 따르면 수감자는 5천여 명에 이른다.",
+        "수감자는 5천여 명에 이른다",
+        "푸른길연구소",
+    ),
 }
 
 

@@ -622,14 +622,20 @@ def _report_author(
     res: Resolver, ents: list[Entity], text: str, pos: int
 ) -> tuple[str | None, int | None, int | None]:
     """The subject of the last sentence before `pos` that mentions a report ("통일부는 29일
-    발간한 북한인권보고서에서 …", "특별보고관은 보고서에서 …"): the report's author."""
-    at = text.rfind("보고서", 0, pos)
-    if at < 0:
-        return None, None, None
-    lo = max(text.rfind(".", 0, at), text.rfind("\n", 0, at)) + 1
-    if '"' in text[lo:at] or "“" in text[lo:at]:
-        return None, None, None
-    return _speaker(res, ents, text, lo, at, True)
+    발간한 북한인권보고서에서 …", "특별보고관은 보고서에서 …"): the report's author. A
+    mention with nothing before it ('보고서는 "…"') is the report again: look further back, to
+    where it was published ("북녘기억연구소가 6일 공개한 보고서")."""
+    at = pos
+    for _ in range(3):
+        at = text.rfind("보고서", 0, at)
+        if at < 0:
+            return None, None, None
+        lo = max(text.rfind(".", 0, at), text.rfind("\n", 0, at)) + 1
+        if '"' in text[lo:at] or "“" in text[lo:at]:
+            return None, None, None
+        if text[lo:at].strip():
+            return _speaker(res, ents, text, lo, at, True)
+    return None, None, None
 
 
 _SAY_END = re.compile(_SAY + r"[.!?]?\s*$")
