@@ -134,3 +134,15 @@ def test_a_body_named_for_recording_testimony_is_an_org(body: str) -> None:
     ex = extract_checked(f'{body} 관계자는 "명단을 넘기겠다"고 밝혔다.', lang="ko")
     assert ("ORG", body) in {(e.label, e.text) for e in ex.entities}
     assert speaker_of(ex, "명단을 넘기겠다") == body
+
+
+def test_words_in_single_marks_before_a_speech_verb_are_a_quote() -> None:
+    """'‘…’고 말했다' outside double marks is speech as '"…"고 말했다' is; a term in single
+    marks with no verb of saying after it is not."""
+    ex = extract_checked(
+        "탈북민 문가은 씨는 ‘밤마다 이름을 불러 끌고 나갔다’고 말했다. 그곳은 ‘혁명화 구역 "
+        "안쪽’이라고 불렸다.",
+        lang="ko",
+    )
+    assert speaker_of(ex, "밤마다 이름을 불러 끌고 나갔다") == "문가은"
+    assert not [q for q in ex.quotes if "혁명화 구역" in q.text]

@@ -800,6 +800,27 @@ def _described_speaker(
     return who
 
 
+_SINGLE = re.compile(r"‘([^’\n]+)’")
+
+
+def _single_quoted(
+    text: str, start: int, end: int, spans: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """'그는 ‘처형이 끝나면 …했다’고 말했다': words in single marks, outside any double ones,
+    that a quotative particle and a speech verb follow are a quote, as in double marks (a
+    term in single marks, "‘혁명화구역’에 왔다", has no verb of saying after it)."""
+    out = []
+    for m in _SINGLE.finditer(text, start, end):
+        a, b = m.span(1)
+        if (
+            len(m.group(1).split()) >= 3
+            and _AFTER_QUOTE.match(text, m.end(), end)
+            and not any(s <= a < e for s, e in spans)
+        ):
+            out.append((a, b))
+    return out
+
+
 def _subject_speaker(
     res: Resolver, ents: list[Entity], text: str, lo: int, hi: int
 ) -> tuple[str | None, int | None, int | None]:
@@ -837,6 +858,7 @@ def korean_quotes(text: str, start: int, end: int, ents: list[Entity]) -> list[Q
     res = Resolver(text, ents)
     out: list[Quote] = []
     spans = [(s + start, e + start) for s, e in quote_spans(text[start:end])]
+    spans = sorted(spans + _single_quoted(text, start, end, spans))
     for s, e in spans:
         m = _AFTER_QUOTE.match(text, e + 1, end)
         sent_lo = max(text.rfind(".", start, s), text.rfind("\n", start, s), start - 1) + 1
