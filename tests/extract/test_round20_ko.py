@@ -91,6 +91,18 @@ CASES: dict[str, tuple[str, str, str]] = {
         "수감자는 5천여 명에 이른다",
         "푸른길연구소",
     ),
+    # a short characterisation with 이라며 and a verb of reacting is the subject's words
+    "short-quote-with-ramyeo": (
+        '북한이 민간단체의 보고서를 "날조"라며 강하게 반발했다.',
+        "날조",
+        "북한",
+    ),
+    # a country marked as the subject speaks, not a body named after it in the object
+    "country-subject-before-unmarked-body": (
+        '북한이 유엔총회 표결을 앞두고 인권단체 보고서를 "거짓 모략 문서"라고 비난했다.',
+        "거짓 모략 문서",
+        "북한",
+    ),
 }
 
 

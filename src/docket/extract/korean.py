@@ -21,7 +21,7 @@ HANGUL = re.compile(r"[\uac00-\ud7a3]")
 # 밝히고 있다, 증언하기도 했다 are one verb each.
 _HA_STEMS = (
     "말|증언|전|주장|설명|강조|회고|추산|추정|보고|발표|지적|반박|촉구|일축|비난|경고|부인|"
-    "고백|호소|언급|폭로|진술|해명|요구|요청|전망|분석|평가|예상|보도|기억|확인"
+    "고백|호소|언급|폭로|진술|해명|요구|요청|전망|분석|평가|예상|보도|기억|확인|반발"
 )
 _ENDING = (
     r"(?:했다|한다|했습니다|합니다|하고 있다|해 왔다|해 왔습니다|하기도 했다|했으며|했고|"
@@ -35,7 +35,7 @@ _SAY = (
 )
 # "…"라고만 했다, "…"고도 밝혔다: 만/도 after the quotative particle
 _AFTER_QUOTE = re.compile(
-    r"\s*(?:이?라고|고|며|면서)(?:만|도)?\s*(?P<who>(?:[^\s.]+\s+){0,3}?)" + _SAY
+    r"\s*(?:이?라고|고|이?라며|며|이?라면서|면서)(?:만|도)?\s*(?P<who>(?:[^\s.]+\s+){0,3}?)" + _SAY
 )
 # "…다고 말했다", and "…다는 입장을 밝혔다" (stated the position that …), "…다는 이야기도
 # 전했다" (told the story that …)
@@ -469,6 +469,22 @@ def _speaker(
     if not subjects:
         # "유엔 보고서에 대해", "국가보위성 구류장에서": a name in an adverbial, not the subject
         inside = [e for e in inside if not _ADVERBIAL_AFTER.match(text, e.end)]
+        # "북한이 유엔총회 … 보고서를 "…"라고 비난했다": a country that a particle marks
+        # as the subject speaks, not a body named after it that none marks
+        state = next(
+            (
+                g
+                for g in ents
+                if lo <= g.start
+                and inside
+                and g.end <= inside[0].start
+                and g.label == "GPE"
+                and _SUBJECT_AFTER.match(text, g.end)
+            ),
+            None,
+        )
+        if state is not None:
+            return state.text, state.start, state.end
     if inside:
         persons = [e for e in inside if e.label == "PERSON"]
         e = subjects[0] if subjects else persons[0] if persons else inside[0]
