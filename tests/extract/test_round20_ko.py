@@ -103,6 +103,14 @@ CASES: dict[str, tuple[str, str, str]] = {
         "거짓 모략 문서",
         "북한",
     ),
+    # a story that opens with a quote, then a paragraph whose subject is named after a long
+    # clause: that person said it
+    "lede-quote-then-long-subject-phrase": (
+        '"문을 두드리는 소리에 잠이 깼어요."\n\n2004년 겨울 함흥에서 어머니와 함께 보위부 '
+        "구류장으로 끌려간 문가은(58)씨는 그날을 잊지 못한다고 말했다.",
+        "문을 두드리는 소리에 잠이 깼어요",
+        "문가은",
+    ),
 }
 
 

@@ -740,8 +740,8 @@ def _lede_quote(
     # the person the topic phrase ends with ("경기도 안산의 … 이은혜(52) 전도사는")
     topic = _topic(text, n_lo, _before_quote(text, n_lo, sent.end()))
     last = [x for x in ents if x.label == "PERSON" and topic and n_lo <= x.start < topic[1]]
-    if not last:
-        return None, None, None
+    if not last:  # a topic phrase too long to read as one ("1993년 가을 … 끌려간 박순희(61)씨는")
+        return _paragraph_person(res, ents, text, n_lo, _before_quote(text, n_lo, sent.end()))
     return res.fullest(last[-1].text, "PERSON"), last[-1].start, last[-1].end
 
 
