@@ -474,12 +474,8 @@ def _speaker(
         state = next(
             (
                 g
-                for g in ents
-                if lo <= g.start
-                and inside
-                and g.end <= inside[0].start
-                and g.label == "GPE"
-                and _SUBJECT_AFTER.match(text, g.end)
+                for g in _starting_in(ents, lo, inside[0].start if inside else lo)
+                if g.label == "GPE" and _SUBJECT_AFTER.match(text, g.end)
             ),
             None,
         )
@@ -749,13 +745,20 @@ def _lede_quote(
 _NAMING = re.compile(r"\s?(?:이?라)?는\s+(?:혐의|이유|죄목|명목|구실|내용|말)")
 
 
+def _starting_in(items: list[Entity], lo: int, hi: int) -> list[Entity]:
+    """The entities of `items` (in order of start) that start in [lo, hi), found by bisection,
+    so that no quote scans all of a long document's entities."""
+    i = bisect.bisect_left(items, lo, key=lambda e: e.start)
+    return items[i : bisect.bisect_left(items, hi, lo=i, key=lambda e: e.start)]
+
+
 def _paragraph_person(
     res: Resolver, ents: list[Entity], text: str, lo: int, hi: int
 ) -> tuple[str | None, int | None, int | None]:
     """The person a paragraph of narration is about ('증언자 가운데 한 명인 오정남 씨는 …
     끌려갔다.'): the first person named in text[lo:hi] as a subject (은/는/이/가)."""
-    for e in ents:
-        if lo <= e.start < hi and e.label == "PERSON" and _SUBJECT_AFTER.match(text, e.end):
+    for e in _starting_in(ents, lo, hi):
+        if e.label == "PERSON" and _SUBJECT_AFTER.match(text, e.end):
             name = _surname_person(res, text, e) if len(e.text) == 1 else res.fullest(e.text)
             return name, e.start, e.end
     return None, None, None
@@ -810,8 +813,7 @@ def _described_speaker(
     who, ws, we = _speaker(res, ents, text, sent_lo, a)
     if who is None or ws is None or we is None or _PRONOUNS.match(text[ws:we]):
         return None
-    named = [p.start for p in res.persons if p.end <= ss]
-    if any(ws <= p.start < we for p in res.persons) or (named and named[-1] >= ws):
+    if _starting_in(res.persons, ws, ss):  # named in the description, or after it
         return None
     return who
 
@@ -853,18 +855,19 @@ def _named_later(res: Resolver, text: str, q: Quote) -> str | None:
     names himself or is given the description's title."""
     if q.speaker is None or q.speaker_start is None or q.speaker_end is None:
         return None
-    mention = (q.speaker_start, q.speaker_end)
-    if any(q.speaker_start < x.end and x.start < q.speaker_end for x in res.persons) or any(
-        (x.start, x.end) == mention for x in res.orgs
+    ss, se = q.speaker_start, q.speaker_end
+    if any(x.end > ss for x in _starting_in(res.persons, ss - 20, se)) or any(
+        x.start == ss and x.end == se for x in _starting_in(res.orgs, ss, ss + 1)
     ):
         return None  # named already, or a body
-    i = bisect.bisect_left(res.persons, q.speaker_end, key=lambda p: p.start)
-    nxt = res.persons[i] if i < len(res.persons) else None
-    if nxt is None or nxt.start - q.speaker_end > 1500 or len(nxt.text) < 2:
+    later = _starting_in(res.persons, se, se + 1500)
+    if not later or len(later[0].text) < 2:
         return None
+    nxt = later[0]
+    self_at = text.rfind("자신", nxt.start - 8, nxt.start)
     title = _TITLE_END.search(q.speaker.rstrip("'’\"”」"))
-    if _SELF_NAMED.match(text, max(0, text.rfind("자신", nxt.start - 8, nxt.start))) or (
-        title and re.match(r"\s?" + title.group(0), text[nxt.end :])
+    if (self_at >= 0 and _SELF_NAMED.match(text, self_at)) or (
+        title and re.compile(r"\s?" + title.group(0)).match(text, nxt.end)
     ):
         return res.fullest(nxt.text)
     return None
@@ -997,7 +1000,8 @@ def korean_quotes(text: str, start: int, end: int, ents: list[Entity]) -> list[Q
             if speaker is None:
                 speaker, ss, se = _speaker(res, ents, text, ls, rep.end())
             if speaker is None and any(
-                ls <= x.start and x.end <= rep.end() and x.label in ("PERSON", "ORG") for x in ents
+                x.end <= rep.end() and x.label in ("PERSON", "ORG")
+                for x in _starting_in(ents, ls, rep.end())
             ):
                 # "국가보위성 구류장에서 근무했다는 40대 탈북민이 …": the name is in an
                 # adverbial, and the subject 이/가 marks first reports the words (a sentence
