@@ -166,3 +166,13 @@ def test_words_in_single_marks_before_a_speech_verb_are_a_quote() -> None:
     )
     assert speaker_of(ex, "밤마다 이름을 불러 끌고 나갔다") == "문가은"
     assert not [q for q in ex.quotes if "혁명화 구역" in q.text]
+
+
+def test_another_bodys_officer_with_the_same_title_is_not_the_described_speaker() -> None:
+    """'한 단체의 대변인은 "…"' then '통일부 문태호 대변인은': another body's spokesman, not
+    the name of the first."""
+    text = (
+        '행사를 연 한 단체의 대변인은 "모두 모략일 뿐"이라고 주장했다. 이에 대해 통일부 '
+        '문태호 대변인은 "유감"이라고 말했다.'
+    )
+    assert speaker_of(extract_checked(text, lang="ko"), "모두 모략일 뿐") != "문태호"

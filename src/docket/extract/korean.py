@@ -866,8 +866,14 @@ def _named_later(res: Resolver, text: str, q: Quote) -> str | None:
     nxt = later[0]
     self_at = text.rfind("자신", nxt.start - 8, nxt.start)
     title = _TITLE_END.search(q.speaker.rstrip("'’\"”」"))
-    if (self_at >= 0 and _SELF_NAMED.match(text, self_at)) or (
-        title and re.compile(r"\s?" + title.group(0)).match(text, nxt.end)
+    if self_at >= 0 and _SELF_NAMED.match(text, self_at):
+        return res.fullest(nxt.text)
+    # the same title, with no other body named on the way ("외무성 대변인은 …" then "통일부
+    # 구병삼 대변인은" is another spokesman)
+    if (
+        title
+        and re.compile(r"\s?" + title.group(0)).match(text, nxt.end)
+        and not _starting_in(res.orgs, se, nxt.start)
     ):
         return res.fullest(nxt.text)
     return None
