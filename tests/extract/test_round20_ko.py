@@ -176,3 +176,12 @@ def test_another_bodys_officer_with_the_same_title_is_not_the_described_speaker(
         '문태호 대변인은 "유감"이라고 말했다.'
     )
     assert speaker_of(extract_checked(text, lang="ko"), "모두 모략일 뿐") != "문태호"
+
+
+def test_an_official_is_not_named_by_a_witness_naming_herself() -> None:
+    """A witness who names herself later is not the official quoted before her."""
+    text = (
+        '한 탈북민 단체 관계자는 "증언을 모으고 있다"고 말했다.\n\n'
+        "이 여성은 자신을 방순애라고 소개했다."
+    )
+    assert speaker_of(extract_checked(text, lang="ko"), "증언을 모으고 있다") != "방순애"

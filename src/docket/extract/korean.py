@@ -866,7 +866,9 @@ def _named_later(res: Resolver, text: str, q: Quote) -> str | None:
     nxt = later[0]
     self_at = text.rfind("자신", nxt.start - 8, nxt.start)
     title = _TITLE_END.search(q.speaker.rstrip("'’\"”」"))
-    if self_at >= 0 and _SELF_NAMED.match(text, self_at):
+    # a witness described, not an official ("관계자", "대변인"), who never names himself so
+    official = title or re.search(r"(?:관계자|당국자|소식통|관리)$", q.speaker)
+    if self_at >= 0 and _SELF_NAMED.match(text, self_at) and not official:
         return res.fullest(nxt.text)
     # the same title, with no other body named on the way ("외무성 대변인은 …" then "통일부
     # 구병삼 대변인은" is another spokesman)
