@@ -28,7 +28,9 @@ _ORG_HEADED = re.compile(rf"\b(?:[A-Z][A-Za-z'&.-]*\s(?:and\s(?=[A-Z]))?){{1,4}}
 _ORG_WORDS = re.compile(rf"\b(?:{_ORG_HEADS})\b")
 _KO_ORG = re.compile(
     r"(?<![\uac00-\ud7a3])(?:유엔\s)?[\uac00-\ud7a3]{2,10}(?:재판소|이사회|위원회|재단|협회|센터|"
-    r"연구소|연구원|기구|연맹|통신|방송|신문|그룹|사무소|연대|모임|연합|가족회|협의회|네트워크)(?![\uac00-\ud7a3]{2})"
+    r"연구소|연구원|기구|연맹|통신|방송|신문|그룹|사무소|연대|모임|연합|가족회|협의회|네트워크|"
+    # bodies that record testimony name themselves so: "한빛인권기록원", "북방증언아카이브"
+    r"기록원|기록소|보존소|연구회|아카이브|포럼)(?![\uac00-\ud7a3]{2})"
 )
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 # "lives in Incheon", "a hearing at Seoul": one word after a preposition of place is a place

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import re
 import threading
 from functools import cache
@@ -19,7 +21,7 @@ HANGUL = re.compile(r"[\uac00-\ud7a3]")
 # 밝히고 있다, 증언하기도 했다 are one verb each.
 _HA_STEMS = (
     "말|증언|전|주장|설명|강조|회고|추산|추정|보고|발표|지적|반박|촉구|일축|비난|경고|부인|"
-    "고백|호소|언급|폭로|진술|해명|요구|요청|전망|분석|평가|예상|보도|기억|확인"
+    "고백|호소|언급|폭로|진술|해명|요구|요청|전망|분석|평가|예상|보도|기억|확인|반발"
 )
 _ENDING = (
     r"(?:했다|한다|했습니다|합니다|하고 있다|해 왔다|해 왔습니다|하기도 했다|했으며|했고|"
@@ -33,7 +35,7 @@ _SAY = (
 )
 # "…"라고만 했다, "…"고도 밝혔다: 만/도 after the quotative particle
 _AFTER_QUOTE = re.compile(
-    r"\s*(?:이?라고|고|며|면서)(?:만|도)?\s*(?P<who>(?:[^\s.]+\s+){0,3}?)" + _SAY
+    r"\s*(?:이?라고|고|이?라며|며|이?라면서|면서)(?:만|도)?\s*(?P<who>(?:[^\s.]+\s+){0,3}?)" + _SAY
 )
 # "…다고 말했다", and "…다는 입장을 밝혔다" (stated the position that …), "…다는 이야기도
 # 전했다" (told the story that …)
@@ -164,6 +166,11 @@ _DISTRICT = re.compile(r"(?:서울|부산|인천|대구|광주|대전|울산)(?:
 _SEA = re.compile(r"[동서남황]해")
 
 
+_SELF_NAMED = re.compile(
+    r"자신(?:의\s?이름)?을\s?([\uac00-\ud7a3]{2,3}?)(?:\((?:\d+|가명(?:·\d+)?)\))?(?:이)?라고"
+)
+
+
 def korean_names(text: str, start: int, end: int) -> list[Entity]:
     """Person names in text[start:end] from Kiwi NNP tokens that begin with a Korean surname,
     and places (GPE) from proper nouns that a unit ending or a locative particle marks."""
@@ -180,6 +187,13 @@ def korean_names(text: str, start: int, end: int) -> list[Entity]:
             s = start + m.start(1)
             out.append(Entity(form, "PERSON", s, s + len(form)))
             seen.update(range(s, s + len(form)))
+    # "자신을 한금순(64)이라고 소개하며", "자신의 이름을 리광철이라고 밝혔다": the name a
+    # person gives himself, which Kiwi may read as a common noun before 이라고
+    for m in _SELF_NAMED.finditer(chunk):
+        s = start + m.start(1)
+        if m.group(1)[0] in _surnames_ko() and s not in seen:
+            out.append(Entity(m.group(1), "PERSON", s, s + len(m.group(1))))
+            seen.update(range(s, s + len(m.group(1))))
     # "박정민 교수는": a three-syllable word that begins with a surname before a title is a name
     # (Kiwi may cut it into 박 + 정민)
     for m in re.finditer(
@@ -318,7 +332,11 @@ def _head_offset(phrase: str) -> int:
         return 0
     for tok in korean().tokenize(phrase):
         end = tok.start + tok.len
-        if tok.tag in ("ETM", "EC") or (tok.tag == "NNB" and tok.form in ("일", "년", "월")):
+        # an ending inside a word ("푸른숲인권기록원": 푸르 + ㄴ) ends no clause
+        inside = end < len(phrase) and not phrase[end].isspace()
+        if (tok.tag in ("ETM", "EC") and not inside) or (
+            tok.tag == "NNB" and tok.form in ("일", "년", "월")
+        ):
             cut = max(cut, end)
     for w in re.finditer(r"\S+", phrase):
         if w.end() < len(phrase.rstrip()) and _DESCRIBES.search(w.group(0)):
@@ -372,14 +390,27 @@ def _person_before(res: Resolver, text: str, pos: int) -> str | None:
     return res.person_before(pos)
 
 
+# a name (or the noun it modifies) that an adverbial particle follows: where, to what, with
+# whom ("유엔 보고서에 대해", "국가보위성 구류장에서"), which never says the words
+_ADVERBIAL_AFTER = re.compile(
+    r"(?:\s[\uac00-\ud7a3]+?)?(?:에서|에게|에|을|를|으로|로|과|와)(?![\uac00-\ud7a3])"
+)
+
+
 def _speaker(
     res: Resolver, ents: list[Entity], text: str, lo: int, hi: int, subject_only: bool = False
 ) -> tuple[str | None, int | None, int | None]:
     """The person or organisation named as subject in text[lo:hi], else a pronoun's referent;
     with `subject_only`, nothing unless a subject particle or topic marks one."""
     inside = [e for e in ents if lo <= e.start and e.end <= hi and e.label in ("PERSON", "ORG")]
-    # "한 씨에 따르면 담당 보위원은 "…"": the source of the account is not the subject
-    inside = [e for e in inside if not _SOURCE_OF.match(text, e.end)]
+    # "한 씨에 따르면 담당 보위원은 "…"": the source of the account is not the subject, nor
+    # is the agency of a dateline ("(서울=동교통신) 60대 탈북 여성이 "…"")
+    inside = [
+        e
+        for e in inside
+        if not _SOURCE_OF.match(text, e.end)
+        and not (text[e.start - 1 : e.start] == "=" and text.startswith(")", e.end))
+    ]
     # the subject: the name the topic or subject particle follows ("진해숙 씨는", "통일부는")
     subjects = [
         e
@@ -435,6 +466,21 @@ def _speaker(
                     return res.fullest(named[-1].text, "ORG"), ps, ps + len(phrase)
             if phrase:
                 return res.fullest_phrase(phrase, ps), ps, ps + len(phrase)
+    if not subjects:
+        # "유엔 보고서에 대해", "국가보위성 구류장에서": a name in an adverbial, not the subject
+        inside = [e for e in inside if not _ADVERBIAL_AFTER.match(text, e.end)]
+        # "북한이 유엔총회 … 보고서를 "…"라고 비난했다": a country that a particle marks
+        # as the subject speaks, not a body named after it that none marks
+        state = next(
+            (
+                g
+                for g in _starting_in(ents, lo, inside[0].start if inside else lo)
+                if g.label == "GPE" and _SUBJECT_AFTER.match(text, g.end)
+            ),
+            None,
+        )
+        if state is not None:
+            return state.text, state.start, state.end
     if inside:
         persons = [e for e in inside if e.label == "PERSON"]
         e = subjects[0] if subjects else persons[0] if persons else inside[0]
@@ -454,12 +500,42 @@ def _speaker(
     return None, None, None
 
 
-def _marked_subject(text: str, lo: int, hi: int) -> tuple[str | None, int | None, int | None]:
+# nouns of time that a clause before them makes an adverbial ("입소하는 날 계호원이": when)
+_TIME_NOUNS = frozenset(
+    ["날", "때", "뒤", "후", "밤", "무렵", "당시", "해", "아침", "저녁", "새벽"]
+)
+# where a clause before a noun begins: after a connective or final ending, a subject or topic
+# particle, punctuation or a bracket
+_CLAUSE_STOP = frozenset({"EC", "EF", "JKS", "JX", "SF", "SP", "SSO", "SSC", "SE", "SW"})
+
+
+def _clause_before(toks: list, j: int, i: int) -> int:
+    """Where the subject noun phrase toks[j:i] begins with the relative clause that describes
+    it ("옆에 서 있던 사람이", "중국에서 강제 북송된 여성들이", "…근무했다는 40대 탈북민이"):
+    the description an unnamed speaker is given is all of it. A noun of time after a clause
+    ("입소하는 날 계호원이") is when, not who, and is left out."""
+    if j + 1 < i and toks[j].form in _TIME_NOUNS and j > 0 and toks[j - 1].tag == "ETM":
+        return j + 1
+    k = j
+    while k > 0 and toks[k - 1].tag in ("SN", "NNB", "NR", "MM"):  # "40대", "한"
+        k -= 1
+    if k == 0 or toks[k - 1].tag != "ETM":
+        return j
+    # an ending before an auxiliary verb ("서 있던": 서 + 어 + 있 + 던) ends no clause
+    while k > 0 and (toks[k - 1].tag not in _CLAUSE_STOP or toks[k].tag == "VX"):
+        k -= 1
+    return k
+
+
+def _marked_subject(
+    text: str, lo: int, hi: int, first: bool = False
+) -> tuple[str | None, int | None, int | None]:
     """'동사무소 사람이 와서 "…"고 했습니다': with no name and no topic before a quote, the
     noun phrase that the subject particle 이/가 marks last before it (the description the text
-    gives an unnamed speaker)."""
+    gives an unnamed speaker); with `first`, the one marked first (the subject of a sentence
+    that reports what its clause says: '…탈북 여성이 …벌어졌다고 증언했다')."""
     toks = list(korean().tokenize(text[lo:hi]))
-    for i in range(len(toks) - 1, 0, -1):
+    for i in range(1, len(toks)) if first else range(len(toks) - 1, 0, -1):
         if toks[i].tag != "JKS":
             continue
         j, nouns = i, 0  # the head and at most one noun before it ("마을 반장", not "아침 …")
@@ -468,7 +544,7 @@ def _marked_subject(text: str, lo: int, hi: int) -> tuple[str | None, int | None
             nouns += toks[j].tag != "XSN"
         if j == i and toks[i - 1].tag not in ("NR", "NNB"):
             return None, None, None
-        j = min(j, i - 1)
+        j = _clause_before(toks, min(j, i - 1), i)
         ps, pe = lo + toks[j].start, lo + toks[i - 1].start + toks[i - 1].len
         # the whole word the head ends ("계호원", which Kiwi may cut into 계 + 호 + 원)
         ps = max(text.rfind(" ", lo, ps) + 1, lo)
@@ -558,14 +634,20 @@ def _report_author(
     res: Resolver, ents: list[Entity], text: str, pos: int
 ) -> tuple[str | None, int | None, int | None]:
     """The subject of the last sentence before `pos` that mentions a report ("통일부는 29일
-    발간한 북한인권보고서에서 …", "특별보고관은 보고서에서 …"): the report's author."""
-    at = text.rfind("보고서", 0, pos)
-    if at < 0:
-        return None, None, None
-    lo = max(text.rfind(".", 0, at), text.rfind("\n", 0, at)) + 1
-    if '"' in text[lo:at] or "“" in text[lo:at]:
-        return None, None, None
-    return _speaker(res, ents, text, lo, at, True)
+    발간한 북한인권보고서에서 …", "특별보고관은 보고서에서 …"): the report's author. A
+    mention with nothing before it ('보고서는 "…"') is the report again: look further back, to
+    where it was published ("북녘기억연구소가 6일 공개한 보고서")."""
+    at = pos
+    for _ in range(3):
+        at = text.rfind("보고서", 0, at)
+        if at < 0:
+            return None, None, None
+        lo = max(text.rfind(".", 0, at), text.rfind("\n", 0, at)) + 1
+        if '"' in text[lo:at] or "“" in text[lo:at]:
+            return None, None, None
+        if text[lo:at].strip():
+            return _speaker(res, ents, text, lo, at, True)
+    return None, None, None
 
 
 _SAY_END = re.compile(_SAY + r"[.!?]?\s*$")
@@ -654,8 +736,8 @@ def _lede_quote(
     # the person the topic phrase ends with ("경기도 안산의 … 이은혜(52) 전도사는")
     topic = _topic(text, n_lo, _before_quote(text, n_lo, sent.end()))
     last = [x for x in ents if x.label == "PERSON" and topic and n_lo <= x.start < topic[1]]
-    if not last:
-        return None, None, None
+    if not last:  # a topic phrase too long to read as one ("1993년 가을 … 끌려간 박순희(61)씨는")
+        return _paragraph_person(res, ents, text, n_lo, _before_quote(text, n_lo, sent.end()))
     return res.fullest(last[-1].text, "PERSON"), last[-1].start, last[-1].end
 
 
@@ -663,23 +745,44 @@ def _lede_quote(
 _NAMING = re.compile(r"\s?(?:이?라)?는\s+(?:혐의|이유|죄목|명목|구실|내용|말)")
 
 
+def _starting_in(items: list[Entity], lo: int, hi: int) -> list[Entity]:
+    """The entities of `items` (in order of start) that start in [lo, hi), found by bisection,
+    so that no quote scans all of a long document's entities."""
+    i = bisect.bisect_left(items, lo, key=lambda e: e.start)
+    return items[i : bisect.bisect_left(items, hi, lo=i, key=lambda e: e.start)]
+
+
+def _paragraph_person(
+    res: Resolver, ents: list[Entity], text: str, lo: int, hi: int
+) -> tuple[str | None, int | None, int | None]:
+    """The person a paragraph of narration is about ('증언자 가운데 한 명인 오정남 씨는 …
+    끌려갔다.'): the first person named in text[lo:hi] as a subject (은/는/이/가)."""
+    for e in _starting_in(ents, lo, hi):
+        if e.label == "PERSON" and _SUBJECT_AFTER.match(text, e.end):
+            name = _surname_person(res, text, e) if len(e.text) == 1 else res.fullest(e.text)
+            return name, e.start, e.end
+    return None, None, None
+
+
 def _goes_on(
     res: Resolver, ents: list[Entity], text: str, s: int
 ) -> tuple[str | None, int | None, int | None]:
     """'그는 "…"며 이야기를 시작했다.' then paragraphs that are each a quote with no
-    attribution: the speaker of the last quote in the paragraph before them goes on."""
+    subject of its own (none, or only its verb: '"…"고 덧붙였다.', the end of a quote run on
+    from the paragraph before): the speaker of the last quote in the paragraph before them
+    goes on; after a paragraph with no quote, the person that paragraph is about."""
     para = text.rfind("\n", 0, s) + 1
     if text[para:s].strip(' "“「『'):
         return None, None, None
-    for _ in range(4):  # back over a run of such paragraphs
+    for i in range(4):  # back over a run of such paragraphs
         p_hi = len(text[:para].rstrip())
         p_lo = text.rfind("\n", 0, p_hi) + 1
         spans = quote_spans(text[p_lo:p_hi])
         if p_hi == 0 or not spans:
-            return None, None, None
+            return _paragraph_person(res, ents, text, p_lo, p_hi) if i == 0 else (None, None, None)
         a, b = p_lo + spans[-1][0], p_lo + spans[-1][1]
         sent_lo = max(text.rfind(".", p_lo, a), p_lo - 1) + 1
-        found = _speaker(res, ents, text, sent_lo, a)
+        found = _subject_speaker(res, ents, text, sent_lo, a)
         m = _AFTER_QUOTE.match(text, b + 1, p_hi)
         if found[0] is None and m:
             found = _speaker(res, ents, text, m.start("who"), m.end())
@@ -689,10 +792,100 @@ def _goes_on(
     return None, None, None
 
 
+def _described_speaker(
+    res: Resolver, ents: list[Entity], text: str, ss: int | None, se: int | None
+) -> str | None:
+    """'한 탈북 여성은 "…"고 증언했다. 그는 "…"': 그/그녀 is the speaker of the last quote
+    before it (in its paragraph or the one before) when that speaker was described, not named,
+    after the last name before the pronoun: the nearest name is then not the nearest subject."""
+    if ss is None or se is None or not _PRONOUNS.match(text[ss:se]):
+        return None
+    p_lo = text.rfind("\n", 0, ss) + 1
+    spans = quote_spans(text[p_lo:ss])
+    if not spans and p_lo > 1:  # none before it in its paragraph: the paragraph before
+        p_hi = len(text[:p_lo].rstrip())
+        p_lo = text.rfind("\n", 0, p_hi) + 1
+        spans = quote_spans(text[p_lo:p_hi])
+    if not spans:
+        return None
+    a = p_lo + spans[-1][0]
+    sent_lo = max(text.rfind(".", p_lo, a), p_lo - 1) + 1
+    who, ws, we = _speaker(res, ents, text, sent_lo, a)
+    if who is None or ws is None or we is None or _PRONOUNS.match(text[ws:we]):
+        return None
+    if _starting_in(res.persons, ws, ss):  # named in the description, or after it
+        return None
+    return who
+
+
+_SINGLE = re.compile(r"‘([^’\n]+)’")
+
+
+def _single_quoted(
+    text: str, start: int, end: int, spans: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """'그는 ‘처형이 끝나면 …했다’고 말했다': words in single marks, outside any double ones,
+    that a quotative particle and a speech verb follow are a quote, as in double marks (a
+    term in single marks, "‘혁명화구역’에 왔다", has no verb of saying after it)."""
+    out = []
+    for m in _SINGLE.finditer(text, start, end):
+        a, b = m.span(1)
+        if (
+            len(m.group(1).split()) >= 3
+            and _AFTER_QUOTE.match(text, m.end(), end)
+            and not any(s <= a < e for s, e in spans)
+        ):
+            out.append((a, b))
+    return out
+
+
+def _subject_speaker(
+    res: Resolver, ents: list[Entity], text: str, lo: int, hi: int
+) -> tuple[str | None, int | None, int | None]:
+    """The speaker named before a quote (`_speaker`), where a pronoun may stand for the
+    described speaker of the quote before (`_described_speaker`)."""
+    speaker, ss, se = _speaker(res, ents, text, lo, hi)
+    return _described_speaker(res, ents, text, ss, se) or speaker, ss, se
+
+
+def _named_later(res: Resolver, text: str, q: Quote) -> str | None:
+    """'60대 탈북 여성이 "…"고 말했다. 이 여성은 자신을 한금순이라고 소개하며', '북녘기억
+    연구소의 소장은 "…"고 말했다. 박정민 소장은': a speaker first described, not named, is
+    the next person named after the description (within a few paragraphs) when that person
+    names himself or is given the description's title."""
+    if q.speaker is None or q.speaker_start is None or q.speaker_end is None:
+        return None
+    ss, se = q.speaker_start, q.speaker_end
+    if any(x.end > ss for x in _starting_in(res.persons, ss - 20, se)) or any(
+        x.start == ss and x.end == se for x in _starting_in(res.orgs, ss, ss + 1)
+    ):
+        return None  # named already, or a body
+    later = _starting_in(res.persons, se, se + 1500)
+    if not later or len(later[0].text) < 2:
+        return None
+    nxt = later[0]
+    self_at = text.rfind("자신", nxt.start - 8, nxt.start)
+    title = _TITLE_END.search(q.speaker.rstrip("'’\"”」"))
+    # a witness described, not an official ("관계자", "대변인"), who never names himself so
+    official = title or re.search(r"(?:관계자|당국자|소식통|관리)$", q.speaker)
+    if self_at >= 0 and _SELF_NAMED.match(text, self_at) and not official:
+        return res.fullest(nxt.text)
+    # the same title, with no other body named on the way ("외무성 대변인은 …" then "통일부
+    # 구병삼 대변인은" is another spokesman)
+    if (
+        title
+        and re.compile(r"\s?" + title.group(0)).match(text, nxt.end)
+        and not _starting_in(res.orgs, se, nxt.start)
+    ):
+        return res.fullest(nxt.text)
+    return None
+
+
 def korean_quotes(text: str, start: int, end: int, ents: list[Entity]) -> list[Quote]:
     res = Resolver(text, ents)
     out: list[Quote] = []
     spans = [(s + start, e + start) for s, e in quote_spans(text[start:end])]
+    spans = sorted(spans + _single_quoted(text, start, end, spans))
     for s, e in spans:
         m = _AFTER_QUOTE.match(text, e + 1, end)
         sent_lo = max(text.rfind(".", start, s), text.rfind("\n", start, s), start - 1) + 1
@@ -700,7 +893,7 @@ def korean_quotes(text: str, start: int, end: int, ents: list[Entity]) -> list[Q
             continue
         speaker, ss, se = _clause_subject(res, ents, text, sent_lo, s)
         if speaker is None:
-            speaker, ss, se = _speaker(res, ents, text, sent_lo, s)
+            speaker, ss, se = _subject_speaker(res, ents, text, sent_lo, s)
         if speaker is None and m:  # "…"고 그는 덧붙였다: the words between particle and verb
             speaker, ss, se = _speaker(res, ents, text, m.start("who"), m.end())
         if speaker is None:
@@ -713,7 +906,7 @@ def korean_quotes(text: str, start: int, end: int, ents: list[Entity]) -> list[Q
             speaker, ss, se = _previous_subject(res, ents, text, start, sent_lo)
         if speaker is None and not m:
             speaker, ss, se = _lede_quote(res, ents, text, s, e)
-        if speaker is None and not m:
+        if speaker is None:
             speaker, ss, se = _goes_on(res, ents, text, s)
         out.append(Quote(text[s:e], speaker, s, e, "direct", ss, se))
         out.extend(_nested(res, ents, text, s, e))
@@ -814,6 +1007,14 @@ def korean_quotes(text: str, start: int, end: int, ents: list[Entity]) -> list[Q
                     speaker = text[ss:se]
             if speaker is None:
                 speaker, ss, se = _speaker(res, ents, text, ls, rep.end())
+            if speaker is None and any(
+                x.end <= rep.end() and x.label in ("PERSON", "ORG")
+                for x in _starting_in(ents, ls, rep.end())
+            ):
+                # "국가보위성 구류장에서 근무했다는 40대 탈북민이 …": the name is in an
+                # adverbial, and the subject 이/가 marks first reports the words (a sentence
+                # with no name in it stays no one's report)
+                speaker, ss, se = _marked_subject(text, ls, rep.end(1), True)
             if speaker is None:
                 continue
             qs = se if se is not None and se <= rep.end(1) else ls
@@ -824,4 +1025,10 @@ def korean_quotes(text: str, start: int, end: int, ents: list[Entity]) -> list[Q
             qe = rep.end(1) + (rep.re is _REPORTED)  # "…다" keeps its 다; "…ㄹ 것" ends there
             if qe - qs > 3:
                 out.append(Quote(text[qs:qe], speaker, qs, qe, "reported", ss, se))
-    return out
+    return [_name_described(res, text, q) for q in out]
+
+
+def _name_described(res: Resolver, text: str, q: Quote) -> Quote:
+    """The quote with its described speaker named where the text names them later."""
+    name = _named_later(res, text, q)
+    return q if name is None else dataclasses.replace(q, speaker=name)
