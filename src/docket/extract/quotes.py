@@ -383,8 +383,12 @@ class _Finder:
                 c for c in subj[0].rights if c.dep_ == "appos" and not self._in_dateline(c.idx)
             ]
             if appos and not self._ent_at(appos[0].idx, appos[0].idx + len(appos[0])):
-                # the whole phrase: "Relatives of people abducted by X"
-                s, e = appos[0].idx, appos[0].right_edge.idx + len(appos[0].right_edge)
+                # the whole phrase: "Relatives of people abducted by X", "A North Korean
+                # woman" (from its first word, not its head)
+                first = appos[0].left_edge
+                while first.is_punct and first.i < appos[0].i:
+                    first = self.doc[first.i + 1]
+                s, e = first.idx, appos[0].right_edge.idx + len(appos[0].right_edge)
                 rel = _RELATIVE.search(self.text, s, e)
                 e = rel.start() if rel else e
                 return self.res.resolve(self.text[s:e], s), s, e

@@ -146,15 +146,31 @@ _KIN_APPOS = re.compile(
     rf"(?:{_KIN}|cousin|nephew|niece|grandson|granddaughter|child|wife|husband),\s*$",
     re.I,
 )
+# who names someone in a relative clause without "whom": "a man we called", "a woman the
+# prisoners knew as", "whom everyone called"
+_NAMER = r"(?:we|they|I|he|she|everyone|everybody|people|the\s+[a-z]+|other\s+[a-z]+)"
+# the words that give a name after them: "identified in the release only as", "whom we call",
+# "who gave his name as", "identified only by the pseudonym"
+_NAMING = (
+    r"(?:identified (?:(?:in|by) (?:[\w'-]+ ){1,3}?)?(?:only )?as|named(?: as)?|"
+    r"(?:known|knew|know) (?:(?:him|her|them) )?(?:only )?as|call(?:s|ed)?|"
+    r"gave (?:his|her|their) name as|(?:uses?|used) the name|"
+    r"identified (?:only )?by (?:his|her|their|the|a) (?:sur|family |first |given )?"
+    r"(?:name|pseudonym),?|"
+    r"referred to (?:here |below |in this report )?as)"
+)
 _NAMED_AS = re.compile(
-    # "the supervisor, a prisoner herself whom everyone called Auntie Hwang": an appositive
-    # that gives the name
-    r",?\s+(?:an?\s+(?:wo)?man\s+|an?\s+[^,.;:\"“”]{1,50}?\s"
-    r"(?:whom\s+(?:\w+\s+){0,2}?|who\s+(?:was|is)\s+))?"
-    # "identified in the release only as "Ms. K"": where and how, and the name in quotes; a
-    # title stays before a bare initial, which is no name without it
-    r"(?:identified (?:(?:in|by) (?:[\w'-]+ ){1,3}?)?(?:only )?as|named|known as|called|"
-    r"referred to (?:here |below |in this report )?as)\s+[\"“]?"
+    # "the supervisor, a prisoner herself whom everyone called Auntie Hwang", "a stout woman we
+    # called Auntie Hwang", "a former camp driver identified as Mr. Cho": an appositive that
+    # gives the name, after any relative clause ("The officer who questioned her, whom she knew
+    # only as Ryu", "A witness, who asked to be identified only by her surname, Choi")
+    r"(?:\s+(?:who|that)\s+[^,.;:\"“”]{1,60}?,)?"
+    r",?\s+(?:an?\s+[^,.;:\"“”]{1,50}?\s)?"
+    rf"(?:whom\s+(?:\w+\s+){{0,2}}?|who\s+(?:(?:was|is|asked\s+to\s+be)\s+|(?=gave|uses?\b))|"
+    rf"{_NAMER}\s+(?=(?:call(?:s|ed)?|knew|know|named)\b))?"
+    # the name, perhaps in quotes ("Ms. K"); a title stays before a bare initial, which is no
+    # name without it
+    rf"{_NAMING}\s+[\"“]?"
     r"(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+(?![A-Z]\b))?"
     r"(?P<name>(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w'-]*(?: (?:[A-Z][\w'-]+|\d+)){0,2})"
 )
@@ -242,7 +258,8 @@ _PERSON_HEADS = {
     "worker", "workers", "farmer", "miner", "miners", "clerk", "engineer", "cook", "lawyer",
     "activist", "journalist", "student", "pastor", "foreman", "defectors", "survivors",
     "refugee", "refugees", "escapee", "escapees", "villager", "villagers", "cousin", "uncle",
-    "aunt", "grandmother", "grandfather",
+    "aunt", "grandmother", "grandfather", "investigator", "judge", "prosecutor", "plaintiff",
+    "victim", "returnee",
 }  # fmt: skip
 _DETERMINER = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Tt]hree)\s")
 _PLURAL_PEOPLE = {"police", "people", "men", "women", "policemen"}
@@ -254,9 +271,35 @@ _MALE_WORDS = {
     "man", "men", "father", "brother", "husband", "son", "boy", "uncle", "grandfather",
     "spokesman", "male", "policeman", "policemen", "himself",
 }  # fmt: skip
+# "The former officer, who gave his name as …", "The woman, Jo Myong-hui": a definite
+# description a name follows in apposition, and how far after a description that name may come
+_REVEAL = re.compile(
+    r"(?:(?<=\n)|(?<=[.!?]\s)|(?<=[.!?][\"”]\s))The (?:[\w'-]+ ){0,3}?(?P<head>[a-z]+)(?=,)"
+)
+_NEW_DESCRIPTION = re.compile(r",?\s+an?\s")
+# ", Ines Calderwood, a Chilean lawyer": a name the recogniser missed, set off by commas
+_BARE_NAME = re.compile(
+    r",\s+(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?(?P<name>[A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+){1,2})(?=,)"
+)
+_REVEAL_REACH = 3000
+
+
+def _gender_of(words: frozenset[str]) -> str | None:
+    """'f' or 'm' where the words say a gender ("woman", "his"), else None."""
+    female = bool(words & (_FEMALE_WORDS | {"she", "her"}))
+    male = bool(words & (_MALE_WORDS | {"he", "his", "him"}))
+    return "f" if female and not male else "m" if male and not female else None
+
+
 # the appositive after a subject's noun phrase: ", a prisoner herself whom everyone called X,"
 _APPOSITIVE = re.compile(r",\s+(?:an?|the)\s+[^,.;:\"“”]{1,80},")
 _PREP = re.compile(r"\s(?:of|for|in|at|from|on|with|to|by)\s")
+_PARTICIPLE = re.compile(
+    r"\s(?:(?:later|first|\w+ly)\s)?(?:released|published|issued|compiled|written|produced|prepared|circulated|"
+    r"commissioned|submitted|obtained|carried|cited|quoted|interviewed)\s"
+    # after its noun, not before it ("the committee's written report")
+    r"(?=(?:by|on|in|at|last|this|earlier|later|to|from|with|jointly|today|yesterday)\b)"
+)
 
 
 # a dateline before a story's first words: "GENEVA — ", "GENEVA, Feb. 26 — "
@@ -266,8 +309,9 @@ _LEAD_DATELINE = re.compile(
 
 
 def _head(low: str) -> str:
-    """The head noun of a phrase: the last word before its first preposition."""
-    first = _PREP.split(low, maxsplit=1)[0]
+    """The head noun of a phrase: the last word before its first preposition or participle
+    ("a report released on Monday by X" is a report)."""
+    first = _PREP.split(_PARTICIPLE.split(low, maxsplit=1)[0], maxsplit=1)[0]
     words = re.findall(r"[a-z]+", first)
     return words[-1] if words else low
 
@@ -301,6 +345,41 @@ _ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Za-z.]{1,11}\)$")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _WORD = re.compile(r"[\w'-]+")
 _COMMA_SPACE = re.compile(r",\s+")
+
+
+# words that end a description written before a name: "a woman who was held with Yang" does
+# not describe Yang as a woman
+_BREAK_WORDS = {
+    "with", "by", "to", "from", "of", "for", "at", "in", "on", "about", "against", "between",
+    "who", "whom", "which", "that", "and", "or", "but", "as", "than", "said", "says", "told",
+    "tells", "asked", "met", "saw", "visited", "like",
+}  # fmt: skip
+
+
+# a clause that gives the name after it: ", who gave his name as", ", identified in the report
+# as", "whom the prisoners called"
+_NAMING_TAIL = re.compile(
+    rf",?\s*(?:(?:who|whom)\s+[^,.;]{{0,40}}?)?(?:{_NAMING}|(?:known|named)(?: [\w'-]+){{0,4}}? as)"
+    r"\s*[\"“]?$"
+)
+
+
+def _describing_words(before: str) -> list[str]:
+    """The words before a name that describe its person: the phrase it stands in apposition
+    to ("A former guard, | Pak"), else the words right before it back to a preposition, a
+    relative word or a verb ("the former guard Pak", not "held with | Yang")."""
+    naming = _NAMING_TAIL.search(before)
+    if naming:  # "The former officer, who gave his name as | Ri": the phrase before the clause
+        before = before[: naming.start()] + " "
+    words = re.findall(r"[a-z]+", before.lower())[-10:]
+    if before.rstrip().endswith(","):
+        return words
+    kept: list[str] = []
+    for w in reversed(words):
+        if w in _BREAK_WORDS:
+            break
+        kept.append(w)
+    return kept[::-1]
 
 
 @lru_cache(maxsize=8192)
@@ -439,7 +518,7 @@ class Resolver:
                 self.text.rfind("”", 0, p.start),
             )
             before = self.text[max(sent_start + 1, p.start - 120) : p.start]
-            for w in re.findall(r"[a-z]+", before.lower())[-10:]:
+            for w in _describing_words(before):
                 self.descriptions.append((p.start, w, full))
 
     def fullest_phrase(self, phrase: str, pos: int) -> str:
@@ -638,11 +717,16 @@ class Resolver:
         lead = self.text[self.text.rfind("\n", 0, pos) + 1 : pos]
         return _LEAD_DATELINE.fullmatch(lead) is not None
 
-    def _described(self, head: str, pos: int) -> str | None:
+    def _described(self, head: str, pos: int, later_only: bool = False) -> str | None:
+        """The person described with `head` before `pos` ("Pak, a former guard", "former guard
+        Pak"), else soon after; with `later_only` (an indefinite "a guard" brings in someone
+        new), only after and only if nobody else is named first."""
         before = [d for d in self.descriptions if d[0] < pos and d[1] == head]
-        if before:
+        if before and not later_only:
             return before[-1][2]
         after = [d for d in self.descriptions if pos < d[0] < pos + 600 and d[1] == head]
+        if after and later_only and any(pos < p.start < after[0][0] for p in self.persons):
+            return None
         return after[0][2] if after else None
 
     def person_before(self, pos: int, gender: str | None = None) -> str | None:
@@ -772,10 +856,14 @@ class Resolver:
         end = start + len(mention)
         named = _NAMED_AS.match(self.text, end)
         if named:  # "a former detainee, identified as Im, 41": the name given
-            return self.fullest(named.group("name"))
+            return self._name_within(named.start("name"), named.end("name"))
         label = _LABEL_APPOS.match(self.text, end)
         if label and _head(m.lower()) in _PERSON_HEADS | {"interviewee"}:
             return label.group("name")
+        if _head_cased(m) in _PERSON_HEADS and _DETERMINER.match(m):
+            appos = self._appositive_name(end)
+            if appos:  # "The investigator, Ines Calderwood, a Chilean lawyer, said"
+                return appos
         for p in self.persons:
             if p.start < end and start < p.end:
                 return self.fullest(p.text, pos=p.start)
@@ -885,8 +973,14 @@ class Resolver:
                 label[1] < d[0] < start and d[1] == head for d in self.descriptions
             ):
                 return self._name_of_label(label[0]) or label[0]
+        indefinite = words[:1] in (["a"], ["an"])
+        if indefinite and head in _PERSON_HEADS:
+            # "A man who spent eight years ... says": someone new, whom the story may name later
+            found = self._revealed(head, low, end)
+            if found:
+                return found
         if words and words[0] in ("the", "this", "that", "a", "an", "one"):
-            found = self._described(head, start)
+            found = self._described(head, start, later_only=indefinite)
             if found:
                 return found
         if (
@@ -919,8 +1013,14 @@ class Resolver:
                 i0 = intro.start() + last
                 # "NK Insight, a Seoul-based news site, ...": the name the description is of
                 named = self._named_by(i0, intro.end())
-                if named or len(self.text[i0 : intro.end()].split()) > 2:
-                    return named or self.text[i0 : intro.end()]
+                if named:
+                    return named
+                if head in _PERSON_HEADS:  # "the investigator" the story names later
+                    revealed = self._revealed(head, low, end)
+                    if revealed:
+                        return revealed
+                if len(self.text[i0 : intro.end()].split()) > 2:
+                    return self.text[i0 : intro.end()]
                 return m  # "a guard … The guard answered": no fuller than the mention
             if words[1:2] == ["former"] and head in _PERSON_HEADS:
                 # "By the time An Sung-ho agreed to talk … "…," the former guard said": a
@@ -930,7 +1030,59 @@ class Resolver:
                 near = [p for p in self.persons if lo <= p.start and p.end <= start]
                 if near:
                     return self.fullest(near[-1].text, pos=near[-1].start)
+            if head in _PERSON_HEADS:  # "the former officer" the story names later
+                return self._revealed(head, low, end) or m
         return m
+
+    def _revealed(self, head: str, low: str, end: int) -> str | None:
+        """'A man who spent eight years ... says …' and later 'The former officer, who gave his
+        name as Ri Kwang-su, …': a person a story describes before naming is the one a later
+        sentence names in apposition to a definite description that opens it ("The woman, Jo
+        Myong-hui, 58,"), with the same head (or "the man", "the woman") and a gender that
+        fits, when nobody else is named in between."""
+        for m in _REVEAL.finditer(self.text, end, min(len(self.text), end + _REVEAL_REACH)):
+            other = m.group("head")
+            if self.inside_quote(m.start()) or other not in _PERSON_HEADS:
+                continue
+            name = self._appositive_name(m.end())
+            if name is None:
+                continue
+            if any(
+                end <= p.start < m.start() and not self.inside_quote(p.start) for p in self.persons
+            ):
+                return None  # someone else was named first: the description may be theirs
+            if not (other == head or {"man", "woman"} & {other, head}):
+                return None
+            said = _gender_of(_words(low))
+            told = _gender_of(_words(self.text[m.start() : m.end() + 60]))
+            return None if said and told and said != told else name
+        return None
+
+    def _appositive_name(self, pos: int) -> str | None:
+        """The name an appositive at `pos` gives: ", Jo Myong-hui, 58", ", identified in the
+        report as Kang Song-jin" (not a new description: ", a man we called Kang")."""
+        nxt = next((p for p in self.persons if p.start >= pos), None)
+        if (
+            nxt
+            and _NAME_AFTER_LABEL.fullmatch(self.text, pos, nxt.start)
+            and self.text[nxt.end : nxt.end + 1] in (",", ".", ";")  # not "the guard, Kim said,"
+        ):
+            return self.fullest(nxt.text, pos=nxt.start)
+        named = _NAMED_AS.match(self.text, pos)
+        if named and not _NEW_DESCRIPTION.match(self.text, pos):
+            return self._name_within(named.start("name"), named.end("name"))
+        bare = _BARE_NAME.match(self.text, pos)
+        return _norm(bare.group("name")) if bare else None
+
+    def _name_within(self, start: int, end: int) -> str:
+        """A name the text gives at start..end, as the person it names inside it ("Section
+        Chief Ryu" is Ryu where only "Ryu" was recognised), else as written."""
+        # (not an initial: "Mr. P" needs its title)
+        inner = [p for p in self.persons if start <= p.start and p.end <= end and len(p.text) > 1]
+        if inner:
+            p = max(inner, key=lambda p: p.end - p.start)
+            return self.fullest(p.text, pos=p.start)
+        return self.fullest(self.text[start:end])
 
     def _name_of_label(self, label: str) -> str | None:
         """'Witness W-11, Mr Ri Gwang-chol, a former guard': the name a label was given beside,
