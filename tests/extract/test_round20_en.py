@@ -93,3 +93,25 @@ def test_a_written_report_is_still_a_report() -> None:
     )
     result = extract_checked(text)
     assert innermost_speaker_of(result, "three former guards") is not None
+
+
+def test_a_pronoun_goes_on_with_a_described_subject_named_in_its_appositive() -> None:
+    # "he" after "Another witness cited in the study, a former cook identified as Mr. Hyon, …"
+    # is Hyon, not the person the story was about before
+    text = (
+        "Bang Sun-il said the barracks had no heating. His brother, according to the study, "
+        "lost three toes to frostbite.\n\n"
+        "Another witness cited in the study, a former cook identified as Mr. Hyon, described "
+        'the kitchens. "We boiled the same bones for a week," he was quoted as saying.'
+    )
+    assert speaker_of(extract_checked(text), "same bones") == "Hyon"
+
+
+def test_a_witness_is_one_person() -> None:
+    # "witness" ends in "s" but is singular: "she" can go on with "The second witness"
+    text = (
+        "Her cellmate, a woman she named as Do Gyong-ae, died that spring.\n\n"
+        "The second witness, a former nurse identified as Ms. Cha, said the sick were moved "
+        'to a separate hut. "Nobody came back from there," she said.'
+    )
+    assert speaker_of(extract_checked(text), "Nobody came back") == "Cha"

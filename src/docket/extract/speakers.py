@@ -164,7 +164,8 @@ _NAMED_AS = re.compile(
     # called Auntie Hwang", "a former camp driver identified as Mr. Cho": an appositive that
     # gives the name, after any relative clause ("The officer who questioned her, whom she knew
     # only as Ryu", "A witness, who asked to be identified only by her surname, Choi")
-    r"(?:\s+(?:who|that)\s+[^,.;:\"“”]{1,60}?,)?"
+    # (or participle: "Another witness cited in the report, a former driver identified as")
+    r"(?:\s+(?:who|that|[a-z]+ed|[a-z]+ing)\s+[^,.;:\"“”]{1,60}?,)?"
     r",?\s+(?:an?\s+[^,.;:\"“”]{1,50}?\s)?"
     rf"(?:whom\s+(?:\w+\s+){{0,2}}?|who\s+(?:(?:was|is|asked\s+to\s+be)\s+|(?=gave|uses?\b))|"
     rf"{_NAMER}\s+(?=(?:call(?:s|ed)?|knew|know|named)\b))?"
@@ -282,6 +283,11 @@ _BARE_NAME = re.compile(
     r",\s+(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?(?P<name>[A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+){1,2})(?=,)"
 )
 _REVEAL_REACH = 3000
+
+
+def _plural(head: str) -> bool:
+    """Whether a head noun names several people ("guards", "police"; not "witness")."""
+    return (head.endswith("s") and not head.endswith("ss")) or head in _PLURAL_PEOPLE
 
 
 def _gender_of(words: frozenset[str]) -> str | None:
@@ -611,7 +617,7 @@ class Resolver:
             head = _head_cased(_norm(self.text[s:e]))
             if head not in _PERSON_HEADS:
                 continue
-            plural = head.endswith("s") or head in _PLURAL_PEOPLE
+            plural = _plural(head)
             if plural != (pronoun == "they"):
                 continue
             # "the supervisor, a prisoner herself whom …,": the appositive may say the gender
@@ -621,6 +627,9 @@ class Resolver:
             said = "f" if words & _FEMALE_WORDS else "m" if words & _MALE_WORDS else None
             if gender and said not in (gender, None):
                 return None
+            named = self._name_given(e)
+            if named:  # "Another witness, a former driver identified as Mr. Cho, described …"
+                return named if self.gender.get(named, said or gender) == gender else None
             kin = _NARRATOR_KIN.match(low)
             if kin:  # "My mother": the person the text gave as that relative, if it did
                 return self._named_relative(kin.group("w").lower(), pos) or self.text[s:e]
@@ -987,7 +996,7 @@ class Resolver:
             words
             and words[0] in ("a", "an")
             and head not in _DOC_HEADS
-            and not head.endswith("s")
+            and not _plural(head)
             and self._opens_paragraph(start)
             and not any(p.end <= start for p in self.persons)
         ):
@@ -1057,6 +1066,14 @@ class Resolver:
             told = _gender_of(_words(self.text[m.start() : m.end() + 60]))
             return None if said and told and said != told else name
         return None
+
+    def _name_given(self, pos: int) -> str | None:
+        """The name an appositive or naming clause right after a description gives (", a
+        former driver identified as Mr. Cho", ", Jo Myong-hui, 58,")."""
+        named = _NAMED_AS.match(self.text, pos)
+        if named:
+            return self._name_within(named.start("name"), named.end("name"))
+        return self._appositive_name(pos)
 
     def _appositive_name(self, pos: int) -> str | None:
         """The name an appositive at `pos` gives: ", Jo Myong-hui, 58", ", identified in the
