@@ -115,3 +115,14 @@ def test_a_witness_is_one_person() -> None:
         'to a separate hut. "Nobody came back from there," she said.'
     )
     assert speaker_of(extract_checked(text), "Nobody came back") == "Cha"
+
+
+def test_a_surname_is_not_a_name_only_someones_words_gave() -> None:
+    # "Lim said" goes on with Lim Ha-na, the narration's person, not with the father whose name
+    # only appeared inside the quoted order
+    text = (
+        "Lim Ha-na, now 60, spoke at the meeting. \"An officer read it out: 'The family of "
+        "the traitor Lim Dong-su must leave by Friday,'\" she said.\n\n"
+        "Lim said that her mother burned the letters that night."
+    )
+    assert speaker_of(extract_checked(text), "burned the letters") == "Lim Ha-na"

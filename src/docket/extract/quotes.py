@@ -162,12 +162,12 @@ class _Finder:
         self.doc = doc
         self.ents = entities
         self._ent_at = _NamedAt(entities)
-        self.res = Resolver(text, entities)
         self.spans = quote_spans(text)
         self.kept: list[Quote] = []
         # sorted, non-overlapping spans and token offsets: lookups by bisection, so long
         # documents stay linear
         self._span_starts = [s for s, _ in self.spans]
+        self.res = Resolver(text, entities, self.inside_quote)
         self._tok_starts = [t.idx for t in doc]
         # each sentence's main subject, found only for the sentences a pronoun looks back over
         # (so long documents stay linear)
@@ -175,7 +175,6 @@ class _Finder:
         self._subjects: dict[tuple[int, bool], tuple[int, int, bool] | None] = {}
         self.res.sentence_starts = [sent.start_char for sent in self._sents]
         self.res.subject_of = self._subject_of
-        self.res.inside_quote = self.inside_quote
 
     def _subject_of(self, i: int, quoted: bool = False) -> tuple[int, int, bool] | None:
         """The main subject of sentence `i`: (start, end, whether inside a quote). With

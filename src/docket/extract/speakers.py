@@ -401,7 +401,12 @@ def _words(s: str) -> frozenset[str]:
 class Resolver:
     """Holds a document's entities and the descriptions attached to persons."""
 
-    def __init__(self, text: str, entities: list[Entity]) -> None:
+    def __init__(
+        self,
+        text: str,
+        entities: list[Entity],
+        inside_quote: Callable[[int], bool] = lambda pos: False,
+    ) -> None:
         self.text = text
         self.persons = [e for e in entities if e.label == "PERSON"]
         self.orgs = [e for e in entities if e.label == "ORG"]
@@ -413,7 +418,9 @@ class Resolver:
         # quote): given by the English finder from the parse
         self.sentence_starts: list[int] = []
         self.subject_of: Callable[[int, bool], tuple[int, int, bool] | None] = lambda i, q: None
-        self.inside_quote: Callable[[int], bool] = lambda pos: False
+        # whether a position lies inside a quotation (given before anything is worked out: the
+        # answers below are kept)
+        self.inside_quote = inside_quote
         # the entities never change, so each answer is worked out once: on a long text every
         # quote asks about every person named before it
         self._fullest: dict[tuple[str, str, int | None], str] = {}
@@ -461,6 +468,10 @@ class Resolver:
             # someone introduced only as another's relative ("his brother, Kim Tae-ho,") is not
             # who a bare surname means while the person they are related to is in play
             main = [e for e in full if not self._kin_of_another(_norm(e.text))] or full
+            if not self.inside_quote(pos):
+                # a name only someone's words gave ("'The family of the criminal Kim Chang-ho
+                # …'") is not who the narration's "Kim said" means
+                main = [e for e in main if not self.inside_quote(e.start)] or main
             before = [e for e in main if e.start < pos]
             pick = (
                 max(before, key=lambda e: e.start) if before else min(main, key=lambda e: e.start)
