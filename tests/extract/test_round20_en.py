@@ -126,3 +126,34 @@ def test_a_surname_is_not_a_name_only_someones_words_gave() -> None:
         "Lim said that her mother burned the letters that night."
     )
     assert speaker_of(extract_checked(text), "burned the letters") == "Lim Ha-na"
+
+
+def test_an_unattributed_testimony_paragraph_is_the_witness_the_story_is_about() -> None:
+    # a paragraph of first-person words with no attribution, after a sentence about the
+    # witness: hers
+    text = (
+        "Ri Sol-mi, a former seamstress, was held for two years. She described the first "
+        "night at the camp.\n\n"
+        '"They put forty of us in one room. I slept standing against the wall."'
+    )
+    assert speaker_of(extract_checked(text), "forty of us") == "Ri Sol-mi"
+
+
+def test_an_unattributed_quote_after_a_sentence_goes_on_with_the_last_speaker() -> None:
+    # the last speaker of any quote (here a reported one) in the paragraph or the one before
+    text = (
+        "Meals were a bowl of maize gruel, Ri Sol-mi said.\n\n"
+        'Her friend, a woman named Bae Ok-ja, fell ill in May. "Ok-ja could not stand up '
+        'any more. I carried her to the roll call."'
+    )
+    assert speaker_of(extract_checked(text), "could not stand up") == "Ri Sol-mi"
+
+
+def test_words_after_a_colon_are_not_carried_from_another_speaker() -> None:
+    # the quote follows its own (unparsed) attribution: no carried speaker
+    text = (
+        "Meals were a bowl of maize gruel, Ri Sol-mi said.\n\n"
+        'A second inmate, known only as "Ms. P," recalled: "We counted the empty bunks '
+        'every morning."'
+    )
+    assert speaker_of(extract_checked(text), "empty bunks") != "Ri Sol-mi"

@@ -612,7 +612,7 @@ class Resolver:
         person who fits is named between it and the pronoun (for "she", nowhere before)."""
         gender = {"he": "m", "him": "m", "she": "f", "her": "f"}.get(pronoun)
         same = {"he": "he", "him": "he", "she": "she", "her": "she", "they": "they"}
-        for s, e, low in self._subjects_before(pos, self._paragraph_before_start(pos)):
+        for s, e, low in self._subjects_before(pos, self.paragraph_before_start(pos)):
             if low in PRONOUNS:
                 if same.get(low) == same.get(pronoun):
                     continue  # "She said … She added …": the same person, further back
@@ -691,7 +691,7 @@ class Resolver:
         """The last guard, officer or interrogator brought in ("The officer kept asking",
         "an interrogator … held up") in the paragraph of `pos` or the one before."""
         found = None
-        for m in _ROLE.finditer(self.text, self._paragraph_before_start(pos), pos):
+        for m in _ROLE.finditer(self.text, self.paragraph_before_start(pos), pos):
             found = m
         return _norm(found.group(0)) if found else None
 
@@ -701,7 +701,7 @@ class Resolver:
         before."""
         return self._last_nearby(self.speaking, pos)
 
-    def _paragraph_before_start(self, pos: int) -> int:
+    def paragraph_before_start(self, pos: int) -> int:
         """Where the paragraph before the one holding `pos` begins (the reach of "it", "he"
         and "the group" back from a quote)."""
         return self.text.rfind("\n", 0, max(0, self.text.rfind("\n", 0, pos) - 1)) + 1
@@ -709,7 +709,7 @@ class Resolver:
     def _last_nearby(self, resolved: list[tuple[int, str]], pos: int) -> str | None:
         """The last of `resolved` (offset, speaker) before `pos`, in its paragraph or the one
         before."""
-        lo = self._paragraph_before_start(pos)
+        lo = self.paragraph_before_start(pos)
         found = [d for s, d in resolved if lo <= s < pos]
         return found[-1] if found else None
 
@@ -766,7 +766,7 @@ class Resolver:
         """The last body before `pos`, in its paragraph or the one before, that was itself a
         source ("Open Doors ... estimates", "according to Voice of the Martyrs Korea"): "the
         group said" and "it said" go on with it rather than with a body it accused."""
-        lo = self._paragraph_before_start(pos)
+        lo = self.paragraph_before_start(pos)
         for o in reversed([o for o in self.orgs if lo <= o.start and o.end <= pos]):
             if _SOURCE_AFTER.match(self.text, o.end) or _SOURCE_BEFORE.search(
                 self.text, max(0, o.start - 20), o.start
@@ -1046,7 +1046,7 @@ class Resolver:
                 # "By the time An Sung-ho agreed to talk … "…," the former guard said": a
                 # description never introduced, of what someone used to be, is the person
                 # named just before (in its paragraph or the one before)
-                lo = self._paragraph_before_start(start)
+                lo = self.paragraph_before_start(start)
                 near = [p for p in self.persons if lo <= p.start and p.end <= start]
                 if near:
                     return self.fullest(near[-1].text, pos=near[-1].start)
