@@ -157,3 +157,14 @@ def test_words_after_a_colon_are_not_carried_from_another_speaker() -> None:
         'every morning."'
     )
     assert speaker_of(extract_checked(text), "empty bunks") != "Ri Sol-mi"
+
+
+def test_the_spokesman_is_the_one_introduced_for_an_unnamed_body() -> None:
+    # "A spokesman for the ministry" where the recogniser names no body
+    text = (
+        "A spokesman for the ministry said the report was invented.\n\n"
+        '"These witnesses are criminals who fled," the spokesman said.'
+    )
+    assert speaker_of(extract_checked(text), "witnesses are criminals") == (
+        "A spokesman for the ministry"
+    )

@@ -124,6 +124,8 @@ _PEOPLE = {
     "reports",
 }
 _SPOKES = {"spokesman", "spokeswoman", "spokesperson", "representative", "envoy"}
+# "a spokesman | for the ministry": a body the recogniser does not name
+_SPOKES_TAIL = re.compile(r"\s+(?:for|of|from)\s+(?:the\s+)?[a-z][\w'-]+")
 _SPOKES_FOR = re.compile(r"\bspokes(?:man|woman|person)\s+(?:for|of|from)\s+(?:the\s+)?", re.I)
 _PERSON_DESC = re.compile(
     r"\b[Aa]n? (?:[\w-]+ ){0,3}(?:woman|man|girl|boy|mother|father|defector|survivor|witness|"
@@ -1035,6 +1037,9 @@ class Resolver:
                 named = self._named_by(i0, intro.end())
                 if named:
                     return named
+                body = _SPOKES_TAIL.match(self.text, intro.end()) if head in _SPOKES else None
+                if body:  # "A spokesman for the ministry": whom they speak for is part of it
+                    return self.text[i0 : body.end()]
                 if head in _PERSON_HEADS:  # "the investigator" the story names later
                     revealed = self._revealed(head, low, end)
                     if revealed:
