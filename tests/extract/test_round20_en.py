@@ -168,3 +168,18 @@ def test_the_spokesman_is_the_one_introduced_for_an_unnamed_body() -> None:
     assert speaker_of(extract_checked(text), "witnesses are criminals") == (
         "A spokesman for the ministry"
     )
+
+
+def test_words_shouted_inside_a_testimony_are_the_shouters() -> None:
+    # "shouted" frames a nested quote like "said" does
+    text = (
+        "\"Captain Ro stood by the post and shouted, 'Nobody looks away!' So we all "
+        'watched," Seol Ji-hun said.'
+    )
+    speaker = innermost_speaker_of(extract_checked(text), "Nobody looks away")
+    assert speaker in ("Captain Ro", "Ro")
+
+
+def test_hearing_someone_scream_reports_nothing() -> None:
+    text = "The guards came at night; I heard the women screaming in the next room."
+    assert not extract_checked(text).quotes

@@ -61,6 +61,9 @@ SAY = all_forms(
     "announce",
     "concede",
     "remind",
+    "shout",
+    "scream",
+    "yell",
 ) | {"according"}
 _SUBJ = {"nsubj", "nsubjpass"}
 # what gives a complement clause a subject of its own ("the relatives had been told ...")
@@ -133,8 +136,10 @@ _TRANSITIVE = all_forms(
 _ISSUE = all_forms("issue", "release", "publish", "send", "circulate", "post")
 # Verbs that frame a quotation rather than report a statement.
 _NOT_REPORTING = all_forms(
-    "call", "describe", "ask", "urge", "denounce", "condemn", "criticise", "criticize"
-) | {"according"}
+    "call", "describe", "ask", "urge", "denounce", "condemn", "criticise", "criticize",
+    # a raised voice frames the words it carries ("I heard them screaming" reports nothing)
+    "shout", "scream", "yell",
+) | {"according"}  # fmt: skip
 
 
 class _NamedAt:
