@@ -183,3 +183,14 @@ def test_words_shouted_inside_a_testimony_are_the_shouters() -> None:
 def test_hearing_someone_scream_reports_nothing() -> None:
     text = "The guards came at night; I heard the women screaming in the next room."
     assert not extract_checked(text).quotes
+
+
+def test_a_pronoun_after_and_goes_on_with_its_own_sentences_subject() -> None:
+    # "The warden read out the names, and then he said, …": the warden, not the narrator
+    text = (
+        "Yoo Min-chol spent ten years in the camp.\n\n**Q:** Did you see executions?\n\n"
+        "**A (Yoo):** Twice. They made everyone watch. The warden read out the names, and "
+        'then he said, "Anyone who runs will be shot."'
+    )
+    speaker = speaker_of(extract_checked(text), "Anyone who runs")
+    assert speaker is not None and "warden" in speaker.lower()

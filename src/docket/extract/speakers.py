@@ -301,6 +301,7 @@ def _gender_of(words: frozenset[str]) -> str | None:
 
 # the appositive after a subject's noun phrase: ", a prisoner herself whom everyone called X,"
 _APPOSITIVE = re.compile(r",\s+(?:an?|the)\s+[^,.;:\"“”]{1,80},")
+_AND = re.compile(r"\band\b")
 _PREP = re.compile(r"\s(?:of|for|in|at|from|on|with|to|by)\s")
 _PARTICIPLE = re.compile(
     r"\s(?:(?:later|first|\w+ly)\s)?(?:released|published|issued|compiled|written|produced|prepared|circulated|"
@@ -614,7 +615,7 @@ class Resolver:
         person who fits is named between it and the pronoun (for "she", nowhere before)."""
         gender = {"he": "m", "him": "m", "she": "f", "her": "f"}.get(pronoun)
         same = {"he": "he", "him": "he", "she": "she", "her": "she", "they": "they"}
-        for s, e, low in self._subjects_before(pos, self.paragraph_before_start(pos)):
+        for s, e, low in self._subjects_before(pos, self.paragraph_before_start(pos), own=True):
             if low in PRONOUNS:
                 if same.get(low) == same.get(pronoun):
                     continue  # "She said … She added …": the same person, further back
@@ -660,16 +661,22 @@ class Resolver:
             )
         return None
 
-    def _subjects_before(self, pos: int, lo: int) -> Iterator[tuple[int, int, str]]:
+    def _subjects_before(
+        self, pos: int, lo: int, own: bool = False
+    ) -> Iterator[tuple[int, int, str]]:
         """The main subjects of the sentences before `pos`'s, nearest first, back to the one
         starting at `lo`, on the same side of a quotation mark as `pos`: (start, end, lower-case
-        words)."""
+        words); with `own`, first that of an earlier clause in `pos`'s sentence."""
         i = bisect_right(self.sentence_starts, pos) - 1
         quoted = self.inside_quote(pos)
-        for k in range(i - 1, -1, -1):
+        for k in range(i if own else i - 1, -1, -1):
             if self.sentence_starts[k] < lo:
                 return
             found = self.subject_of(k, quoted)
+            # the pronoun's own sentence counts where its subject is an earlier clause's that
+            # "and" joins to the pronoun's ("The officer read out a sentence, and then he said")
+            if found is not None and k == i and not _AND.search(self.text, found[1], pos):
+                continue
             if found is not None and found[2] == quoted:
                 yield found[0], found[1], _norm(self.text[found[0] : found[1]]).lower()
 
