@@ -10,7 +10,7 @@ issued them.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
@@ -412,6 +412,9 @@ class Resolver:
     ) -> None:
         self.text = text
         self.persons = [e for e in entities if e.label == "PERSON"]
+        # the persons by where they start, for lookups by bisection (long texts stay linear)
+        self._by_start = sorted(self.persons, key=lambda e: e.start)
+        self._starts = [e.start for e in self._by_start]
         self.orgs = [e for e in entities if e.label == "ORG"]
         self.descriptions: list[tuple[int, str, str]] = []  # (pos, word, person)
         self.bodies: list[tuple[int, int, str]] = []  # speakers named as a phrase around an ORG
@@ -754,7 +757,7 @@ class Resolver:
         if before and not later_only:
             return before[-1][2]
         after = [d for d in self.descriptions if pos < d[0] < pos + 600 and d[1] == head]
-        if after and later_only and any(pos < p.start < after[0][0] for p in self.persons):
+        if after and later_only and self._persons_from(pos + 1, after[0][0]):
             return None
         return after[0][2] if after else None
 
@@ -1079,9 +1082,7 @@ class Resolver:
             name = self._appositive_name(m.end())
             if name is None:
                 continue
-            if any(
-                end <= p.start < m.start() and not self.inside_quote(p.start) for p in self.persons
-            ):
+            if any(not self.inside_quote(p.start) for p in self._persons_from(end, m.start())):
                 return None  # someone else was named first: the description may be theirs
             if not (other == head or {"man", "woman"} & {other, head}):
                 return None
@@ -1089,6 +1090,10 @@ class Resolver:
             told = _gender_of(_words(self.text[m.start() : m.end() + 60]))
             return None if said and told and said != told else name
         return None
+
+    def _persons_from(self, lo: int, hi: int) -> list[Entity]:
+        """The persons that start at lo..hi (hi excluded), in order."""
+        return self._by_start[bisect_left(self._starts, lo) : bisect_left(self._starts, hi)]
 
     def _name_given(self, pos: int) -> str | None:
         """The name an appositive or naming clause right after a description gives (", a
@@ -1101,7 +1106,7 @@ class Resolver:
     def _appositive_name(self, pos: int) -> str | None:
         """The name an appositive at `pos` gives: ", Jo Myong-hui, 58", ", identified in the
         report as Kang Song-jin" (not a new description: ", a man we called Kang")."""
-        nxt = next((p for p in self.persons if p.start >= pos), None)
+        nxt = next(iter(self._persons_from(pos, len(self.text) + 1)[:1]), None)
         if (
             nxt
             and _NAME_AFTER_LABEL.fullmatch(self.text, pos, nxt.start)
@@ -1118,7 +1123,7 @@ class Resolver:
         """A name the text gives at start..end, as the person it names inside it ("Section
         Chief Ryu" is Ryu where only "Ryu" was recognised), else as written."""
         # (not an initial: "Mr. P" needs its title)
-        inner = [p for p in self.persons if start <= p.start and p.end <= end and len(p.text) > 1]
+        inner = [p for p in self._persons_from(start, end) if p.end <= end and len(p.text) > 1]
         if inner:
             p = max(inner, key=lambda p: p.end - p.start)
             return self.fullest(p.text, pos=p.start)
