@@ -194,3 +194,12 @@ def test_a_pronoun_after_and_goes_on_with_its_own_sentences_subject() -> None:
     )
     speaker = speaker_of(extract_checked(text), "Anyone who runs")
     assert speaker is not None and "warden" in speaker.lower()
+
+
+def test_a_note_circulated_by_a_body_is_the_bodys() -> None:
+    # every document word ("note", "diary") is a head whose author the text names
+    text = (
+        "A briefing note circulated by the Geneva-based Northern Camps Monitor said that as "
+        "many as 20,000 people were held at the site."
+    )
+    assert speaker_of(extract_checked(text), "20,000 people") == "Northern Camps Monitor"

@@ -57,7 +57,7 @@ _DOC_HEADS = {
 _DOCUMENTS = {
     "statement", "letter", "text", "document", "report", "study", "diary", "note", "paper",
 }  # fmt: skip
-_DOC_HEADS |= {
+_DOC_HEADS |= _DOCUMENTS | {
     "text",
     "paper",
     "association",
