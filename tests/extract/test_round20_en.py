@@ -203,3 +203,18 @@ def test_a_note_circulated_by_a_body_is_the_bodys() -> None:
         "many as 20,000 people were held at the site."
     )
     assert speaker_of(extract_checked(text), "20,000 people") == "Northern Camps Monitor"
+
+
+def test_he_in_a_witness_quote_is_not_the_subject_of_an_earlier_quote() -> None:
+    # "He told me, '…'" opens the witness's second quote: the interrogator the narration just
+    # named, not the guard the first quote spoke of
+    text = (
+        '"The cells have no window," Noh said. "You kneel from five in the morning. If you '
+        "move, the guard comes in. The first time he said, 'Is this your mother's house?' and "
+        'kicked my back."\n\n'
+        'He said the interrogator, a man in his forties whom the prisoners called "Owl", wanted '
+        "the names of people who had used the phones. \"He told me, 'Your brother already "
+        "talked, so you may as well.' I did not know then that he was lying.\""
+    )
+    speaker = innermost_speaker_of(extract_checked(text), "Your brother already talked")
+    assert speaker != "the guard"

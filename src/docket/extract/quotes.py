@@ -645,7 +645,10 @@ class _Finder:
                     # earlier sentences were about ('"The commander read out the charge. Then
                     # he told us, '…'"'), else the guard or officer they brought in, else
                     # whoever else the resolver finds
-                    told = self.res.subject_before(sp_s, self.text[sp_s:sp_e].lower())
+                    # (within the witness's own quote: another quote's subjects are not theirs)
+                    told = self.res.subject_before(
+                        sp_s, self.text[sp_s:sp_e].lower(), lo=outer.start - 1
+                    )
                     role = self.res.role_before(s)
                     if told and told != outer.speaker and self.inside_quote(sp_s):
                         speaker = told

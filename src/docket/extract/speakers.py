@@ -609,7 +609,7 @@ class Resolver:
             return self.fullest(found.group("name"))
         return _norm(found.group(0))
 
-    def subject_before(self, pos: int, pronoun: str) -> str | None:
+    def subject_before(self, pos: int, pronoun: str, lo: int | None = None) -> str | None:
         """'A man who had been released from the camp found my mother. He said …': a pronoun
         goes on with the main subject of the sentences before it (in its paragraph or the one
         before), walking back over the same pronoun, when that subject is a person — named, of
@@ -618,7 +618,9 @@ class Resolver:
         person who fits is named between it and the pronoun (for "she", nowhere before)."""
         gender = {"he": "m", "him": "m", "she": "f", "her": "f"}.get(pronoun)
         same = {"he": "he", "him": "he", "she": "she", "her": "she", "they": "they"}
-        for s, e, low in self._subjects_before(pos, self.paragraph_before_start(pos), own=True):
+        if lo is None:
+            lo = self.paragraph_before_start(pos)
+        for s, e, low in self._subjects_before(pos, lo, own=True):
             if low in PRONOUNS:
                 if same.get(low) == same.get(pronoun):
                     continue  # "She said … She added …": the same person, further back
