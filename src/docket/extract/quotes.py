@@ -3,6 +3,7 @@ to X", and reported speech ("X said that ...")."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_left, bisect_right
 from typing import Any
@@ -60,6 +61,9 @@ SAY = all_forms(
     "announce",
     "concede",
     "remind",
+    "shout",
+    "scream",
+    "yell",
 ) | {"according"}
 _SUBJ = {"nsubj", "nsubjpass"}
 # what gives a complement clause a subject of its own ("the relatives had been told ...")
@@ -132,8 +136,10 @@ _TRANSITIVE = all_forms(
 _ISSUE = all_forms("issue", "release", "publish", "send", "circulate", "post")
 # Verbs that frame a quotation rather than report a statement.
 _NOT_REPORTING = all_forms(
-    "call", "describe", "ask", "urge", "denounce", "condemn", "criticise", "criticize"
-) | {"according"}
+    "call", "describe", "ask", "urge", "denounce", "condemn", "criticise", "criticize",
+    # a raised voice frames the words it carries ("I heard them screaming" reports nothing)
+    "shout", "scream", "yell",
+) | {"according"}  # fmt: skip
 
 
 class _NamedAt:
@@ -162,12 +168,12 @@ class _Finder:
         self.doc = doc
         self.ents = entities
         self._ent_at = _NamedAt(entities)
-        self.res = Resolver(text, entities)
         self.spans = quote_spans(text)
         self.kept: list[Quote] = []
         # sorted, non-overlapping spans and token offsets: lookups by bisection, so long
         # documents stay linear
         self._span_starts = [s for s, _ in self.spans]
+        self.res = Resolver(text, entities, self.inside_quote)
         self._tok_starts = [t.idx for t in doc]
         # each sentence's main subject, found only for the sentences a pronoun looks back over
         # (so long documents stay linear)
@@ -175,7 +181,6 @@ class _Finder:
         self._subjects: dict[tuple[int, bool], tuple[int, int, bool] | None] = {}
         self.res.sentence_starts = [sent.start_char for sent in self._sents]
         self.res.subject_of = self._subject_of
-        self.res.inside_quote = self.inside_quote
 
     def _subject_of(self, i: int, quoted: bool = False) -> tuple[int, int, bool] | None:
         """The main subject of sentence `i`: (start, end, whether inside a quote). With
@@ -383,8 +388,12 @@ class _Finder:
                 c for c in subj[0].rights if c.dep_ == "appos" and not self._in_dateline(c.idx)
             ]
             if appos and not self._ent_at(appos[0].idx, appos[0].idx + len(appos[0])):
-                # the whole phrase: "Relatives of people abducted by X"
-                s, e = appos[0].idx, appos[0].right_edge.idx + len(appos[0].right_edge)
+                # the whole phrase: "Relatives of people abducted by X", "A North Korean
+                # woman" (from its first word, not its head)
+                first = appos[0].left_edge
+                while first.is_punct and first.i < appos[0].i:
+                    first = self.doc[first.i + 1]
+                s, e = first.idx, appos[0].right_edge.idx + len(appos[0].right_edge)
                 rel = _RELATIVE.search(self.text, s, e)
                 e = rel.start() if rel else e
                 return self.res.resolve(self.text[s:e], s), s, e
@@ -540,6 +549,60 @@ class _Finder:
             last = q
         return out
 
+    def carry_speakers(self, direct: list[Quote], reported: list[Quote]) -> list[Quote]:
+        """A direct quote nothing attributes (a testimony's paragraph of the witness's words,
+        '… Kang said the women worked …, she said. | Her cellmate died. "Un-ha had …"') is the
+        last speaker's of any quote, direct or reported, in its paragraph or the one before;
+        a quote that opens a paragraph after none is the person the paragraph before ends
+        with ('She described arriving at the camp. | "The woman in charge …"')."""
+        said = sorted((q for q in direct + reported if q.speaker), key=lambda q: q.start)
+        starts = [q.start for q in said]
+        out: list[Quote] = []
+        for q in direct:
+            # (a sentence of its own, not a fragment or words after "recalled:")
+            if q.speaker is None and q.kind == "direct" and self._opens_sentence(q.start):
+                speaker = self._carried(q, said, starts)
+                if speaker:
+                    q = dataclasses.replace(q, speaker=speaker)
+                    said.insert(bisect_left(starts, q.start), q)
+                    starts.insert(bisect_left(starts, q.start), q.start)
+            out.append(q)
+        self.kept = out
+        return out
+
+    def _opens_sentence(self, start: int) -> bool:
+        """Whether the quote at `start` opens a paragraph or follows a finished sentence."""
+        lead = self.text[self.text.rfind("\n", 0, start) + 1 : start].rstrip(' "“‘')
+        return not lead or lead[-1] in '.!?"”'
+
+    def _carried(self, q: Quote, said: list[Quote], starts: list[int]) -> str | None:
+        """The speaker `carry_speakers` gives an unattributed quote, or None."""
+        para = self.text.rfind("\n", 0, q.start) + 1
+        lo = self.res.paragraph_before_start(q.start)
+        i = bisect_left(starts, q.start) - 1
+        if i >= 0 and said[i].start >= lo and not said[i].start <= q.start < said[i].end:
+            return said[i].speaker
+        if self.text[para : q.start].strip(' "“') or para == 0:
+            return None
+        s, e = self._last_subject(para - 1)
+        if s is None or self.inside_quote(s):
+            return None
+        mention = self.text[s:e]
+        if not self._ent_at(s, e) and _norm_low(mention) not in ("he", "she"):
+            return None
+        return self.res.resolve(mention, s)
+
+    def _last_subject(self, pos: int) -> tuple[int | None, int | None]:
+        """The span of the main subject of the sentence that ends before `pos`."""
+        last = bisect_left(self._tok_starts, pos) - 1
+        while last >= 0 and self.doc[last].is_space:
+            last -= 1
+        if last < 0:
+            return None, None
+        root = self.doc[last].sent.root
+        subj = [c for c in root.children if c.dep_ in _SUBJ]
+        return self._mention(subj[0]) if subj else (None, None)
+
     def _introduced_by_colon(self, start: int) -> tuple[str | None, int | None, int | None]:
         """'Lee ended her account with a plea: "…"': a quote a sentence introduces with a colon
         and no speech verb is its subject's, when that subject is someone (a person, a body)."""
@@ -582,7 +645,10 @@ class _Finder:
                     # earlier sentences were about ('"The commander read out the charge. Then
                     # he told us, '…'"'), else the guard or officer they brought in, else
                     # whoever else the resolver finds
-                    told = self.res.subject_before(sp_s, self.text[sp_s:sp_e].lower())
+                    # (within the witness's own quote: another quote's subjects are not theirs)
+                    told = self.res.subject_before(
+                        sp_s, self.text[sp_s:sp_e].lower(), lo=outer.start - 1
+                    )
                     role = self.res.role_before(s)
                     if told and told != outer.speaker and self.inside_quote(sp_s):
                         speaker = told
@@ -600,14 +666,9 @@ class _Finder:
         prev = self.text[:para_lo].rstrip()
         if not prev or not re.search(r"(?:follow\w*|statement|said|says)[^.]*[.:]$", prev[-200:]):
             return None, None, None
-        last = bisect_left(self._tok_starts, len(prev)) - 1
-        if last < 0:
+        s, e = self._last_subject(len(prev))
+        if s is None or e is None:
             return None, None, None
-        root = self.doc[last].sent.root
-        subj = [c for c in root.children if c.dep_ in _SUBJ]
-        if not subj:
-            return None, None, None
-        s, e = self._mention(subj[0])
         return self.res.resolve(self.text[s:e], s), s, e
 
     def reported(self) -> list[Quote]:
@@ -887,6 +948,10 @@ def _bare_attribution(sent: Any) -> bool:
     )
 
 
+def _norm_low(s: str) -> str:
+    return " ".join(s.lower().split())
+
+
 def _strip(text: str, s: int, e: int) -> tuple[int, int]:
     while s < e and text[s] in " ,\n":
         s += 1
@@ -901,6 +966,7 @@ def find_quotes(text: str, doc: Any, entities: list[Entity]) -> list[Quote]:
     finder = _Finder(text, doc, entities)
     direct = finder.direct()
     reported = finder.reported()
+    direct = finder.carry_speakers(direct, reported)
     # a partial quote that a reported clause took in with its lead words is that clause's
     leads = [q for q in reported if q.kind == "partial"]
     quotes = [

@@ -10,7 +10,7 @@ issued them.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
@@ -57,7 +57,7 @@ _DOC_HEADS = {
 _DOCUMENTS = {
     "statement", "letter", "text", "document", "report", "study", "diary", "note", "paper",
 }  # fmt: skip
-_DOC_HEADS |= {
+_DOC_HEADS |= _DOCUMENTS | {
     "text",
     "paper",
     "association",
@@ -124,6 +124,8 @@ _PEOPLE = {
     "reports",
 }
 _SPOKES = {"spokesman", "spokeswoman", "spokesperson", "representative", "envoy"}
+# "a spokesman | for the ministry": a body the recogniser does not name
+_SPOKES_TAIL = re.compile(r"\s+(?:for|of|from)\s+(?:the\s+)?[a-z][\w'-]+")
 _SPOKES_FOR = re.compile(r"\bspokes(?:man|woman|person)\s+(?:for|of|from)\s+(?:the\s+)?", re.I)
 _PERSON_DESC = re.compile(
     r"\b[Aa]n? (?:[\w-]+ ){0,3}(?:woman|man|girl|boy|mother|father|defector|survivor|witness|"
@@ -146,15 +148,32 @@ _KIN_APPOS = re.compile(
     rf"(?:{_KIN}|cousin|nephew|niece|grandson|granddaughter|child|wife|husband),\s*$",
     re.I,
 )
+# who names someone in a relative clause without "whom": "a man we called", "a woman the
+# prisoners knew as", "whom everyone called"
+_NAMER = r"(?:we|they|I|he|she|everyone|everybody|people|the\s+[a-z]+|other\s+[a-z]+)"
+# the words that give a name after them: "identified in the release only as", "whom we call",
+# "who gave his name as", "identified only by the pseudonym"
+_NAMING = (
+    r"(?:identified (?:(?:in|by) (?:[\w'-]+ ){1,3}?)?(?:only )?as|named(?: as)?|"
+    r"(?:known|knew|know) (?:(?:him|her|them) )?(?:only )?as|call(?:s|ed)?|"
+    r"gave (?:his|her|their) name as|(?:uses?|used) the name|"
+    r"identified (?:only )?by (?:his|her|their|the|a) (?:sur|family |first |given )?"
+    r"(?:name|pseudonym),?|"
+    r"referred to (?:here |below |in this report )?as)"
+)
 _NAMED_AS = re.compile(
-    # "the supervisor, a prisoner herself whom everyone called Auntie Hwang": an appositive
-    # that gives the name
-    r",?\s+(?:an?\s+(?:wo)?man\s+|an?\s+[^,.;:\"“”]{1,50}?\s"
-    r"(?:whom\s+(?:\w+\s+){0,2}?|who\s+(?:was|is)\s+))?"
-    # "identified in the release only as "Ms. K"": where and how, and the name in quotes; a
-    # title stays before a bare initial, which is no name without it
-    r"(?:identified (?:(?:in|by) (?:[\w'-]+ ){1,3}?)?(?:only )?as|named|known as|called|"
-    r"referred to (?:here |below |in this report )?as)\s+[\"“]?"
+    # "the supervisor, a prisoner herself whom everyone called Auntie Hwang", "a stout woman we
+    # called Auntie Hwang", "a former camp driver identified as Mr. Cho": an appositive that
+    # gives the name, after any relative clause ("The officer who questioned her, whom she knew
+    # only as Ryu", "A witness, who asked to be identified only by her surname, Choi")
+    # (or participle: "Another witness cited in the report, a former driver identified as")
+    r"(?:\s+(?:who|that|[a-z]+ed|[a-z]+ing)\s+[^,.;:\"“”]{1,60}?,)?"
+    r",?\s+(?:an?\s+[^,.;:\"“”]{1,50}?\s)?"
+    rf"(?:whom\s+(?:\w+\s+){{0,2}}?|who\s+(?:(?:was|is|asked\s+to\s+be)\s+|(?=gave|uses?\b))|"
+    rf"{_NAMER}\s+(?=(?:call(?:s|ed)?|knew|know|named)\b))?"
+    # the name, perhaps in quotes ("Ms. K"); a title stays before a bare initial, which is no
+    # name without it
+    rf"{_NAMING}\s+[\"“]?"
     r"(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+(?![A-Z]\b))?"
     r"(?P<name>(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w'-]*(?: (?:[A-Z][\w'-]+|\d+)){0,2})"
 )
@@ -242,7 +261,8 @@ _PERSON_HEADS = {
     "worker", "workers", "farmer", "miner", "miners", "clerk", "engineer", "cook", "lawyer",
     "activist", "journalist", "student", "pastor", "foreman", "defectors", "survivors",
     "refugee", "refugees", "escapee", "escapees", "villager", "villagers", "cousin", "uncle",
-    "aunt", "grandmother", "grandfather",
+    "aunt", "grandmother", "grandfather", "investigator", "judge", "prosecutor", "plaintiff",
+    "victim", "returnee",
 }  # fmt: skip
 _DETERMINER = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Tt]hree)\s")
 _PLURAL_PEOPLE = {"police", "people", "men", "women", "policemen"}
@@ -254,9 +274,41 @@ _MALE_WORDS = {
     "man", "men", "father", "brother", "husband", "son", "boy", "uncle", "grandfather",
     "spokesman", "male", "policeman", "policemen", "himself",
 }  # fmt: skip
+# "The former officer, who gave his name as …", "The woman, Jo Myong-hui": a definite
+# description a name follows in apposition, and how far after a description that name may come
+_REVEAL = re.compile(
+    r"(?:(?<=\n)|(?<=[.!?]\s)|(?<=[.!?][\"”]\s))The (?:[\w'-]+ ){0,3}?(?P<head>[a-z]+)(?=,)"
+)
+_NEW_DESCRIPTION = re.compile(r",?\s+an?\s")
+# ", Ines Calderwood, a Chilean lawyer": a name the recogniser missed, set off by commas
+_BARE_NAME = re.compile(
+    r",\s+(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?(?P<name>[A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+){1,2})(?=,)"
+)
+_REVEAL_REACH = 3000
+
+
+def _plural(head: str) -> bool:
+    """Whether a head noun names several people ("guards", "police"; not "witness")."""
+    return (head.endswith("s") and not head.endswith("ss")) or head in _PLURAL_PEOPLE
+
+
+def _gender_of(words: frozenset[str]) -> str | None:
+    """'f' or 'm' where the words say a gender ("woman", "his"), else None."""
+    female = bool(words & (_FEMALE_WORDS | {"she", "her"}))
+    male = bool(words & (_MALE_WORDS | {"he", "his", "him"}))
+    return "f" if female and not male else "m" if male and not female else None
+
+
 # the appositive after a subject's noun phrase: ", a prisoner herself whom everyone called X,"
 _APPOSITIVE = re.compile(r",\s+(?:an?|the)\s+[^,.;:\"“”]{1,80},")
+_AND = re.compile(r"\band\b")
 _PREP = re.compile(r"\s(?:of|for|in|at|from|on|with|to|by)\s")
+_PARTICIPLE = re.compile(
+    r"\s(?:(?:later|first|\w+ly)\s)?(?:released|published|issued|compiled|written|produced|prepared|circulated|"
+    r"commissioned|submitted|obtained|carried|cited|quoted|interviewed)\s"
+    # after its noun, not before it ("the committee's written report")
+    r"(?=(?:by|on|in|at|last|this|earlier|later|to|from|with|jointly|today|yesterday)\b)"
+)
 
 
 # a dateline before a story's first words: "GENEVA — ", "GENEVA, Feb. 26 — "
@@ -266,8 +318,9 @@ _LEAD_DATELINE = re.compile(
 
 
 def _head(low: str) -> str:
-    """The head noun of a phrase: the last word before its first preposition."""
-    first = _PREP.split(low, maxsplit=1)[0]
+    """The head noun of a phrase: the last word before its first preposition or participle
+    ("a report released on Monday by X" is a report)."""
+    first = _PREP.split(_PARTICIPLE.split(low, maxsplit=1)[0], maxsplit=1)[0]
     words = re.findall(r"[a-z]+", first)
     return words[-1] if words else low
 
@@ -303,6 +356,41 @@ _WORD = re.compile(r"[\w'-]+")
 _COMMA_SPACE = re.compile(r",\s+")
 
 
+# words that end a description written before a name: "a woman who was held with Yang" does
+# not describe Yang as a woman
+_BREAK_WORDS = {
+    "with", "by", "to", "from", "of", "for", "at", "in", "on", "about", "against", "between",
+    "who", "whom", "which", "that", "and", "or", "but", "as", "than", "said", "says", "told",
+    "tells", "asked", "met", "saw", "visited", "like",
+}  # fmt: skip
+
+
+# a clause that gives the name after it: ", who gave his name as", ", identified in the report
+# as", "whom the prisoners called"
+_NAMING_TAIL = re.compile(
+    rf",?\s*(?:(?:who|whom)\s+[^,.;]{{0,40}}?)?(?:{_NAMING}|(?:known|named)(?: [\w'-]+){{0,4}}? as)"
+    r"\s*[\"“]?$"
+)
+
+
+def _describing_words(before: str) -> list[str]:
+    """The words before a name that describe its person: the phrase it stands in apposition
+    to ("A former guard, | Pak"), else the words right before it back to a preposition, a
+    relative word or a verb ("the former guard Pak", not "held with | Yang")."""
+    naming = _NAMING_TAIL.search(before)
+    if naming:  # "The former officer, who gave his name as | Ri": the phrase before the clause
+        before = before[: naming.start()] + " "
+    words = re.findall(r"[a-z]+", before.lower())[-10:]
+    if before.rstrip().endswith(","):
+        return words
+    kept: list[str] = []
+    for w in reversed(words):
+        if w in _BREAK_WORDS:
+            break
+        kept.append(w)
+    return kept[::-1]
+
+
 @lru_cache(maxsize=8192)
 def _norm(s: str) -> str:
     return re.sub(r"\s+", " ", s).strip()
@@ -316,9 +404,17 @@ def _words(s: str) -> frozenset[str]:
 class Resolver:
     """Holds a document's entities and the descriptions attached to persons."""
 
-    def __init__(self, text: str, entities: list[Entity]) -> None:
+    def __init__(
+        self,
+        text: str,
+        entities: list[Entity],
+        inside_quote: Callable[[int], bool] = lambda pos: False,
+    ) -> None:
         self.text = text
         self.persons = [e for e in entities if e.label == "PERSON"]
+        # the persons by where they start, for lookups by bisection (long texts stay linear)
+        self._by_start = sorted(self.persons, key=lambda e: e.start)
+        self._starts = [e.start for e in self._by_start]
         self.orgs = [e for e in entities if e.label == "ORG"]
         self.descriptions: list[tuple[int, str, str]] = []  # (pos, word, person)
         self.bodies: list[tuple[int, int, str]] = []  # speakers named as a phrase around an ORG
@@ -328,7 +424,9 @@ class Resolver:
         # quote): given by the English finder from the parse
         self.sentence_starts: list[int] = []
         self.subject_of: Callable[[int, bool], tuple[int, int, bool] | None] = lambda i, q: None
-        self.inside_quote: Callable[[int], bool] = lambda pos: False
+        # whether a position lies inside a quotation (given before anything is worked out: the
+        # answers below are kept)
+        self.inside_quote = inside_quote
         # the entities never change, so each answer is worked out once: on a long text every
         # quote asks about every person named before it
         self._fullest: dict[tuple[str, str, int | None], str] = {}
@@ -376,6 +474,10 @@ class Resolver:
             # someone introduced only as another's relative ("his brother, Kim Tae-ho,") is not
             # who a bare surname means while the person they are related to is in play
             main = [e for e in full if not self._kin_of_another(_norm(e.text))] or full
+            if not self.inside_quote(pos):
+                # a name only someone's words gave ("'The family of the criminal Kim Chang-ho
+                # …'") is not who the narration's "Kim said" means
+                main = [e for e in main if not self.inside_quote(e.start)] or main
             before = [e for e in main if e.start < pos]
             pick = (
                 max(before, key=lambda e: e.start) if before else min(main, key=lambda e: e.start)
@@ -439,7 +541,7 @@ class Resolver:
                 self.text.rfind("”", 0, p.start),
             )
             before = self.text[max(sent_start + 1, p.start - 120) : p.start]
-            for w in re.findall(r"[a-z]+", before.lower())[-10:]:
+            for w in _describing_words(before):
                 self.descriptions.append((p.start, w, full))
 
     def fullest_phrase(self, phrase: str, pos: int) -> str:
@@ -507,7 +609,7 @@ class Resolver:
             return self.fullest(found.group("name"))
         return _norm(found.group(0))
 
-    def subject_before(self, pos: int, pronoun: str) -> str | None:
+    def subject_before(self, pos: int, pronoun: str, lo: int | None = None) -> str | None:
         """'A man who had been released from the camp found my mother. He said …': a pronoun
         goes on with the main subject of the sentences before it (in its paragraph or the one
         before), walking back over the same pronoun, when that subject is a person — named, of
@@ -516,7 +618,9 @@ class Resolver:
         person who fits is named between it and the pronoun (for "she", nowhere before)."""
         gender = {"he": "m", "him": "m", "she": "f", "her": "f"}.get(pronoun)
         same = {"he": "he", "him": "he", "she": "she", "her": "she", "they": "they"}
-        for s, e, low in self._subjects_before(pos, self._paragraph_before_start(pos)):
+        if lo is None:
+            lo = self.paragraph_before_start(pos)
+        for s, e, low in self._subjects_before(pos, lo, own=True):
             if low in PRONOUNS:
                 if same.get(low) == same.get(pronoun):
                     continue  # "She said … She added …": the same person, further back
@@ -532,7 +636,7 @@ class Resolver:
             head = _head_cased(_norm(self.text[s:e]))
             if head not in _PERSON_HEADS:
                 continue
-            plural = head.endswith("s") or head in _PLURAL_PEOPLE
+            plural = _plural(head)
             if plural != (pronoun == "they"):
                 continue
             # "the supervisor, a prisoner herself whom …,": the appositive may say the gender
@@ -542,6 +646,9 @@ class Resolver:
             said = "f" if words & _FEMALE_WORDS else "m" if words & _MALE_WORDS else None
             if gender and said not in (gender, None):
                 return None
+            named = self._name_given(e)
+            if named:  # "Another witness, a former driver identified as Mr. Cho, described …"
+                return named if self.gender.get(named, said or gender) == gender else None
             kin = _NARRATOR_KIN.match(low)
             if kin:  # "My mother": the person the text gave as that relative, if it did
                 return self._named_relative(kin.group("w").lower(), pos) or self.text[s:e]
@@ -559,16 +666,22 @@ class Resolver:
             )
         return None
 
-    def _subjects_before(self, pos: int, lo: int) -> Iterator[tuple[int, int, str]]:
+    def _subjects_before(
+        self, pos: int, lo: int, own: bool = False
+    ) -> Iterator[tuple[int, int, str]]:
         """The main subjects of the sentences before `pos`'s, nearest first, back to the one
         starting at `lo`, on the same side of a quotation mark as `pos`: (start, end, lower-case
-        words)."""
+        words); with `own`, first that of an earlier clause in `pos`'s sentence."""
         i = bisect_right(self.sentence_starts, pos) - 1
         quoted = self.inside_quote(pos)
-        for k in range(i - 1, -1, -1):
+        for k in range(i if own else i - 1, -1, -1):
             if self.sentence_starts[k] < lo:
                 return
             found = self.subject_of(k, quoted)
+            # the pronoun's own sentence counts where its subject is an earlier clause's that
+            # "and" joins to the pronoun's ("The officer read out a sentence, and then he said")
+            if found is not None and k == i and not _AND.search(self.text, found[1], pos):
+                continue
             if found is not None and found[2] == quoted:
                 yield found[0], found[1], _norm(self.text[found[0] : found[1]]).lower()
 
@@ -592,7 +705,7 @@ class Resolver:
         """The last guard, officer or interrogator brought in ("The officer kept asking",
         "an interrogator … held up") in the paragraph of `pos` or the one before."""
         found = None
-        for m in _ROLE.finditer(self.text, self._paragraph_before_start(pos), pos):
+        for m in _ROLE.finditer(self.text, self.paragraph_before_start(pos), pos):
             found = m
         return _norm(found.group(0)) if found else None
 
@@ -602,7 +715,7 @@ class Resolver:
         before."""
         return self._last_nearby(self.speaking, pos)
 
-    def _paragraph_before_start(self, pos: int) -> int:
+    def paragraph_before_start(self, pos: int) -> int:
         """Where the paragraph before the one holding `pos` begins (the reach of "it", "he"
         and "the group" back from a quote)."""
         return self.text.rfind("\n", 0, max(0, self.text.rfind("\n", 0, pos) - 1)) + 1
@@ -610,7 +723,7 @@ class Resolver:
     def _last_nearby(self, resolved: list[tuple[int, str]], pos: int) -> str | None:
         """The last of `resolved` (offset, speaker) before `pos`, in its paragraph or the one
         before."""
-        lo = self._paragraph_before_start(pos)
+        lo = self.paragraph_before_start(pos)
         found = [d for s, d in resolved if lo <= s < pos]
         return found[-1] if found else None
 
@@ -638,11 +751,16 @@ class Resolver:
         lead = self.text[self.text.rfind("\n", 0, pos) + 1 : pos]
         return _LEAD_DATELINE.fullmatch(lead) is not None
 
-    def _described(self, head: str, pos: int) -> str | None:
+    def _described(self, head: str, pos: int, later_only: bool = False) -> str | None:
+        """The person described with `head` before `pos` ("Pak, a former guard", "former guard
+        Pak"), else soon after; with `later_only` (an indefinite "a guard" brings in someone
+        new), only after and only if nobody else is named first."""
         before = [d for d in self.descriptions if d[0] < pos and d[1] == head]
-        if before:
+        if before and not later_only:
             return before[-1][2]
         after = [d for d in self.descriptions if pos < d[0] < pos + 600 and d[1] == head]
+        if after and later_only and self._persons_from(pos + 1, after[0][0]):
+            return None
         return after[0][2] if after else None
 
     def person_before(self, pos: int, gender: str | None = None) -> str | None:
@@ -662,7 +780,7 @@ class Resolver:
         """The last body before `pos`, in its paragraph or the one before, that was itself a
         source ("Open Doors ... estimates", "according to Voice of the Martyrs Korea"): "the
         group said" and "it said" go on with it rather than with a body it accused."""
-        lo = self._paragraph_before_start(pos)
+        lo = self.paragraph_before_start(pos)
         for o in reversed([o for o in self.orgs if lo <= o.start and o.end <= pos]):
             if _SOURCE_AFTER.match(self.text, o.end) or _SOURCE_BEFORE.search(
                 self.text, max(0, o.start - 20), o.start
@@ -772,10 +890,14 @@ class Resolver:
         end = start + len(mention)
         named = _NAMED_AS.match(self.text, end)
         if named:  # "a former detainee, identified as Im, 41": the name given
-            return self.fullest(named.group("name"))
+            return self._name_within(named.start("name"), named.end("name"))
         label = _LABEL_APPOS.match(self.text, end)
         if label and _head(m.lower()) in _PERSON_HEADS | {"interviewee"}:
             return label.group("name")
+        if _head_cased(m) in _PERSON_HEADS and _DETERMINER.match(m):
+            appos = self._appositive_name(end)
+            if appos:  # "The investigator, Ines Calderwood, a Chilean lawyer, said"
+                return appos
         for p in self.persons:
             if p.start < end and start < p.end:
                 return self.fullest(p.text, pos=p.start)
@@ -885,15 +1007,21 @@ class Resolver:
                 label[1] < d[0] < start and d[1] == head for d in self.descriptions
             ):
                 return self._name_of_label(label[0]) or label[0]
+        indefinite = words[:1] in (["a"], ["an"])
+        if indefinite and head in _PERSON_HEADS:
+            # "A man who spent eight years ... says": someone new, whom the story may name later
+            found = self._revealed(head, low, end)
+            if found:
+                return found
         if words and words[0] in ("the", "this", "that", "a", "an", "one"):
-            found = self._described(head, start)
+            found = self._described(head, start, later_only=indefinite)
             if found:
                 return found
         if (
             words
             and words[0] in ("a", "an")
             and head not in _DOC_HEADS
-            and not head.endswith("s")
+            and not _plural(head)
             and self._opens_paragraph(start)
             and not any(p.end <= start for p in self.persons)
         ):
@@ -919,18 +1047,89 @@ class Resolver:
                 i0 = intro.start() + last
                 # "NK Insight, a Seoul-based news site, ...": the name the description is of
                 named = self._named_by(i0, intro.end())
-                if named or len(self.text[i0 : intro.end()].split()) > 2:
-                    return named or self.text[i0 : intro.end()]
+                if named:
+                    return named
+                body = _SPOKES_TAIL.match(self.text, intro.end()) if head in _SPOKES else None
+                if body:  # "A spokesman for the ministry": whom they speak for is part of it
+                    return self.text[i0 : body.end()]
+                if head in _PERSON_HEADS:  # "the investigator" the story names later
+                    revealed = self._revealed(head, low, end)
+                    if revealed:
+                        return revealed
+                if len(self.text[i0 : intro.end()].split()) > 2:
+                    return self.text[i0 : intro.end()]
                 return m  # "a guard … The guard answered": no fuller than the mention
             if words[1:2] == ["former"] and head in _PERSON_HEADS:
                 # "By the time An Sung-ho agreed to talk … "…," the former guard said": a
                 # description never introduced, of what someone used to be, is the person
                 # named just before (in its paragraph or the one before)
-                lo = self._paragraph_before_start(start)
+                lo = self.paragraph_before_start(start)
                 near = [p for p in self.persons if lo <= p.start and p.end <= start]
                 if near:
                     return self.fullest(near[-1].text, pos=near[-1].start)
+            if head in _PERSON_HEADS:  # "the former officer" the story names later
+                return self._revealed(head, low, end) or m
         return m
+
+    def _revealed(self, head: str, low: str, end: int) -> str | None:
+        """'A man who spent eight years ... says …' and later 'The former officer, who gave his
+        name as Ri Kwang-su, …': a person a story describes before naming is the one a later
+        sentence names in apposition to a definite description that opens it ("The woman, Jo
+        Myong-hui, 58,"), with the same head (or "the man", "the woman") and a gender that
+        fits, when nobody else is named in between."""
+        for m in _REVEAL.finditer(self.text, end, min(len(self.text), end + _REVEAL_REACH)):
+            other = m.group("head")
+            if self.inside_quote(m.start()) or other not in _PERSON_HEADS:
+                continue
+            name = self._appositive_name(m.end())
+            if name is None:
+                continue
+            if any(not self.inside_quote(p.start) for p in self._persons_from(end, m.start())):
+                return None  # someone else was named first: the description may be theirs
+            if not (other == head or {"man", "woman"} & {other, head}):
+                return None
+            said = _gender_of(_words(low))
+            told = _gender_of(_words(self.text[m.start() : m.end() + 60]))
+            return None if said and told and said != told else name
+        return None
+
+    def _persons_from(self, lo: int, hi: int) -> list[Entity]:
+        """The persons that start at lo..hi (hi excluded), in order."""
+        return self._by_start[bisect_left(self._starts, lo) : bisect_left(self._starts, hi)]
+
+    def _name_given(self, pos: int) -> str | None:
+        """The name an appositive or naming clause right after a description gives (", a
+        former driver identified as Mr. Cho", ", Jo Myong-hui, 58,")."""
+        named = _NAMED_AS.match(self.text, pos)
+        if named:
+            return self._name_within(named.start("name"), named.end("name"))
+        return self._appositive_name(pos)
+
+    def _appositive_name(self, pos: int) -> str | None:
+        """The name an appositive at `pos` gives: ", Jo Myong-hui, 58", ", identified in the
+        report as Kang Song-jin" (not a new description: ", a man we called Kang")."""
+        nxt = next(iter(self._persons_from(pos, len(self.text) + 1)[:1]), None)
+        if (
+            nxt
+            and _NAME_AFTER_LABEL.fullmatch(self.text, pos, nxt.start)
+            and self.text[nxt.end : nxt.end + 1] in (",", ".", ";")  # not "the guard, Kim said,"
+        ):
+            return self.fullest(nxt.text, pos=nxt.start)
+        named = _NAMED_AS.match(self.text, pos)
+        if named and not _NEW_DESCRIPTION.match(self.text, pos):
+            return self._name_within(named.start("name"), named.end("name"))
+        bare = _BARE_NAME.match(self.text, pos)
+        return _norm(bare.group("name")) if bare else None
+
+    def _name_within(self, start: int, end: int) -> str:
+        """A name the text gives at start..end, as the person it names inside it ("Section
+        Chief Ryu" is Ryu where only "Ryu" was recognised), else as written."""
+        # (not an initial: "Mr. P" needs its title)
+        inner = [p for p in self._persons_from(start, end) if p.end <= end and len(p.text) > 1]
+        if inner:
+            p = max(inner, key=lambda p: p.end - p.start)
+            return self.fullest(p.text, pos=p.start)
+        return self.fullest(self.text[start:end])
 
     def _name_of_label(self, label: str) -> str | None:
         """'Witness W-11, Mr Ri Gwang-chol, a former guard': the name a label was given beside,
