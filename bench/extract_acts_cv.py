@@ -76,9 +76,11 @@ FIRST = {
     "heldout30": "90d7f9a",
     "heldout31": "eb81dde",
     "heldout32": "eb81dde",
+    "heldout33": "eb81dde",
+    "heldout34": "eb81dde",
 }
 # pooled groups of sets written together
-PAIRS = [(f"heldout{i}", f"heldout{i + 1}") for i in range(9, 32, 2)]
+PAIRS = [(f"heldout{i}", f"heldout{i + 1}") for i in range(9, 34, 2)]
 LATEST = [f"heldout{i}" for i in range(23, 33)]  # the ten newest fresh sets, pooled
 CACHE = Path(tempfile.gettempdir()) / "docket-acts-cv"
 _DUMP = """
