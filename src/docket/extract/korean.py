@@ -7,6 +7,7 @@ import bisect
 import dataclasses
 import re
 import threading
+from collections.abc import Callable
 from functools import cache
 
 from docket.extract._quote_marks import inner_spans, quote_spans
@@ -366,18 +367,29 @@ class KoreanResolver(Resolver):
     def __init__(self, text: str, entities: list[Entity]) -> None:
         super().__init__(text, entities)
         self._person_starts = [p.start for p in self.persons]
+        self._org_starts = [o.start for o in self.orgs]
+        self._org_named: dict[str, Entity] = {}
         self._surnamed: dict[str, tuple[Entity | None, Entity | None]] = {}
         self._heads: dict[str, list[int]] = {}
         self._bodies: dict[str, tuple[re.Pattern, list[int], list[str]]] = {}
 
     def last_person_before(self, pos: int) -> Entity | None:
         """The last person (in order of start) that ends by `pos`."""
-        i = bisect.bisect_left(self._person_starts, pos)
-        while i > 0:  # back over the few that start before `pos` and reach past it
-            i -= 1
-            if self.persons[i].end <= pos:
-                return self.persons[i]
-        return None
+        return _last_ending_by(self.persons, self._person_starts, pos)
+
+    def last_org_before(self, pos: int, carriers: bool = True) -> Entity | None:
+        """The last organisation (in order of start) that ends by `pos`; without `carriers`,
+        the last that no carrier phrase introduces (what Resolver.org_before(pos) names)."""
+        return _last_ending_by(
+            self.orgs, self._org_starts, pos, None if carriers else self._carrier
+        )
+
+    def org_named(self, name: str) -> Entity | None:
+        """The first organisation whose text is `name`."""
+        if not self._org_named:
+            for o in reversed(self.orgs):
+                self._org_named[o.text] = o
+        return self._org_named.get(name)
 
     def with_surname(self, sur: str) -> tuple[Entity | None, Entity | None]:
         """The first longer name that begins with `sur`, and the first of them that a subject
@@ -419,6 +431,19 @@ class KoreanResolver(Resolver):
             return cut[-1]
         i = bisect.bisect_left(starts, word) - 1
         return names[i] if i >= 0 else None
+
+
+def _last_ending_by(
+    items: list[Entity], starts: list[int], pos: int, skip: Callable[[Entity], bool] | None = None
+) -> Entity | None:
+    """The last of `items` (in order of start; `starts` their starts) that ends by `pos` and
+    that `skip` does not skip: back from `pos` by bisection, not a scan of all of them."""
+    i = bisect.bisect_left(starts, pos)
+    while i > 0:
+        i -= 1
+        if items[i].end <= pos and not (skip and skip(items[i])):
+            return items[i]
+    return None
 
 
 def _surname_person(res: KoreanResolver, text: str, e: Entity) -> str:
@@ -513,9 +538,9 @@ def _speaker(
             # "이 보고서는" with none before: 보고서 (not "그 사람", a person described)
             if this and this.end() < len(phrase) and not _PERSON_WORD.search(phrase):
                 ps, phrase = ps + this.end(), phrase[this.end() :]
-                named = [o for o in res.orgs if o.end <= ps]
+                named = res.last_org_before(ps)
                 if named and _DESCRIBES.fullmatch(phrase):  # "이 단체는": the body named last
-                    return res.fullest(named[-1].text, "ORG"), ps, ps + len(phrase)
+                    return res.fullest(named.text, "ORG"), ps, ps + len(phrase)
             if phrase:
                 return res.fullest_phrase(phrase, ps), ps, ps + len(phrase)
     if not subjects:
@@ -654,7 +679,7 @@ def _announced(
 ) -> tuple[str | None, int | None, int | None]:
     """A quote that opens its paragraph after a sentence announcing it ('…이렇게 전했다.')."""
     para = text.rfind("\n", 0, s) + 1
-    prev_end = len(text[:para].rstrip())
+    prev_end = _end_before(text, para)
     if text[para:s].strip(' "“「『') or prev_end == 0:
         return None, None, None
     if not _ANNOUNCES.search(text, max(0, prev_end - 80), prev_end):
@@ -710,7 +735,7 @@ def _beside(
     """'그는 … 말했다. "걸어서 …었습니다."': a quote that is a sentence of its own inside a
     paragraph, with no verb of its own, goes with the sentence beside it that ends in a speech
     verb: the one before, else the one after (both in the same paragraph)."""
-    prev_end = len(text[: s - 1].rstrip())
+    prev_end = _end_before(text, s - 1)
     if prev_end > 0 and "\n" not in text[prev_end : s - 1]:
         lo = max(text.rfind(".", 0, prev_end - 1), text.rfind("\n", 0, prev_end - 1)) + 1
         if _SAY_END.search(text, lo, prev_end):
@@ -746,6 +771,13 @@ def _nested(res: KoreanResolver, ents: list[Entity], text: str, s: int, e: int) 
         if speaker is not None:
             out.append(Quote(text[a:b], speaker, a, b, "direct", ss, se))
     return out
+
+
+def _end_before(text: str, pos: int) -> int:
+    """len(text[:pos].rstrip()), without copying the text before `pos`."""
+    while pos > 0 and text[pos - 1].isspace():
+        pos -= 1
+    return pos
 
 
 def _before_quote(text: str, lo: int, hi: int) -> int:
@@ -786,7 +818,7 @@ def _lede_quote(
         return None, None, None
     # the person the topic phrase ends with ("경기도 안산의 … 이은혜(52) 전도사는")
     topic = _topic(text, n_lo, _before_quote(text, n_lo, sent.end()))
-    last = [x for x in ents if x.label == "PERSON" and topic and n_lo <= x.start < topic[1]]
+    last = [x for x in _starting_in(ents, n_lo, topic[1]) if x.label == "PERSON"] if topic else []
     if not last:  # a topic phrase too long to read as one ("1993년 가을 … 끌려간 박순희(61)씨는")
         return _paragraph_person(res, ents, text, n_lo, _before_quote(text, n_lo, sent.end()))
     return res.fullest(last[-1].text, "PERSON"), last[-1].start, last[-1].end
@@ -826,7 +858,7 @@ def _goes_on(
     if text[para:s].strip(' "“「『'):
         return None, None, None
     for i in range(4):  # back over a run of such paragraphs
-        p_hi = len(text[:para].rstrip())
+        p_hi = _end_before(text, para)
         p_lo = text.rfind("\n", 0, p_hi) + 1
         spans = quote_spans(text[p_lo:p_hi])
         if p_hi == 0 or not spans:
@@ -854,7 +886,7 @@ def _described_speaker(
     p_lo = text.rfind("\n", 0, ss) + 1
     spans = quote_spans(text[p_lo:ss])
     if not spans and p_lo > 1:  # none before it in its paragraph: the paragraph before
-        p_hi = len(text[:p_lo].rstrip())
+        p_hi = _end_before(text, p_lo)
         p_lo = text.rfind("\n", 0, p_hi) + 1
         spans = quote_spans(text[p_lo:p_hi])
     if not spans:
@@ -981,8 +1013,8 @@ def korean_quotes(
         if acc:
             who = [
                 x
-                for x in ents
-                if acc.start() - 4 <= x.start < acc.end() and x.label in ("PERSON", "ORG")
+                for x in _starting_in(ents, acc.start() - 4, acc.end())
+                if x.label in ("PERSON", "ORG")
             ]
             sp = who[0] if who else None
             generic = acc.group(1).strip()
@@ -997,8 +1029,8 @@ def korean_quotes(
                     sp = next(
                         (
                             x
-                            for x in ents
-                            if x.start == pub.start(1) and x.label in ("PERSON", "ORG")
+                            for x in _starting_in(ents, pub.start(1), pub.start(1) + 1)
+                            if x.label in ("PERSON", "ORG")
                         ),
                         Entity(pub.group(1), "ORG", pub.start(1), pub.end(1)),
                     )
@@ -1020,9 +1052,10 @@ def korean_quotes(
                 and re.search(r"(?:매체|단체|보고서|기관|정부|언론|소식통)$", generic)
                 and (ps == acc.start(1) or re.match(r"(?:이|그|해당|동)\s", phrase))
             ):
-                body = res.org_before(acc.start())  # "이 매체에 따르면": the outlet named before
-                if body:
-                    sp = next((o for o in res.orgs if o.text == body), None)
+                # "이 매체에 따르면": the outlet named before
+                last = res.last_org_before(acc.start(), carriers=False)
+                if last:
+                    sp = res.org_named(res.fullest(last.text, "ORG"))
             qs, qe = acc.end(), le
             while qe > qs and text[qe - 1] in ". ":
                 qe -= 1
@@ -1047,7 +1080,7 @@ def korean_quotes(
             qe = hearsay.end(1)
             person = ss is not None and (
                 _PRONOUNS.match(text[ss:se])
-                or any(x.label == "PERSON" and ss <= x.start < se for x in ents)
+                or any(x.label == "PERSON" for x in _starting_in(ents, ss, se))
             )  # a witness, not a topic that is a place ("감방 한 칸에는")
             if person and qe - ls > 3:
                 out.append(Quote(text[ls:qe], who, ls, qe, "reported", ss, se))
