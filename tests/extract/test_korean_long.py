@@ -7,7 +7,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from docket.extract import extract_text, load_file
-from docket.extract._spans import Taken
 
 EVAL = Path(__file__).parent / "eval"
 
@@ -40,14 +39,3 @@ def test_korean_document_repeated_has_its_quotes_repeated() -> None:
             for t, sp, kind, s, e, ss, se in one
         ]
         assert _quotes("\n\n".join([text] * n)) == shifted, path
-
-
-def test_taken_meets_what_a_scan_of_every_span_meets() -> None:
-    spans = [(5, 10), (5, 5), (12, 40), (41, 41), (50, 52)]
-    taken = Taken()
-    for s, e in spans:
-        taken.add(s, e)
-    for start in range(0, 60):
-        for end in range(start, start + 15):
-            scan = any(start < e and s < end for s, e in spans)
-            assert taken.meets(start, end) == scan, (start, end)
