@@ -306,6 +306,8 @@ def long_text(root: Path, size: int, lang: str = "en") -> str:
 def run_long(root: Path, sizes: list[int], lang: str = "en") -> list[dict]:
     """One document of each size made of the sets' documents in `lang`, one after another."""
     extract_text("SYNTHETIC. Pak said the guards at Yodok beat him.")  # the act model trains
+    if lang == "ko":  # and the Korean rules build their patterns and lists, once per process
+        extract_text('SYNTHETIC. 박순희 씨는 "경비대가 우리를 매일 때렸다"고 말했다.')
     out = []
     for size in sizes:
         text = long_text(root, size, lang)
