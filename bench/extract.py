@@ -9,9 +9,11 @@ wall and per CPU second one document at a time, and per wall second in batches a
         [--model NAME_OR_PATH] [--lang en|ko]
         [--repeat 3] [--json out.json] [--errors] [--by-act]
     PYTHONPATH=src python bench/extract.py --long 85000 340000 1000000   # one long document
+    PYTHONPATH=src python bench/extract.py --long 40000 160000 340000 --lang ko
 
-`--long` joins the English documents of every set into one text of each size and times its
-extraction (models loaded first): the seconds per 100,000 characters should not grow with length.
+`--long` joins the English documents (with `--lang ko`, the Korean ones) of every set into one
+text of each size and times its extraction (models loaded first): the seconds per 100,000
+characters should not grow with length.
 """
 
 from __future__ import annotations
@@ -214,7 +216,7 @@ def main() -> None:
     report: dict = {"model": pipeline.SPACY_MODEL, "model_load_s": round(load_s, 2), "sets": {}}
     print(f"model {report['model']}; load {load_s:.1f} s")
     if args.long:
-        report["long"] = run_long(Path(args.root), args.long)
+        report["long"] = run_long(Path(args.root), args.long, args.lang or "en")
         args.sets = []
     for name in args.sets:
         folder = Path(args.root) / name
@@ -287,20 +289,28 @@ def run_set(
     return out
 
 
-def run_long(root: Path, sizes: list[int]) -> list[dict]:
-    """One document of each size made of the sets' English documents, one after another."""
-    texts = [load_file(f).text for f in sorted(root.glob("*/en/*.md"))]
+def long_text(root: Path, size: int, lang: str = "en") -> str:
+    """One text of `size` characters: the sets' documents in `lang`, one after another, over
+    again until it is long enough."""
+    texts = [load_file(f).text for f in sorted(root.glob(f"*/{lang}/*.md"))]
+    parts, n = [], 0
+    while n < size:
+        for t in texts:
+            parts.append(t)
+            n += len(t) + 2
+            if n >= size:
+                break
+    return "\n\n".join(parts)[:size]
+
+
+def run_long(root: Path, sizes: list[int], lang: str = "en") -> list[dict]:
+    """One document of each size made of the sets' documents in `lang`, one after another."""
     extract_text("SYNTHETIC. Pak said the guards at Yodok beat him.")  # the act model trains
+    if lang == "ko":  # and the Korean rules build their patterns and lists, once per process
+        extract_text('SYNTHETIC. 박순희 씨는 "경비대가 우리를 매일 때렸다"고 말했다.')
     out = []
     for size in sizes:
-        parts, n = [], 0
-        while n < size:
-            for t in texts:
-                parts.append(t)
-                n += len(t) + 2
-                if n >= size:
-                    break
-        text = "\n\n".join(parts)[:size]
+        text = long_text(root, size, lang)
         t0, c0 = time.perf_counter(), time.process_time()
         ex = extract_text(text)
         wall, cpu = time.perf_counter() - t0, time.process_time() - c0

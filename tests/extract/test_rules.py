@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from docket.extract._inflect import inflect as _inflect
 from docket.extract.acts import find_acts
 from docket.extract.dates import find_dates
-from docket.extract.figures import find_figures
+from docket.extract.figures import _sentence_end, find_figures
 from docket.extract.names import find_korean_names
 from docket.extract.places import find_places
 from docket.vocab import acts, facility_by_id
@@ -229,3 +231,18 @@ def test_descriptions_need_their_structure() -> None:
     illness = "She left school because of her father's illness."
     assert "V-GUILTASSOC" not in {a.type for a in find_acts(illness)}
     assert "V-REFOULE" not in {a.type for a in find_acts("물건은 송환되었다.")}
+
+
+@given(st.text(alphabet="ab .!?\nNo", max_size=700), st.integers(0, 700))
+def test_figure_sentence_end_reads_as_the_rest_of_the_text_does(text: str, end: int) -> None:
+    end = min(end, len(text))
+    m = re.search(r"(?<!\bNo)[.!?](?:\s|$)|\n", text[end:])
+    assert _sentence_end(text, end) == (end + m.start() if m else len(text))
+
+
+def test_figure_sentence_end_across_the_first_stretch() -> None:
+    for k in range(505, 520):
+        for tail in (". b", ".", "!\n", " No. b", "\n", "?"):
+            text = "a" * k + tail + "a" * 600
+            m = re.search(r"(?<!\bNo)[.!?](?:\s|$)|\n", text)
+            assert _sentence_end(text, 0) == (m.start() if m else len(text)), (k, tail)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left, insort
+from bisect import bisect_left, bisect_right, insort
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -46,3 +46,25 @@ class Occupied(Generic[T]):
 
     def items(self) -> list[T]:
         return [self._items[k] for _, _, k in self._spans]
+
+
+class Taken:
+    """Spans taken so far, in any pattern of overlap, and whether a new one meets any: some
+    (s, e) with s < end and start < e. By bisection over starts, back no further than the
+    longest span, so that a document's many mentions are not each checked against all."""
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._spans: list[tuple[int, int]] = []
+        self._longest = 0
+
+    def meets(self, start: int, end: int) -> bool:
+        lo = bisect_left(self._starts, start - self._longest)
+        hi = bisect_left(self._starts, end, lo)
+        return any(start < e and s < end for s, e in self._spans[lo:hi])
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect_right(self._starts, start)
+        self._starts.insert(i, start)
+        self._spans.insert(i, (start, end))
+        self._longest = max(self._longest, end - start)

@@ -16,7 +16,13 @@ from docket.extract.acts import find_acts
 from docket.extract.dates import find_dates
 from docket.extract.entities import find_entities
 from docket.extract.figures import find_figures
-from docket.extract.korean import HANGUL, _surname_mentions, korean_names, korean_quotes
+from docket.extract.korean import (
+    HANGUL,
+    KoreanResolver,
+    _surname_mentions,
+    korean_names,
+    korean_quotes,
+)
 from docket.extract.loading import Document, load_file
 from docket.extract.pipeline import parse_many
 from docket.extract.places import find_places
@@ -159,9 +165,10 @@ def _extract(prepared: _Prepared, doc: Any) -> Extraction:
         helpers = sorted(
             entities + _surname_mentions(text, 0, len(text), persons), key=lambda x: x.start
         )
+        res = KoreanResolver(text, helpers)  # one per document, shared by its paragraphs
         for s, e, lg in paras:
             if lg == "ko":
-                quotes.extend(korean_quotes(text, s, e, helpers))
+                quotes.extend(korean_quotes(text, s, e, helpers, res))
         quotes.sort(key=lambda q: q.start)
     dates = find_dates(text, published)
     found_acts = find_acts(text, places)

@@ -4,7 +4,9 @@ Camp 12 -> 3000 inmates, about "Camp 12"). Years, dates and ages are not figures
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
+from docket.extract._spans import Taken
 from docket.extract._types import DateMention, Figure, PlaceMention
 
 _WORDS = {
@@ -80,31 +82,57 @@ def _value(num: str) -> float | int | None:
     return int(value) if value == int(value) else value
 
 
-def _about(text: str, start: int, end: int, places: list[PlaceMention]) -> PlaceMention | None:
+_SENTENCE_END = re.compile(r"(?<!\bNo)[.!?](?:\s|$)|\n")
+
+
+def _sentence_end(text: str, end: int) -> int:
+    """Where the sentence that `end` is in ends, read in the text from `end` on (a mark right
+    at `end` ends it whatever is before): first in a short stretch, whose answer stands where
+    the stretch's own end could not have made it, so that no figure copies the rest of the
+    text."""
+    size = 512
+    while True:
+        stretch = text[end : end + size]
+        m = _SENTENCE_END.search(stretch)
+        if end + size >= len(text) or (m and m.start() + 2 < len(stretch)):
+            return end + m.start() if m else len(text)
+        size *= 8
+
+
+def _about(
+    text: str, start: int, end: int, places: list[PlaceMention], starts: list[int]
+) -> PlaceMention | None:
     """The facility named in the same sentence (the nearest after, else before), else the
-    last one mentioned earlier in the text (articles name the camp once, then say "the camp")."""
+    last one mentioned earlier in the text (articles name the camp once, then say "the camp").
+    `places` in order of start, `starts` their starts: found by bisection."""
     sent_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), -1) + 1
-    m = re.search(r"(?<!\bNo)[.!?](?:\s|$)|\n", text[end:])
-    sent_end = end + m.start() if m else len(text)
-    same = [p for p in places if sent_start <= p.start and p.end <= sent_end]
+    sent_end = _sentence_end(text, end)
+    lo, hi = bisect_left(starts, sent_start), bisect_left(starts, sent_end)
+    same = [p for p in places[lo:hi] if p.end <= sent_end]
     after = [p for p in same if p.start >= end]
     if after:
         return after[0]
     if same:
         return same[-1]
-    before = [p for p in places if p.start < start]
-    return before[-1] if before else None
+    i = bisect_left(starts, start)
+    return places[i - 1] if i else None
 
 
 def find_figures(text: str, places: list[PlaceMention], dates: list[DateMention]) -> list[Figure]:
     out: list[Figure] = []
+    places = sorted(places, key=lambda p: p.start)  # as found; a stable sort keeps ties
+    starts = [p.start for p in places]
+    taken = Taken()  # the dates: a number inside one is part of a date
+    for d in dates:
+        taken.add(d.start, d.end)
     for m in _EN.finditer(text):
-        if any(d.start <= m.start("num") < d.end for d in dates):
+        num = m.start("num")
+        if taken.meets(num, num + 1):  # some date with start <= num < end
             continue
         value = _value(m.group("num"))
         if value is None:
             continue
-        about = _about(text, m.start(), m.end(), places)
+        about = _about(text, m.start(), m.end(), places, starts)
         out.append(
             Figure(
                 m.group(0),
@@ -124,7 +152,7 @@ def find_figures(text: str, places: list[PlaceMention], dates: list[DateMention]
             value = int(value * _SCALE[m.group("scale")])
         before = text[max(0, m.start() - 12) : m.start()]
         noun = _KO_NOUN.findall(before)
-        about = _about(text, m.start(), m.end(), places)
+        about = _about(text, m.start(), m.end(), places, starts)
         out.append(
             Figure(
                 m.group(0),

@@ -7,6 +7,7 @@ import bisect
 import dataclasses
 import re
 import threading
+from collections.abc import Callable
 from functools import cache
 
 from docket.extract._quote_marks import inner_spans, quote_spans
@@ -358,36 +359,112 @@ def _heads(text: str, e: Entity, end: int) -> bool:
     return not re.search(r"\S의\s|(?:^|\s)한\s", text[e.end : end])
 
 
-def _body_before(text: str, head: str, pos: int) -> str | None:
-    """The last longer name before `pos` written as one word ending in `head` ("한솔증언기록원"
-    for "기록원"), which the recogniser may have missed: the body a short form stands for."""
-    found = re.findall(
-        rf"(?<![\uac00-\ud7a3])([\uac00-\ud7a3]{{2,}}{re.escape(head)})(?![\uac00-\ud7a3]{{2}})",
-        text[:pos],
-    )
-    return found[-1] if found else None
+class KoreanResolver(Resolver):
+    """The document's Resolver with what the Korean rules ask of it for every quote worked out
+    once per document (bisection over starts, each pattern run once over the text), so that
+    the work per quote does not grow with the length of the document."""
+
+    def __init__(self, text: str, entities: list[Entity]) -> None:
+        super().__init__(text, entities)
+        self._person_starts = [p.start for p in self.persons]
+        self._org_starts = [o.start for o in self.orgs]
+        self._org_named: dict[str, Entity] = {}
+        self._surnamed: dict[str, tuple[Entity | None, Entity | None]] = {}
+        self._heads: dict[str, list[int]] = {}
+        self._bodies: dict[str, tuple[re.Pattern, list[int], list[str]]] = {}
+
+    def last_person_before(self, pos: int) -> Entity | None:
+        """The last person (in order of start) that ends by `pos`."""
+        return _last_ending_by(self.persons, self._person_starts, pos)
+
+    def last_org_before(self, pos: int, carriers: bool = True) -> Entity | None:
+        """The last organisation (in order of start) that ends by `pos`; without `carriers`,
+        the last that no carrier phrase introduces (what Resolver.org_before(pos) names)."""
+        return _last_ending_by(
+            self.orgs, self._org_starts, pos, None if carriers else self._carrier
+        )
+
+    def org_named(self, name: str) -> Entity | None:
+        """The first organisation whose text is `name`."""
+        if not self._org_named:
+            for o in reversed(self.orgs):
+                self._org_named[o.text] = o
+        return self._org_named.get(name)
+
+    def with_surname(self, sur: str) -> tuple[Entity | None, Entity | None]:
+        """The first longer name that begins with `sur`, and the first of them that a subject
+        particle follows."""
+        if sur not in self._surnamed:
+            full = [p for p in self.persons if p.text.startswith(sur) and len(p.text) > len(sur)]
+            topical = next((p for p in full if _SUBJECT_AFTER.match(self.text, p.end)), None)
+            self._surnamed[sur] = (full[0] if full else None, topical)
+        return self._surnamed[sur]
+
+    def head_before(self, head: str, pos: int) -> int | None:
+        """Where `head` as a subject ('관계자는 ') last stands before `pos`, all of it and its
+        particle and space before `pos`."""
+        if head not in self._heads:
+            pattern = re.escape(head) + r"(?=(?:은|는|이|가)\s)"
+            self._heads[head] = [m.start() for m in re.finditer(pattern, self.text)]
+        starts = self._heads[head]
+        i = bisect.bisect_right(starts, pos - len(head) - 2) - 1
+        return starts[i] if i >= 0 else None
+
+    def body_before(self, head: str, pos: int) -> str | None:
+        """The last longer name before `pos` written as one word ending in `head` ("한솔증언기록원"
+        for "기록원"), which the recogniser may have missed: the body a short form stands for.
+        A match holds no space and reads no further than the space after it, so those before
+        the word `pos` cuts are the whole text's; that word is read as cut."""
+        if head not in self._bodies:
+            pattern = re.compile(
+                rf"(?<![\uac00-\ud7a3])([\uac00-\ud7a3]{{2,}}{re.escape(head)})"
+                r"(?![\uac00-\ud7a3]{2})"
+            )
+            found = list(pattern.finditer(self.text))
+            self._bodies[head] = (pattern, [m.start() for m in found], [m.group(1) for m in found])
+        pattern, starts, names = self._bodies[head]
+        word = pos
+        while word > 0 and not self.text[word - 1].isspace():
+            word -= 1
+        cut = pattern.findall(self.text, word, pos)
+        if cut:
+            return cut[-1]
+        i = bisect.bisect_left(starts, word) - 1
+        return names[i] if i >= 0 else None
 
 
-def _surname_person(res: Resolver, text: str, e: Entity) -> str:
+def _last_ending_by(
+    items: list[Entity], starts: list[int], pos: int, skip: Callable[[Entity], bool] | None = None
+) -> Entity | None:
+    """The last of `items` (in order of start; `starts` their starts) that ends by `pos` and
+    that `skip` does not skip: back from `pos` by bisection, not a scan of all of them."""
+    i = bisect.bisect_left(starts, pos)
+    while i > 0:
+        i -= 1
+        if items[i].end <= pos and not (skip and skip(items[i])):
+            return items[i]
+    return None
+
+
+def _surname_person(res: KoreanResolver, text: str, e: Entity) -> str:
     """ "허 씨" is the person the story is about: of the full names before it with that
     surname, the one first named as a subject (not a relative named after: "그의 아버지 허…")."""
-    full = [
-        p
-        for p in res.persons
-        if p.text.startswith(e.text) and len(p.text) > 1 and p.start < e.start
-    ]
-    topical = [p for p in full if _SUBJECT_AFTER.match(text, p.end)]
-    pick = topical or full
-    return pick[0].text if pick else e.text
+    first, topical = res.with_surname(e.text)
+    for p in (topical, first):  # each the first of its kind, so before `e` or none is
+        if p is not None and p.start < e.start:
+            return p.text
+    return e.text
 
 
-def _person_before(res: Resolver, text: str, pos: int) -> str | None:
+def _person_before(res: KoreanResolver, text: str, pos: int) -> str | None:
     """The nearest person before `pos` for 그/그녀; a surname mention ("허씨는") nearest is
     resolved as above, not to the last full name with that surname."""
-    last = [p for p in res.persons if p.end <= pos]
-    if last and len(last[-1].text) == 1:
-        return _surname_person(res, text, last[-1])
-    return res.person_before(pos)
+    last = res.last_person_before(pos)
+    if last is None:
+        return None
+    if len(last.text) == 1:
+        return _surname_person(res, text, last)
+    return res.fullest(last.text, pos=last.start)  # what Resolver.person_before gives
 
 
 # a name (or the noun it modifies) that an adverbial particle follows: where, to what, with
@@ -398,11 +475,11 @@ _ADVERBIAL_AFTER = re.compile(
 
 
 def _speaker(
-    res: Resolver, ents: list[Entity], text: str, lo: int, hi: int, subject_only: bool = False
+    res: KoreanResolver, ents: list[Entity], text: str, lo: int, hi: int, subject_only: bool = False
 ) -> tuple[str | None, int | None, int | None]:
     """The person or organisation named as subject in text[lo:hi], else a pronoun's referent;
     with `subject_only`, nothing unless a subject particle or topic marks one."""
-    inside = [e for e in ents if lo <= e.start and e.end <= hi and e.label in ("PERSON", "ORG")]
+    inside = [e for e in _starting_in(ents, lo, hi) if e.end <= hi and e.label in ("PERSON", "ORG")]
     # "한 씨에 따르면 담당 보위원은 "…"": the source of the account is not the subject, nor
     # is the agency of a dateline ("(서울=동교통신) 60대 탈북 여성이 "…"")
     inside = [
@@ -449,21 +526,21 @@ def _speaker(
             ]
             if orgs and re.search(r"(?:대변인|당국자|관계자|관리)$", phrase):
                 return res.fullest(orgs[0].text, "ORG"), orgs[0].start, orgs[0].end
-            earlier = _described_before(text, phrase, ps)
+            earlier = _described_before(res, text, phrase, ps)
             if earlier:  # "이 관계자는": the one described that way last before
                 return earlier, ps, ps + len(phrase)
             side = re.fullmatch(r"(\S{2,})\s?측", phrase)
             if side:  # "아카이브 측은": the body named before whose name ends in 아카이브
-                body = _body_before(text, side.group(1), ps)
+                body = res.body_before(side.group(1), ps)
                 if body:
                     return body, ps, ps + len(side.group(1))
             this = _THIS.match(phrase)
             # "이 보고서는" with none before: 보고서 (not "그 사람", a person described)
             if this and this.end() < len(phrase) and not _PERSON_WORD.search(phrase):
                 ps, phrase = ps + this.end(), phrase[this.end() :]
-                named = [o for o in res.orgs if o.end <= ps]
+                named = res.last_org_before(ps)
                 if named and _DESCRIBES.fullmatch(phrase):  # "이 단체는": the body named last
-                    return res.fullest(named[-1].text, "ORG"), ps, ps + len(phrase)
+                    return res.fullest(named.text, "ORG"), ps, ps + len(phrase)
             if phrase:
                 return res.fullest_phrase(phrase, ps), ps, ps + len(phrase)
     if not subjects:
@@ -489,7 +566,7 @@ def _speaker(
             # "북한 외무성 대변인은": a bare title is whose title it is, with the words before
             ps = _noun_phrase_start(text, lo, e.start)
             if ps == e.start:  # "대변인은" alone: the one given that title before
-                return _described_before(text, e.text, e.start) or e.text, e.start, e.end
+                return _described_before(res, text, e.text, e.start) or e.text, e.start, e.end
             return text[ps : e.end], ps, e.end
         if e.label == "PERSON" and len(e.text) == 1:
             name = _surname_person(res, text, e)
@@ -575,7 +652,7 @@ _THIS = re.compile(r"(?:이|그|해당)\s+(?=\S)")
 _PERSON_WORD = re.compile(r"(?:사람|남성|여성|남자|여자|분|자|인|원|관|씨)$")
 
 
-def _described_before(text: str, phrase: str, pos: int) -> str | None:
+def _described_before(res: KoreanResolver, text: str, phrase: str, pos: int) -> str | None:
     """'이 관계자는' after '한 탈북민 단체 관계자는 "…"': a demonstrative subject, or a bare
     title ('대변인은' after '북한 외무성 대변인은'), is the description last given to a subject
     with the same head before `pos`, as written there."""
@@ -583,10 +660,9 @@ def _described_before(text: str, phrase: str, pos: int) -> str | None:
     if this is None and not _BARE_TITLE.fullmatch(phrase):
         return None
     head = phrase[this.end() :] if this else phrase
-    found = list(re.finditer(re.escape(head) + r"(?=(?:은|는|이|가)\s)", text[:pos]))
-    if not found:
+    at = res.head_before(head, pos)
+    if at is None:
         return None
-    at = found[-1].start()
     sent = max(text.rfind(".", 0, at), text.rfind("\n", 0, at)) + 1
     start = _LEAD_WORD.match(text, _noun_phrase_start(text, sent, at)).end()
     if start == at or _THIS.match(text, start):
@@ -599,11 +675,11 @@ _ANNOUNCES = re.compile(r"(?:이렇게|다음과 같이)\s+(?:[^\s.]+\s+){0,2}?"
 
 
 def _announced(
-    res: Resolver, ents: list[Entity], text: str, s: int
+    res: KoreanResolver, ents: list[Entity], text: str, s: int
 ) -> tuple[str | None, int | None, int | None]:
     """A quote that opens its paragraph after a sentence announcing it ('…이렇게 전했다.')."""
     para = text.rfind("\n", 0, s) + 1
-    prev_end = len(text[:para].rstrip())
+    prev_end = _end_before(text, para)
     if text[para:s].strip(' "“「『') or prev_end == 0:
         return None, None, None
     if not _ANNOUNCES.search(text, max(0, prev_end - 80), prev_end):
@@ -617,7 +693,7 @@ _CLAUSE_END = re.compile(r"(?:며|면서|는데|지만|으나|고),\s")
 
 
 def _clause_subject(
-    res: Resolver, ents: list[Entity], text: str, lo: int, s: int
+    res: KoreanResolver, ents: list[Entity], text: str, lo: int, s: int
 ) -> tuple[str | None, int | None, int | None]:
     """'그는 …총살됐다며, 당시 정치지도원이 "도망치면 …"고 외쳤다고 기억했다': after a clause
     ends, the subject that a particle marks in the clause holding the quote speaks, not the
@@ -631,7 +707,7 @@ def _clause_subject(
 
 
 def _report_author(
-    res: Resolver, ents: list[Entity], text: str, pos: int
+    res: KoreanResolver, ents: list[Entity], text: str, pos: int
 ) -> tuple[str | None, int | None, int | None]:
     """The subject of the last sentence before `pos` that mentions a report ("통일부는 29일
     발간한 북한인권보고서에서 …", "특별보고관은 보고서에서 …"): the report's author. A
@@ -654,12 +730,12 @@ _SAY_END = re.compile(_SAY + r"[.!?]?\s*$")
 
 
 def _beside(
-    res: Resolver, ents: list[Entity], text: str, s: int, e: int
+    res: KoreanResolver, ents: list[Entity], text: str, s: int, e: int
 ) -> tuple[str | None, int | None, int | None]:
     """'그는 … 말했다. "걸어서 …었습니다."': a quote that is a sentence of its own inside a
     paragraph, with no verb of its own, goes with the sentence beside it that ends in a speech
     verb: the one before, else the one after (both in the same paragraph)."""
-    prev_end = len(text[: s - 1].rstrip())
+    prev_end = _end_before(text, s - 1)
     if prev_end > 0 and "\n" not in text[prev_end : s - 1]:
         lo = max(text.rfind(".", 0, prev_end - 1), text.rfind("\n", 0, prev_end - 1)) + 1
         if _SAY_END.search(text, lo, prev_end):
@@ -673,7 +749,7 @@ def _beside(
     return None, None, None
 
 
-def _nested(res: Resolver, ents: list[Entity], text: str, s: int, e: int) -> list[Quote]:
+def _nested(res: KoreanResolver, ents: list[Entity], text: str, s: int, e: int) -> list[Quote]:
     """Quotes inside the quote text[s:e] ('"보위원이 … '이 책을 누구한테서 받았나'고
     소리쳤어요"'): the subject before each in its sentence speaks; with none, no suggestion."""
     out = []
@@ -697,6 +773,13 @@ def _nested(res: Resolver, ents: list[Entity], text: str, s: int, e: int) -> lis
     return out
 
 
+def _end_before(text: str, pos: int) -> int:
+    """len(text[:pos].rstrip()), without copying the text before `pos`."""
+    while pos > 0 and text[pos - 1].isspace():
+        pos -= 1
+    return pos
+
+
 def _before_quote(text: str, lo: int, hi: int) -> int:
     """Where text[lo:hi] reaches its first quotation mark (hi if none)."""
     marks = [i for i in (text.find('"', lo, hi), text.find("“", lo, hi)) if i >= 0]
@@ -704,7 +787,7 @@ def _before_quote(text: str, lo: int, hi: int) -> int:
 
 
 def _previous_subject(
-    res: Resolver, ents: list[Entity], text: str, lo: int, sent_lo: int
+    res: KoreanResolver, ents: list[Entity], text: str, lo: int, sent_lo: int
 ) -> tuple[str | None, int | None, int | None]:
     """'어머니는 2010년 봄에 돌아가셨다. 마지막까지 "…"고 하셨다': a quote with its speech
     verb but no subject in its sentence is said by the subject of the sentence before it in the
@@ -716,7 +799,7 @@ def _previous_subject(
 
 
 def _lede_quote(
-    res: Resolver, ents: list[Entity], text: str, s: int, e: int
+    res: KoreanResolver, ents: list[Entity], text: str, s: int, e: int
 ) -> tuple[str | None, int | None, int | None]:
     """'"아버지 한 사람 때문에 …"' as the story's first quote and a paragraph of its own, then
     '…에서 자란 리명철(55) 씨는 …': the person the next paragraph opens with said it."""
@@ -735,7 +818,7 @@ def _lede_quote(
         return None, None, None
     # the person the topic phrase ends with ("경기도 안산의 … 이은혜(52) 전도사는")
     topic = _topic(text, n_lo, _before_quote(text, n_lo, sent.end()))
-    last = [x for x in ents if x.label == "PERSON" and topic and n_lo <= x.start < topic[1]]
+    last = [x for x in _starting_in(ents, n_lo, topic[1]) if x.label == "PERSON"] if topic else []
     if not last:  # a topic phrase too long to read as one ("1993년 가을 … 끌려간 박순희(61)씨는")
         return _paragraph_person(res, ents, text, n_lo, _before_quote(text, n_lo, sent.end()))
     return res.fullest(last[-1].text, "PERSON"), last[-1].start, last[-1].end
@@ -753,7 +836,7 @@ def _starting_in(items: list[Entity], lo: int, hi: int) -> list[Entity]:
 
 
 def _paragraph_person(
-    res: Resolver, ents: list[Entity], text: str, lo: int, hi: int
+    res: KoreanResolver, ents: list[Entity], text: str, lo: int, hi: int
 ) -> tuple[str | None, int | None, int | None]:
     """The person a paragraph of narration is about ('증언자 가운데 한 명인 오정남 씨는 …
     끌려갔다.'): the first person named in text[lo:hi] as a subject (은/는/이/가)."""
@@ -765,7 +848,7 @@ def _paragraph_person(
 
 
 def _goes_on(
-    res: Resolver, ents: list[Entity], text: str, s: int
+    res: KoreanResolver, ents: list[Entity], text: str, s: int
 ) -> tuple[str | None, int | None, int | None]:
     """'그는 "…"며 이야기를 시작했다.' then paragraphs that are each a quote with no
     subject of its own (none, or only its verb: '"…"고 덧붙였다.', the end of a quote run on
@@ -775,7 +858,7 @@ def _goes_on(
     if text[para:s].strip(' "“「『'):
         return None, None, None
     for i in range(4):  # back over a run of such paragraphs
-        p_hi = len(text[:para].rstrip())
+        p_hi = _end_before(text, para)
         p_lo = text.rfind("\n", 0, p_hi) + 1
         spans = quote_spans(text[p_lo:p_hi])
         if p_hi == 0 or not spans:
@@ -793,7 +876,7 @@ def _goes_on(
 
 
 def _described_speaker(
-    res: Resolver, ents: list[Entity], text: str, ss: int | None, se: int | None
+    res: KoreanResolver, ents: list[Entity], text: str, ss: int | None, se: int | None
 ) -> str | None:
     """'한 탈북 여성은 "…"고 증언했다. 그는 "…"': 그/그녀 is the speaker of the last quote
     before it (in its paragraph or the one before) when that speaker was described, not named,
@@ -803,7 +886,7 @@ def _described_speaker(
     p_lo = text.rfind("\n", 0, ss) + 1
     spans = quote_spans(text[p_lo:ss])
     if not spans and p_lo > 1:  # none before it in its paragraph: the paragraph before
-        p_hi = len(text[:p_lo].rstrip())
+        p_hi = _end_before(text, p_lo)
         p_lo = text.rfind("\n", 0, p_hi) + 1
         spans = quote_spans(text[p_lo:p_hi])
     if not spans:
@@ -840,7 +923,7 @@ def _single_quoted(
 
 
 def _subject_speaker(
-    res: Resolver, ents: list[Entity], text: str, lo: int, hi: int
+    res: KoreanResolver, ents: list[Entity], text: str, lo: int, hi: int
 ) -> tuple[str | None, int | None, int | None]:
     """The speaker named before a quote (`_speaker`), where a pronoun may stand for the
     described speaker of the quote before (`_described_speaker`)."""
@@ -848,7 +931,7 @@ def _subject_speaker(
     return _described_speaker(res, ents, text, ss, se) or speaker, ss, se
 
 
-def _named_later(res: Resolver, text: str, q: Quote) -> str | None:
+def _named_later(res: KoreanResolver, text: str, q: Quote) -> str | None:
     """'60대 탈북 여성이 "…"고 말했다. 이 여성은 자신을 한금순이라고 소개하며', '북녘기억
     연구소의 소장은 "…"고 말했다. 박정민 소장은': a speaker first described, not named, is
     the next person named after the description (within a few paragraphs) when that person
@@ -881,8 +964,15 @@ def _named_later(res: Resolver, text: str, q: Quote) -> str | None:
     return None
 
 
-def korean_quotes(text: str, start: int, end: int, ents: list[Entity]) -> list[Quote]:
-    res = Resolver(text, ents)
+def korean_quotes(
+    text: str, start: int, end: int, ents: list[Entity], res: KoreanResolver | None = None
+) -> list[Quote]:
+    """The quotes of the paragraph text[start:end]. `res`, the document's Resolver over
+    `ents`, is built once per document by the caller (built per paragraph, its work on every
+    name made long texts quadratic); the descriptive phrases it has met start afresh here, as
+    each paragraph's own."""
+    res = KoreanResolver(text, ents) if res is None else res
+    res.phrases = []
     out: list[Quote] = []
     spans = [(s + start, e + start) for s, e in quote_spans(text[start:end])]
     spans = sorted(spans + _single_quoted(text, start, end, spans))
@@ -923,8 +1013,8 @@ def korean_quotes(text: str, start: int, end: int, ents: list[Entity]) -> list[Q
         if acc:
             who = [
                 x
-                for x in ents
-                if acc.start() - 4 <= x.start < acc.end() and x.label in ("PERSON", "ORG")
+                for x in _starting_in(ents, acc.start() - 4, acc.end())
+                if x.label in ("PERSON", "ORG")
             ]
             sp = who[0] if who else None
             generic = acc.group(1).strip()
@@ -939,8 +1029,8 @@ def korean_quotes(text: str, start: int, end: int, ents: list[Entity]) -> list[Q
                     sp = next(
                         (
                             x
-                            for x in ents
-                            if x.start == pub.start(1) and x.label in ("PERSON", "ORG")
+                            for x in _starting_in(ents, pub.start(1), pub.start(1) + 1)
+                            if x.label in ("PERSON", "ORG")
                         ),
                         Entity(pub.group(1), "ORG", pub.start(1), pub.end(1)),
                     )
@@ -962,9 +1052,10 @@ def korean_quotes(text: str, start: int, end: int, ents: list[Entity]) -> list[Q
                 and re.search(r"(?:매체|단체|보고서|기관|정부|언론|소식통)$", generic)
                 and (ps == acc.start(1) or re.match(r"(?:이|그|해당|동)\s", phrase))
             ):
-                body = res.org_before(acc.start())  # "이 매체에 따르면": the outlet named before
-                if body:
-                    sp = next((o for o in res.orgs if o.text == body), None)
+                # "이 매체에 따르면": the outlet named before
+                last = res.last_org_before(acc.start(), carriers=False)
+                if last:
+                    sp = res.org_named(res.fullest(last.text, "ORG"))
             qs, qe = acc.end(), le
             while qe > qs and text[qe - 1] in ". ":
                 qe -= 1
@@ -989,7 +1080,7 @@ def korean_quotes(text: str, start: int, end: int, ents: list[Entity]) -> list[Q
             qe = hearsay.end(1)
             person = ss is not None and (
                 _PRONOUNS.match(text[ss:se])
-                or any(x.label == "PERSON" and ss <= x.start < se for x in ents)
+                or any(x.label == "PERSON" for x in _starting_in(ents, ss, se))
             )  # a witness, not a topic that is a place ("감방 한 칸에는")
             if person and qe - ls > 3:
                 out.append(Quote(text[ls:qe], who, ls, qe, "reported", ss, se))
@@ -1028,7 +1119,7 @@ def korean_quotes(text: str, start: int, end: int, ents: list[Entity]) -> list[Q
     return [_name_described(res, text, q) for q in out]
 
 
-def _name_described(res: Resolver, text: str, q: Quote) -> Quote:
+def _name_described(res: KoreanResolver, text: str, q: Quote) -> Quote:
     """The quote with its described speaker named where the text names them later."""
     name = _named_later(res, text, q)
     return q if name is None else dataclasses.replace(q, speaker=name)

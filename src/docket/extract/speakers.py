@@ -432,6 +432,7 @@ class Resolver:
         self._fullest: dict[tuple[str, str, int | None], str] = {}
         self._kin: dict[str, bool] = {}
         self._fits: dict[tuple[str, str], tuple[list[Entity], list[Entity]]] = {}
+        self._ending: dict[str, list[Entity]] = {}
         self._learn_descriptions()
         self.gender = self._learn_genders()
 
@@ -547,9 +548,12 @@ class Resolver:
     def fullest_phrase(self, phrase: str, pos: int) -> str:
         """A descriptive subject ('특별보고관') as first introduced ('유엔 북한인권 특별보고관')."""
         self.phrases = getattr(self, "phrases", [])
-        orgs = [o.text for o in self.orgs if o.start < pos and o.text.endswith(phrase)]
-        if orgs:
-            return self.fullest(orgs[-1], "ORG")
+        if phrase not in self._ending:  # each phrase's bodies found once, not per mention
+            self._ending[phrase] = [o for o in self.orgs if o.text.endswith(phrase)]
+        orgs = self._ending[phrase]
+        i = bisect_left(orgs, pos, key=lambda o: o.start) - 1  # the entities are in order
+        if i >= 0:
+            return self.fullest(orgs[i].text, "ORG")
         earlier = [p for s, p in self.phrases if s < pos and p.endswith(phrase) and p != phrase]
         self.phrases.append((pos, phrase))
         return earlier[0] if earlier else phrase
