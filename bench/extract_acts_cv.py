@@ -78,9 +78,11 @@ FIRST = {
     "heldout32": "eb81dde",
     "heldout33": "eb81dde",
     "heldout34": "eb81dde",
+    "heldout35": "0766c7f",
+    "heldout36": "0766c7f",
 }
 # pooled groups of sets written together
-PAIRS = [(f"heldout{i}", f"heldout{i + 1}") for i in range(9, 34, 2)]
+PAIRS = [(f"heldout{i}", f"heldout{i + 1}") for i in range(9, 36, 2)]
 LATEST = [f"heldout{i}" for i in range(23, 33)]  # the ten newest fresh sets, pooled
 CACHE = Path(tempfile.gettempdir()) / "docket-acts-cv"
 _DUMP = """
