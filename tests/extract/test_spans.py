@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from docket.extract._spans import Occupied, Taken
+from docket.extract._spans import Occupied
 
 
 def test_overlap_queries() -> None:
@@ -32,20 +32,3 @@ def test_greedy_selection_matches_brute_force(spans: list[tuple[int, int]]) -> N
             chosen.append(span)
             occ.add(*span, span)
     assert sorted(chosen) == occ.items()
-
-
-@given(
-    st.lists(st.tuples(st.integers(0, 200), st.integers(0, 30)), max_size=40),
-    st.lists(st.tuples(st.integers(0, 230), st.integers(0, 30)), max_size=20),
-)
-def test_taken_meets_what_a_scan_of_every_span_meets(
-    spans: list[tuple[int, int]], queries: list[tuple[int, int]]
-) -> None:
-    taken = Taken()
-    added: list[tuple[int, int]] = []
-    for start, width in spans:  # overlapping, nested and empty spans alike
-        taken.add(start, start + width)
-        added.append((start, start + width))
-    for start, width in queries:
-        end = start + width
-        assert taken.meets(start, end) == any(start < e and s < end for s, e in added)

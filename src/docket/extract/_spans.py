@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right, insort
+from bisect import bisect_left, insort
 from typing import Generic, TypeVar
+
+from docket.extract._types import Entity
 
 T = TypeVar("T")
 
@@ -48,23 +50,8 @@ class Occupied(Generic[T]):
         return [self._items[k] for _, _, k in self._spans]
 
 
-class Taken:
-    """Spans taken so far, in any pattern of overlap, and whether a new one meets any: some
-    (s, e) with s < end and start < e. By bisection over starts, back no further than the
-    longest span, so that a document's many mentions are not each checked against all."""
-
-    def __init__(self) -> None:
-        self._starts: list[int] = []
-        self._spans: list[tuple[int, int]] = []
-        self._longest = 0
-
-    def meets(self, start: int, end: int) -> bool:
-        lo = bisect_left(self._starts, start - self._longest)
-        hi = bisect_left(self._starts, end, lo)
-        return any(start < e and s < end for s, e in self._spans[lo:hi])
-
-    def add(self, start: int, end: int) -> None:
-        i = bisect_right(self._starts, start)
-        self._starts.insert(i, start)
-        self._spans.insert(i, (start, end))
-        self._longest = max(self._longest, end - start)
+def starting_in(items: list[Entity], lo: int, hi: int) -> list[Entity]:
+    """The entities of `items` (in order of start) that start in [lo, hi), found by bisection,
+    so that no lookup scans all of a long document's entities."""
+    i = bisect_left(items, lo, key=lambda e: e.start)
+    return items[i : bisect_left(items, hi, lo=i, key=lambda e: e.start)]

@@ -9,7 +9,7 @@ import calendar
 import re
 from datetime import date, timedelta
 
-from docket.extract._spans import Taken
+from docket.extract._spans import Occupied
 from docket.extract._types import DateMention
 
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
@@ -285,11 +285,11 @@ def find_dates(text: str, published: str | None = None) -> list[DateMention]:
             pub = date.fromisoformat(published[:10])
         except ValueError:
             pub = None
-    taken = Taken()
+    taken: Occupied[DateMention] = Occupied()
     out: list[DateMention] = []
     for pattern, kind in _RULES:
         for m in pattern.finditer(text):
-            if taken.meets(m.start(), m.end()):
+            if not taken.free(m.start(), m.end()):
                 continue
             try:
                 iv = _interval(kind, m, pub)
@@ -300,8 +300,7 @@ def find_dates(text: str, published: str | None = None) -> list[DateMention]:
             start, end = m.span("span") if "span" in m.groupdict() else m.span()
             while end > start and text[end - 1] == " ":
                 end -= 1
-            taken.add(start, end)
-            out.append(
-                DateMention(text[start:end], iv[0].isoformat(), iv[1].isoformat(), start, end)
-            )
+            mention = DateMention(text[start:end], iv[0].isoformat(), iv[1].isoformat(), start, end)
+            taken.add(start, end, mention)
+            out.append(mention)
     return sorted(out, key=lambda d: d.start)

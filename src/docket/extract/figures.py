@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from docket.extract._spans import Taken
+from docket.extract._spans import Occupied
 from docket.extract._types import DateMention, Figure, PlaceMention
 
 _WORDS = {
@@ -122,12 +122,12 @@ def find_figures(text: str, places: list[PlaceMention], dates: list[DateMention]
     out: list[Figure] = []
     places = sorted(places, key=lambda p: p.start)  # as found; a stable sort keeps ties
     starts = [p.start for p in places]
-    taken = Taken()  # the dates: a number inside one is part of a date
+    taken: Occupied[DateMention] = Occupied()  # the dates: a number inside one is a date's
     for d in dates:
-        taken.add(d.start, d.end)
+        taken.add(d.start, d.end, d)
     for m in _EN.finditer(text):
         num = m.start("num")
-        if taken.meets(num, num + 1):  # some date with start <= num < end
+        if not taken.free(num, num + 1):  # some date with start <= num < end
             continue
         value = _value(m.group("num"))
         if value is None:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from functools import cache
 
 from docket.extract._quote_marks import inner_spans, quote_spans
+from docket.extract._spans import starting_in
 from docket.extract._types import Entity, Quote
 from docket.extract.entities import _list_pattern
 from docket.extract.pipeline import korean
@@ -366,8 +367,6 @@ class KoreanResolver(Resolver):
 
     def __init__(self, text: str, entities: list[Entity]) -> None:
         super().__init__(text, entities)
-        self._person_starts = [p.start for p in self.persons]
-        self._org_starts = [o.start for o in self.orgs]
         self._org_named: dict[str, Entity] = {}
         self._surnamed: dict[str, tuple[Entity | None, Entity | None]] = {}
         self._heads: dict[str, list[int]] = {}
@@ -375,14 +374,12 @@ class KoreanResolver(Resolver):
 
     def last_person_before(self, pos: int) -> Entity | None:
         """The last person (in order of start) that ends by `pos`."""
-        return _last_ending_by(self.persons, self._person_starts, pos)
+        return _last_ending_by(self.persons, pos)
 
     def last_org_before(self, pos: int, carriers: bool = True) -> Entity | None:
         """The last organisation (in order of start) that ends by `pos`; without `carriers`,
         the last that no carrier phrase introduces (what Resolver.org_before(pos) names)."""
-        return _last_ending_by(
-            self.orgs, self._org_starts, pos, None if carriers else self._carrier
-        )
+        return _last_ending_by(self.orgs, pos, None if carriers else self._carrier)
 
     def org_named(self, name: str) -> Entity | None:
         """The first organisation whose text is `name`."""
@@ -434,11 +431,11 @@ class KoreanResolver(Resolver):
 
 
 def _last_ending_by(
-    items: list[Entity], starts: list[int], pos: int, skip: Callable[[Entity], bool] | None = None
+    items: list[Entity], pos: int, skip: Callable[[Entity], bool] | None = None
 ) -> Entity | None:
-    """The last of `items` (in order of start; `starts` their starts) that ends by `pos` and
-    that `skip` does not skip: back from `pos` by bisection, not a scan of all of them."""
-    i = bisect.bisect_left(starts, pos)
+    """The last of `items` (in order of start) that ends by `pos` and that `skip` does not
+    skip: back from `pos` by bisection, not a scan of all of them."""
+    i = bisect.bisect_left(items, pos, key=lambda e: e.start)
     while i > 0:
         i -= 1
         if items[i].end <= pos and not (skip and skip(items[i])):
@@ -479,7 +476,7 @@ def _speaker(
 ) -> tuple[str | None, int | None, int | None]:
     """The person or organisation named as subject in text[lo:hi], else a pronoun's referent;
     with `subject_only`, nothing unless a subject particle or topic marks one."""
-    inside = [e for e in _starting_in(ents, lo, hi) if e.end <= hi and e.label in ("PERSON", "ORG")]
+    inside = [e for e in starting_in(ents, lo, hi) if e.end <= hi and e.label in ("PERSON", "ORG")]
     # "한 씨에 따르면 담당 보위원은 "…"": the source of the account is not the subject, nor
     # is the agency of a dateline ("(서울=동교통신) 60대 탈북 여성이 "…"")
     inside = [
@@ -551,7 +548,7 @@ def _speaker(
         state = next(
             (
                 g
-                for g in _starting_in(ents, lo, inside[0].start if inside else lo)
+                for g in starting_in(ents, lo, inside[0].start if inside else lo)
                 if g.label == "GPE" and _SUBJECT_AFTER.match(text, g.end)
             ),
             None,
@@ -818,7 +815,7 @@ def _lede_quote(
         return None, None, None
     # the person the topic phrase ends with ("경기도 안산의 … 이은혜(52) 전도사는")
     topic = _topic(text, n_lo, _before_quote(text, n_lo, sent.end()))
-    last = [x for x in _starting_in(ents, n_lo, topic[1]) if x.label == "PERSON"] if topic else []
+    last = [x for x in starting_in(ents, n_lo, topic[1]) if x.label == "PERSON"] if topic else []
     if not last:  # a topic phrase too long to read as one ("1993년 가을 … 끌려간 박순희(61)씨는")
         return _paragraph_person(res, ents, text, n_lo, _before_quote(text, n_lo, sent.end()))
     return res.fullest(last[-1].text, "PERSON"), last[-1].start, last[-1].end
@@ -828,19 +825,12 @@ def _lede_quote(
 _NAMING = re.compile(r"\s?(?:이?라)?는\s+(?:혐의|이유|죄목|명목|구실|내용|말)")
 
 
-def _starting_in(items: list[Entity], lo: int, hi: int) -> list[Entity]:
-    """The entities of `items` (in order of start) that start in [lo, hi), found by bisection,
-    so that no quote scans all of a long document's entities."""
-    i = bisect.bisect_left(items, lo, key=lambda e: e.start)
-    return items[i : bisect.bisect_left(items, hi, lo=i, key=lambda e: e.start)]
-
-
 def _paragraph_person(
     res: KoreanResolver, ents: list[Entity], text: str, lo: int, hi: int
 ) -> tuple[str | None, int | None, int | None]:
     """The person a paragraph of narration is about ('증언자 가운데 한 명인 오정남 씨는 …
     끌려갔다.'): the first person named in text[lo:hi] as a subject (은/는/이/가)."""
-    for e in _starting_in(ents, lo, hi):
+    for e in starting_in(ents, lo, hi):
         if e.label == "PERSON" and _SUBJECT_AFTER.match(text, e.end):
             name = _surname_person(res, text, e) if len(e.text) == 1 else res.fullest(e.text)
             return name, e.start, e.end
@@ -896,7 +886,7 @@ def _described_speaker(
     who, ws, we = _speaker(res, ents, text, sent_lo, a)
     if who is None or ws is None or we is None or _PRONOUNS.match(text[ws:we]):
         return None
-    if _starting_in(res.persons, ws, ss):  # named in the description, or after it
+    if starting_in(res.persons, ws, ss):  # named in the description, or after it
         return None
     return who
 
@@ -939,11 +929,11 @@ def _named_later(res: KoreanResolver, text: str, q: Quote) -> str | None:
     if q.speaker is None or q.speaker_start is None or q.speaker_end is None:
         return None
     ss, se = q.speaker_start, q.speaker_end
-    if any(x.end > ss for x in _starting_in(res.persons, ss - 20, se)) or any(
-        x.start == ss and x.end == se for x in _starting_in(res.orgs, ss, ss + 1)
+    if any(x.end > ss for x in starting_in(res.persons, ss - 20, se)) or any(
+        x.start == ss and x.end == se for x in starting_in(res.orgs, ss, ss + 1)
     ):
         return None  # named already, or a body
-    later = _starting_in(res.persons, se, se + 1500)
+    later = starting_in(res.persons, se, se + 1500)
     if not later or len(later[0].text) < 2:
         return None
     nxt = later[0]
@@ -958,7 +948,7 @@ def _named_later(res: KoreanResolver, text: str, q: Quote) -> str | None:
     if (
         title
         and re.compile(r"\s?" + title.group(0)).match(text, nxt.end)
-        and not _starting_in(res.orgs, se, nxt.start)
+        and not starting_in(res.orgs, se, nxt.start)
     ):
         return res.fullest(nxt.text)
     return None
@@ -1013,7 +1003,7 @@ def korean_quotes(
         if acc:
             who = [
                 x
-                for x in _starting_in(ents, acc.start() - 4, acc.end())
+                for x in starting_in(ents, acc.start() - 4, acc.end())
                 if x.label in ("PERSON", "ORG")
             ]
             sp = who[0] if who else None
@@ -1029,7 +1019,7 @@ def korean_quotes(
                     sp = next(
                         (
                             x
-                            for x in _starting_in(ents, pub.start(1), pub.start(1) + 1)
+                            for x in starting_in(ents, pub.start(1), pub.start(1) + 1)
                             if x.label in ("PERSON", "ORG")
                         ),
                         Entity(pub.group(1), "ORG", pub.start(1), pub.end(1)),
@@ -1080,7 +1070,7 @@ def korean_quotes(
             qe = hearsay.end(1)
             person = ss is not None and (
                 _PRONOUNS.match(text[ss:se])
-                or any(x.label == "PERSON" for x in _starting_in(ents, ss, se))
+                or any(x.label == "PERSON" for x in starting_in(ents, ss, se))
             )  # a witness, not a topic that is a place ("감방 한 칸에는")
             if person and qe - ls > 3:
                 out.append(Quote(text[ls:qe], who, ls, qe, "reported", ss, se))
@@ -1100,7 +1090,7 @@ def korean_quotes(
                 speaker, ss, se = _speaker(res, ents, text, ls, rep.end())
             if speaker is None and any(
                 x.end <= rep.end() and x.label in ("PERSON", "ORG")
-                for x in _starting_in(ents, ls, rep.end())
+                for x in starting_in(ents, ls, rep.end())
             ):
                 # "국가보위성 구류장에서 근무했다는 40대 탈북민이 …": the name is in an
                 # adverbial, and the subject 이/가 marks first reports the words (a sentence

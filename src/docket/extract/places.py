@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
-from docket.extract._spans import Taken
+from docket.extract._spans import Occupied
 from docket.extract._types import PlaceMention
 from docket.vocab import Facility, facilities
 
@@ -181,11 +181,11 @@ def find_places(text: str) -> list[PlaceMention]:
             continue  # 요덕군: the county
         cands.append(PlaceMention(m.group(0), chosen.place_id, m.start(), m.end()))
     found: list[PlaceMention] = []
-    taken = Taken()
+    taken: Occupied[PlaceMention] = Occupied()
     for c in sorted(cands, key=lambda p: (p.start - p.end, p.start)):
-        if not taken.meets(c.start, c.end):  # overlaps none found
+        if taken.free(c.start, c.end):  # overlaps none found
             found.append(c)
-            taken.add(c.start, c.end)
+            taken.add(c.start, c.end, c)
     return sorted(found, key=lambda p: p.start)
 
 

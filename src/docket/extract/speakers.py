@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
+from docket.extract._spans import starting_in
 from docket.extract._types import Entity
 
 PRONOUNS = {"he", "she", "him", "her", "i", "we", "they", "his", "hers", "it", "그", "그녀", "그들"}
@@ -414,7 +415,6 @@ class Resolver:
         self.persons = [e for e in entities if e.label == "PERSON"]
         # the persons by where they start, for lookups by bisection (long texts stay linear)
         self._by_start = sorted(self.persons, key=lambda e: e.start)
-        self._starts = [e.start for e in self._by_start]
         self.orgs = [e for e in entities if e.label == "ORG"]
         self.descriptions: list[tuple[int, str, str]] = []  # (pos, word, person)
         self.bodies: list[tuple[int, int, str]] = []  # speakers named as a phrase around an ORG
@@ -1099,7 +1099,7 @@ class Resolver:
 
     def _persons_from(self, lo: int, hi: int) -> list[Entity]:
         """The persons that start at lo..hi (hi excluded), in order."""
-        return self._by_start[bisect_left(self._starts, lo) : bisect_left(self._starts, hi)]
+        return starting_in(self._by_start, lo, hi)
 
     def _name_given(self, pos: int) -> str | None:
         """The name an appositive or naming clause right after a description gives (", a
