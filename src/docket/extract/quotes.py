@@ -247,6 +247,15 @@ class _Finder:
         b = bisect_right(self._tok_starts, hi)
         return self.doc[a:b]
 
+    def _first_word(self, head: Any) -> Any:
+        """The first token of `head`'s phrase, past punctuation the parser hung on it ("Lee
+        Min-ji: A man …", '"…," one witness, a …, told': a label's colon or a quote's closing
+        mark is not part of the phrase)."""
+        first = head.left_edge
+        while first.is_punct and first.i < head.i:
+            first = self.doc[first.i + 1]
+        return first
+
     def _mention(self, tok: Any) -> tuple[int, int]:
         """Char span of a subject: its entity, else its noun phrase with prepositional
         modifiers ("North Korea's mission in Geneva"), without relative clauses."""
@@ -281,12 +290,7 @@ class _Finder:
                 last = child.right_edge
             else:
                 break
-        first = tok.left_edge
-        # "Lee Min-ji: A man …", '"…," one witness, a …, told': a label's colon or a quote's
-        # closing mark the parser hung on the subject is not part of it
-        while first.is_punct and first.i < tok.i:
-            first = self.doc[first.i + 1]
-        left = first.idx
+        left = self._first_word(tok).idx
         section = _SECTION.match(self.text, left, tok.idx + len(tok))
         if section:  # "3.3 Interviewees said": a heading's number is not the speaker
             left = section.end()
@@ -390,10 +394,8 @@ class _Finder:
             if appos and not self._ent_at(appos[0].idx, appos[0].idx + len(appos[0])):
                 # the whole phrase: "Relatives of people abducted by X", "A North Korean
                 # woman" (from its first word, not its head)
-                first = appos[0].left_edge
-                while first.is_punct and first.i < appos[0].i:
-                    first = self.doc[first.i + 1]
-                s, e = first.idx, appos[0].right_edge.idx + len(appos[0].right_edge)
+                s = self._first_word(appos[0]).idx
+                e = appos[0].right_edge.idx + len(appos[0].right_edge)
                 rel = _RELATIVE.search(self.text, s, e)
                 e = rel.start() if rel else e
                 return self.res.resolve(self.text[s:e], s), s, e
@@ -564,8 +566,9 @@ class _Finder:
                 speaker = self._carried(q, said, starts)
                 if speaker:
                     q = dataclasses.replace(q, speaker=speaker)
-                    said.insert(bisect_left(starts, q.start), q)
-                    starts.insert(bisect_left(starts, q.start), q.start)
+                    at = bisect_left(starts, q.start)
+                    said.insert(at, q)
+                    starts.insert(at, q.start)
             out.append(q)
         self.kept = out
         return out
@@ -588,7 +591,7 @@ class _Finder:
         if s is None or self.inside_quote(s):
             return None
         mention = self.text[s:e]
-        if not self._ent_at(s, e) and _norm_low(mention) not in ("he", "she"):
+        if not self._ent_at(s, e) and mention.lower() not in ("he", "she"):
             return None
         return self.res.resolve(mention, s)
 
@@ -946,10 +949,6 @@ def _bare_attribution(sent: Any) -> bool:
     return any(t.lower_ in SAY for t in words[-4:]) and not any(
         t.dep_ in ("ccomp", "dobj", "xcomp") and t.head.lower_ in SAY for t in words
     )
-
-
-def _norm_low(s: str) -> str:
-    return " ".join(s.lower().split())
 
 
 def _strip(text: str, s: int, e: int) -> tuple[int, int]:
