@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left, insort
+from collections.abc import Callable
 from typing import Generic, TypeVar
 
 from docket.extract._types import Entity
@@ -55,3 +56,16 @@ def starting_in(items: list[Entity], lo: int, hi: int) -> list[Entity]:
     so that no lookup scans all of a long document's entities."""
     i = bisect_left(items, lo, key=lambda e: e.start)
     return items[i : bisect_left(items, hi, lo=i, key=lambda e: e.start)]
+
+
+def last_ending_by(
+    items: list[Entity], pos: int, skip: Callable[[Entity], bool] | None = None
+) -> Entity | None:
+    """The last of `items` (in order of start) that ends by `pos` and that `skip` does not
+    skip: back from `pos` by bisection, not a scan of all of them."""
+    i = bisect_left(items, pos, key=lambda e: e.start)
+    while i > 0:
+        i -= 1
+        if items[i].end <= pos and not (skip and skip(items[i])):
+            return items[i]
+    return None

@@ -7,7 +7,6 @@ import bisect
 import dataclasses
 import re
 import threading
-from collections.abc import Callable
 from functools import cache
 
 from docket.extract._quote_marks import inner_spans, quote_spans
@@ -372,15 +371,6 @@ class KoreanResolver(Resolver):
         self._heads: dict[str, list[int]] = {}
         self._bodies: dict[str, tuple[re.Pattern, list[int], list[str]]] = {}
 
-    def last_person_before(self, pos: int) -> Entity | None:
-        """The last person (in order of start) that ends by `pos`."""
-        return _last_ending_by(self.persons, pos)
-
-    def last_org_before(self, pos: int, carriers: bool = True) -> Entity | None:
-        """The last organisation (in order of start) that ends by `pos`; without `carriers`,
-        the last that no carrier phrase introduces (what Resolver.org_before(pos) names)."""
-        return _last_ending_by(self.orgs, pos, None if carriers else self._carrier)
-
     def org_named(self, name: str) -> Entity | None:
         """The first organisation whose text is `name`."""
         if not self._org_named:
@@ -428,19 +418,6 @@ class KoreanResolver(Resolver):
             return cut[-1]
         i = bisect.bisect_left(starts, word) - 1
         return names[i] if i >= 0 else None
-
-
-def _last_ending_by(
-    items: list[Entity], pos: int, skip: Callable[[Entity], bool] | None = None
-) -> Entity | None:
-    """The last of `items` (in order of start) that ends by `pos` and that `skip` does not
-    skip: back from `pos` by bisection, not a scan of all of them."""
-    i = bisect.bisect_left(items, pos, key=lambda e: e.start)
-    while i > 0:
-        i -= 1
-        if items[i].end <= pos and not (skip and skip(items[i])):
-            return items[i]
-    return None
 
 
 def _surname_person(res: KoreanResolver, text: str, e: Entity) -> str:

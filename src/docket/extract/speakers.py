@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
-from docket.extract._spans import starting_in
+from docket.extract._spans import last_ending_by, starting_in
 from docket.extract._types import Entity
 
 PRONOUNS = {"he", "she", "him", "her", "i", "we", "they", "his", "hers", "it", "그", "그녀", "그들"}
@@ -770,11 +770,12 @@ class Resolver:
     def person_before(self, pos: int, gender: str | None = None) -> str | None:
         """The nearest person mentioned before `pos` (of `gender` unless the text says
         otherwise), given by the fullest name."""
-        for p in reversed([p for p in self.persons if p.end <= pos]):
-            name = self.fullest(p.text, pos=p.start)
-            if gender is None or self.gender.get(name, gender) == gender:
-                return name
-        return None
+
+        def other_gender(p: Entity) -> bool:
+            return self.gender.get(self.fullest(p.text, pos=p.start), gender) != gender
+
+        last = last_ending_by(self.persons, pos, other_gender if gender else None)
+        return self.fullest(last.text, pos=last.start) if last else None
 
     def _sentence_end(self, pos: int) -> int:
         ends = [i for i in (self.text.find(". ", pos), self.text.find("\n", pos)) if i >= 0]
@@ -816,8 +817,18 @@ class Resolver:
                     return self.fullest(best.text, "ORG")
         if not nearest:
             return None
-        last = next((o for o in reversed(self.orgs) if o.end <= pos and not self._carrier(o)), None)
+        last = self.last_org_before(pos, carriers=False)
         return self.fullest(last.text, "ORG") if last else None
+
+    def last_person_before(self, pos: int) -> Entity | None:
+        """The last person (in order of start) that ends by `pos`."""
+        return last_ending_by(self.persons, pos)
+
+    def last_org_before(self, pos: int, carriers: bool = True) -> Entity | None:
+        """The last organisation (in order of start) that ends by `pos`; without `carriers`,
+        the last that no carrier phrase introduces (the nearest body `org_before` falls back
+        on)."""
+        return last_ending_by(self.orgs, pos, None if carriers else self._carrier)
 
     def _other_document_between(self, start: int, end: int, org: Entity) -> bool:
         """'issued the following statement in response to a report by the group X': X is the
